@@ -1,0 +1,101 @@
+// mta-sts-lint: the native command line. All checking and formatting lives in core/; this file does the I/O.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "core/format.hpp"
+#include "core/lint.hpp"
+
+namespace {
+
+bool read_all( std::istream& in, std::string& out )
+{
+   std::ostringstream ss;
+   ss << in.rdbuf();
+   out = ss.str();
+   return !in.bad();
+}
+
+}  // namespace
+
+int main( int argc, char** argv )
+{
+   CLI::App app{ "mta-sts-lint: an offline validator for MTA-STS policies (RFC 8461), _mta-sts TXT records and TLS-RPT records (RFC 8460).", "mta-sts-lint" };
+   app.footer( "Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error.\n"
+               "Examples:\n"
+               "  mta-sts-lint mta-sts.txt\n"
+               "  dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt\n"
+               "  mta-sts-lint --format sarif policy.txt > results.sarif" );
+   std::vector< std::string > files;
+   std::string kind_name = "auto";
+   std::string format_name = "text";
+   bool verbose = false;
+   int max_warnings = -1;
+   app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
+   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)" )
+      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt" } ) );
+   app.add_option( "--format", format_name, "Output format: text (gcc-style), json, sarif" )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
+   app.add_flag( "--verbose,-v", verbose, "Also report infos (notes)" );
+   app.add_option( "--max-warnings", max_warnings, "Exit 1 when there are more than N warnings" )->check( CLI::NonNegativeNumber );
+   app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION );
+
+   try {
+      app.parse( argc, argv );
+   }
+   catch( const CLI::ParseError& e ) {
+      const int rc = app.exit( e );
+      return rc == 0 ? 0 : 2;
+   }
+
+   if( files.empty() ) {
+      files.push_back( "-" );
+   }
+   mtasts::LintOptions options;
+   options.kind = *mtasts::parse_kind( kind_name );
+   options.verbose = verbose;
+
+   std::vector< std::string > sources( files.size() );
+   std::vector< mtasts::LintResult > results( files.size() );
+   std::vector< mtasts::FileReport > reports;
+   for( std::size_t i = 0; i < files.size(); ++i ) {
+      bool ok;
+      if( files[ i ] == "-" ) {
+         ok = read_all( std::cin, sources[ i ] );
+      }
+      else {
+         std::ifstream in( files[ i ], std::ios::binary );
+         ok = in.is_open() && read_all( in, sources[ i ] );
+      }
+      if( !ok ) {
+         std::cerr << "mta-sts-lint: cannot read '" << files[ i ] << "'\n";
+         return 2;
+      }
+      results[ i ] = mtasts::lint( sources[ i ], options );
+   }
+   for( std::size_t i = 0; i < files.size(); ++i ) {
+      reports.push_back( mtasts::FileReport{ files[ i ] == "-" ? "<stdin>" : files[ i ], sources[ i ], &results[ i ] } );
+   }
+   mtasts::FormatOptions fo;
+   fo.version = MTASTS_VERSION;
+   const char* no_color = std::getenv( "NO_COLOR" );
+   fo.color = format_name == "text" && isatty( STDOUT_FILENO ) && !( no_color && *no_color );
+   const std::string out = mtasts::format( *mtasts::parse_format( format_name ), reports, fo );
+   std::fwrite( out.data(), 1, out.size(), stdout );
+   std::fflush( stdout );
+
+   std::size_t errors = 0, warnings = 0;
+   for( const auto& r : results ) {
+      errors += r.error_count();
+      warnings += r.warning_count();
+   }
+   if( errors > 0 || ( max_warnings >= 0 && warnings > static_cast< std::size_t >( max_warnings ) ) ) {
+      return 1;
+   }
+   return 0;
+}

@@ -1,0 +1,53 @@
+// A diagnostic: a catalogue code, its severity, a rendered one-line message and the exact byte span it is about.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalogue.hpp"
+
+namespace mtasts {
+
+// Replace bytes [offset, offset + length) of the input with `insert`.
+struct Edit
+{
+   std::size_t offset = 0;
+   std::size_t length = 0;
+   std::string insert;
+};
+
+struct Fix
+{
+   std::string title;
+   std::vector< Edit > edits;  // sorted, non-overlapping
+};
+
+struct Diagnostic
+{
+   Code code = Code::STS201;
+   Severity severity = Severity::error;
+   std::size_t offset = 0;  // byte offset into the input
+   std::size_t length = 0;  // bytes; 0 for document-level diagnostics
+   std::string message;
+   std::optional< Fix > fix;
+};
+
+// Collects diagnostics while checks run.
+class Sink
+{
+public:
+   Diagnostic& add( Code c, std::size_t offset, std::size_t length, const Args& args = {}, Hint hint = Hint::none );
+   Diagnostic& add_with( Code c, Severity sev, std::size_t offset, std::size_t length, const Args& args = {}, Hint hint = Hint::none );
+
+   std::vector< Diagnostic >& items() noexcept { return items_; }
+   bool has( Code c ) const noexcept;
+
+private:
+   std::vector< Diagnostic > items_;
+};
+
+Fix make_fix( std::string title, std::size_t offset, std::size_t length, std::string insert );
+
+}  // namespace mtasts

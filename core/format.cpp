@@ -1,0 +1,343 @@
+#include "format.hpp"
+
+#include <algorithm>
+
+#include "json_writer.hpp"
+#include "source_map.hpp"
+#include "utf8.hpp"
+
+namespace mtasts {
+
+namespace {
+
+   const char* text_level( Severity s ) noexcept
+   {
+      switch( s ) {
+         case Severity::error:
+            return "error";
+         case Severity::warning:
+            return "warning";
+         case Severity::info:
+            return "note";
+      }
+      return "error";
+   }
+
+   const char* sarif_level( Severity s ) noexcept
+   {
+      switch( s ) {
+         case Severity::error:
+            return "error";
+         case Severity::warning:
+            return "warning";
+         case Severity::info:
+            return "note";
+      }
+      return "error";
+   }
+
+   std::string plural( std::size_t n, const char* one, const char* many )
+   {
+      return std::to_string( n ) + " " + ( n == 1 ? one : many );
+   }
+
+   // Printable form of a source line for the excerpt: control characters shown as spaces so the caret stays aligned.
+   void excerpt_line( std::string& out, std::string_view line )
+   {
+      std::size_t i = 0;
+      while( i < line.size() ) {
+         const auto c = static_cast< unsigned char >( line[ i ] );
+         if( c >= 0x80 ) {
+            const auto seq = utf8::decode( line, i );
+            if( seq.valid ) {
+               out.append( line.substr( i, seq.length ) );
+            }
+            else {
+               out += "\xEF\xBF\xBD";
+            }
+            i += seq.length;
+            continue;
+         }
+         out += ( c == '\t' ) ? '\t' : ( c < 0x20 || c == 0x7F ) ? ' ' : static_cast< char >( c );
+         ++i;
+      }
+   }
+
+   // Width in columns of line[0, n): one per code point, tabs kept as tabs by the caller.
+   void pad_to( std::string& out, std::string_view line, std::size_t n )
+   {
+      std::size_t i = 0;
+      while( i < n && i < line.size() ) {
+         const auto seq = utf8::decode( line, i );
+         out += ( line[ i ] == '\t' ) ? '\t' : ' ';
+         i += seq.length;
+      }
+   }
+
+   std::size_t count_cols( std::string_view s )
+   {
+      std::size_t cols = 0, i = 0;
+      while( i < s.size() ) {
+         i += utf8::decode( s, i ).length;
+         ++cols;
+      }
+      return cols;
+   }
+
+   constexpr std::size_t max_excerpt = 200;  // bytes of a long line shown around the caret
+
+   struct Colors
+   {
+      const char* bold = "";
+      const char* reset = "";
+      const char* error = "";
+      const char* warning = "";
+      const char* note = "";
+      const char* caret = "";
+      const char* for_level( Severity s ) const noexcept { return s == Severity::error ? error : s == Severity::warning ? warning : note; }
+   };
+
+}  // namespace
+
+std::optional< Format > parse_format( std::string_view name ) noexcept
+{
+   if( name == "text" ) {
+      return Format::text;
+   }
+   if( name == "json" ) {
+      return Format::json;
+   }
+   if( name == "sarif" ) {
+      return Format::sarif;
+   }
+   return std::nullopt;
+}
+
+std::string format_text( const std::vector< FileReport >& files, const FormatOptions& options )
+{
+   Colors col;
+   if( options.color ) {
+      col = Colors{ "\x1b[1m", "\x1b[0m", "\x1b[1;31m", "\x1b[1;35m", "\x1b[1;36m", "\x1b[1;32m" };
+   }
+   std::string out;
+   std::size_t errors = 0, warnings = 0, infos = 0;
+   for( const auto& f : files ) {
+      if( !f.result ) {
+         continue;
+      }
+      errors += f.result->error_count();
+      warnings += f.result->warning_count();
+      infos += f.result->info_count();
+      const SourceMap map( f.source );
+      for( const auto& d : f.result->diagnostics ) {
+         const auto lc = map.locate( d.offset );
+         out += col.bold;
+         out += f.name + ":" + std::to_string( lc.line ) + ":" + std::to_string( lc.column ) + ": ";
+         out += col.reset;
+         out += col.for_level( d.severity );
+         out += text_level( d.severity );
+         out += ":";
+         out += col.reset;
+         out += " ";
+         std::string msg;
+         excerpt_line( msg, d.message );
+         out += msg;
+         out += " [";
+         out += rule( d.code ).id;
+         out += "]\n";
+         // the source line, cut around the caret when very long
+         std::string_view line = map.line_text( lc.line );
+         std::size_t col0 = lc.column - 1;
+         std::size_t span = std::min( d.length, line.size() > col0 ? line.size() - col0 : 0 );
+         std::string prefix;
+         if( line.size() > max_excerpt ) {
+            std::size_t from = col0 > max_excerpt / 2 ? col0 - max_excerpt / 2 : 0;
+            while( from > 0 && from < line.size() && ( static_cast< unsigned char >( line[ from ] ) & 0xC0 ) == 0x80 ) {
+               --from;
+            }
+            std::size_t to = std::min( line.size(), from + max_excerpt );
+            while( to < line.size() && ( static_cast< unsigned char >( line[ to ] ) & 0xC0 ) == 0x80 ) {
+               ++to;
+            }
+            line = line.substr( from, to - from );
+            col0 -= from;
+            span = std::min( span, line.size() > col0 ? line.size() - col0 : 0 );
+            prefix = from > 0 ? "..." : "";
+         }
+         const std::string gutter = std::to_string( lc.line );
+         out += std::string( 4 > gutter.size() ? 4 - gutter.size() : 0, ' ' ) + gutter + " | " + prefix;
+         excerpt_line( out, line );
+         out += "\n";
+         out += std::string( std::max< std::size_t >( 4, gutter.size() ), ' ' ) + " | " + std::string( prefix.size(), ' ' );
+         pad_to( out, line, col0 );
+         out += col.caret;
+         out += '^';
+         const std::size_t cols = span > 0 ? count_cols( line.substr( col0, span ) ) : 0;
+         if( cols > 1 ) {
+            out.append( cols - 1, '~' );
+         }
+         out += col.reset;
+         out += "\n";
+         if( d.fix ) {
+            out += std::string( std::max< std::size_t >( 4, gutter.size() ), ' ' ) + " = fix: ";
+            std::string title;
+            excerpt_line( title, d.fix->title );
+            out += title + "\n";
+         }
+      }
+   }
+   std::string summary = plural( files.size(), "file", "files" ) + " checked: " + plural( errors, "error", "errors" ) + ", " + plural( warnings, "warning", "warnings" );
+   if( infos > 0 ) {
+      summary += ", " + plural( infos, "note", "notes" );
+   }
+   out += col.bold + summary + col.reset + "\n";
+   return out;
+}
+
+std::string format_json( const std::vector< FileReport >& files, const FormatOptions& options )
+{
+   std::string out;
+   JsonWriter w( out );
+   w.begin_object().key( "tool" ).value( "mta-sts-lint" ).key( "version" ).value( options.version ).key( "files" ).begin_array();
+   for( const auto& f : files ) {
+      if( !f.result ) {
+         continue;
+      }
+      const auto& r = *f.result;
+      const SourceMap map( f.source );
+      w.begin_object().key( "file" ).value( f.name ).key( "kind" ).value( kind_name( r.kind ) ).key( "valid" ).value( r.valid() );
+      w.key( "errorCount" ).value( r.error_count() ).key( "warningCount" ).value( r.warning_count() ).key( "infoCount" ).value( r.info_count() );
+      w.key( "diagnostics" ).begin_array();
+      for( const auto& d : r.diagnostics ) {
+         const auto b = map.locate( d.offset );
+         const auto e = map.locate( d.offset + d.length );
+         w.begin_object().key( "code" ).value( rule( d.code ).id ).key( "severity" ).value( severity_name( d.severity ) ).key( "message" ).value( d.message );
+         w.key( "line" ).value( b.line ).key( "column" ).value( b.column ).key( "endLine" ).value( e.line ).key( "endColumn" ).value( e.column );
+         w.key( "offset" ).value( d.offset ).key( "length" ).value( d.length );
+         if( d.fix ) {
+            w.key( "fix" ).begin_object().key( "title" ).value( d.fix->title ).key( "edits" ).begin_array();
+            for( const auto& ed : d.fix->edits ) {
+               w.begin_object().key( "offset" ).value( ed.offset ).key( "length" ).value( ed.length ).key( "insert" ).value( ed.insert ).end_object();
+            }
+            w.end_array().end_object();
+         }
+         w.end_object();
+      }
+      w.end_array();
+      if( r.policy ) {
+         const auto& p = *r.policy;
+         w.key( "policy" ).begin_object();
+         w.key( "version" );
+         p.version ? w.value( *p.version ) : w.null();
+         w.key( "mode" );
+         p.mode ? w.value( *p.mode ) : w.null();
+         w.key( "maxAge" );
+         p.max_age ? w.value( static_cast< std::size_t >( *p.max_age ) ) : w.null();
+         w.key( "mx" ).begin_array();
+         for( const auto& m : p.mx ) {
+            w.value( m );
+         }
+         w.end_array().key( "extensions" ).begin_object();
+         for( const auto& [ k, v ] : p.extensions ) {
+            w.key( k ).value( v );
+         }
+         w.end_object().end_object();
+      }
+      if( r.record ) {
+         const auto& rec = *r.record;
+         w.key( "record" ).begin_object().key( "value" ).value( rec.value ).key( "version" );
+         rec.version ? w.value( *rec.version ) : w.null();
+         if( r.kind == Kind::txt ) {
+            w.key( "id" );
+            rec.id ? w.value( *rec.id ) : w.null();
+         }
+         else {
+            w.key( "rua" ).begin_array();
+            for( const auto& u : rec.rua ) {
+               w.value( u );
+            }
+            w.end_array();
+         }
+         w.key( "fields" ).begin_array();
+         for( const auto& [ k, v ] : rec.fields ) {
+            w.begin_object().key( "name" ).value( k ).key( "value" ).value( v ).end_object();
+         }
+         w.end_array().end_object();
+      }
+      w.end_object();
+   }
+   w.end_array().end_object();
+   out += '\n';
+   return out;
+}
+
+std::string format_sarif( const std::vector< FileReport >& files, const FormatOptions& options )
+{
+   std::string out;
+   JsonWriter w( out, true );
+   w.begin_object();
+   w.key( "$schema" ).value( "https://json.schemastore.org/sarif-2.1.0.json" ).key( "version" ).value( "2.1.0" );
+   w.key( "runs" ).begin_array().begin_object();
+   w.key( "tool" ).begin_object().key( "driver" ).begin_object();
+   w.key( "name" ).value( "mta-sts-lint" ).key( "version" ).value( options.version ).key( "informationUri" ).value( "https://www.rfc-editor.org/rfc/rfc8461" );
+   w.key( "rules" ).begin_array();
+   for( auto* r = rules_begin(); r != rules_end(); ++r ) {
+      w.begin_object().key( "id" ).value( r->id ).key( "shortDescription" ).begin_object().key( "text" ).value( r->title ).end_object();
+      w.key( "fullDescription" ).begin_object().key( "text" ).value( r->message ).end_object();
+      w.key( "defaultConfiguration" ).begin_object().key( "level" ).value( sarif_level( r->severity ) ).end_object();
+      w.key( "properties" ).begin_object().key( "reference" ).value( r->reference ).end_object();
+      w.end_object();
+   }
+   w.end_array().end_object().end_object();
+   w.key( "columnKind" ).value( "utf16CodeUnits" );
+   w.key( "results" ).begin_array();
+   for( const auto& f : files ) {
+      if( !f.result ) {
+         continue;
+      }
+      const SourceMap map( f.source );
+      // UTF-16 columns: convert every needed offset (positions and their line starts) in one pass.
+      std::vector< std::size_t > offs;
+      for( const auto& d : f.result->diagnostics ) {
+         const auto b = map.locate( d.offset );
+         const auto e = map.locate( d.offset + d.length );
+         offs.push_back( d.offset );
+         offs.push_back( map.line_start( b.line ) );
+         offs.push_back( d.offset + d.length );
+         offs.push_back( map.line_start( e.line ) );
+      }
+      const auto u = utf16_offsets( f.source, offs );
+      std::size_t k = 0;
+      for( const auto& d : f.result->diagnostics ) {
+         const auto b = map.locate( d.offset );
+         const auto e = map.locate( d.offset + d.length );
+         const std::size_t sc = u[ k ] - u[ k + 1 ] + 1, ec = u[ k + 2 ] - u[ k + 3 ] + 1;
+         k += 4;
+         w.begin_object().key( "ruleId" ).value( rule( d.code ).id ).key( "ruleIndex" ).value( static_cast< std::size_t >( d.code ) );
+         w.key( "level" ).value( sarif_level( d.severity ) ).key( "message" ).begin_object().key( "text" ).value( d.message ).end_object();
+         w.key( "locations" ).begin_array().begin_object().key( "physicalLocation" ).begin_object();
+         w.key( "artifactLocation" ).begin_object().key( "uri" ).value( f.name ).end_object();
+         w.key( "region" ).begin_object().key( "startLine" ).value( b.line ).key( "startColumn" ).value( sc ).key( "endLine" ).value( e.line ).key( "endColumn" ).value( ec ).end_object();
+         w.end_object().end_object().end_array();
+         w.end_object();
+      }
+   }
+   w.end_array().end_object().end_array().end_object();
+   out += '\n';
+   return out;
+}
+
+std::string format( Format f, const std::vector< FileReport >& files, const FormatOptions& options )
+{
+   switch( f ) {
+      case Format::text:
+         return format_text( files, options );
+      case Format::json:
+         return format_json( files, options );
+      case Format::sarif:
+         return format_sarif( files, options );
+   }
+   return {};
+}
+
+}  // namespace mtasts

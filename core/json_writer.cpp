@@ -1,0 +1,156 @@
+#include "json_writer.hpp"
+
+#include "utf8.hpp"
+
+namespace mtasts {
+
+void json_string( std::string& out, std::string_view s )
+{
+   static const char hex[] = "0123456789abcdef";
+   out += '"';
+   std::size_t i = 0;
+   while( i < s.size() ) {
+      const auto c = static_cast< unsigned char >( s[ i ] );
+      if( c >= 0x80 ) {
+         const auto seq = utf8::decode( s, i );
+         if( seq.valid ) {
+            out.append( s.substr( i, seq.length ) );
+         }
+         else {
+            out += "\xEF\xBF\xBD";
+         }
+         i += seq.length;
+         continue;
+      }
+      switch( c ) {
+         case '"':
+            out += "\\\"";
+            break;
+         case '\\':
+            out += "\\\\";
+            break;
+         case '\n':
+            out += "\\n";
+            break;
+         case '\r':
+            out += "\\r";
+            break;
+         case '\t':
+            out += "\\t";
+            break;
+         default:
+            if( c < 0x20 || c == 0x7F ) {
+               out += "\\u00";
+               out += hex[ c >> 4 ];
+               out += hex[ c & 15 ];
+            }
+            else {
+               out += static_cast< char >( c );
+            }
+      }
+      ++i;
+   }
+   out += '"';
+}
+
+void JsonWriter::newline()
+{
+   if( pretty_ ) {
+      out_ += '\n';
+      out_.append( static_cast< std::size_t >( depth_ ) * 2, ' ' );
+   }
+}
+
+void JsonWriter::separator()
+{
+   if( after_key_ ) {
+      after_key_ = false;
+      return;
+   }
+   if( !first_ ) {
+      out_ += ',';
+   }
+   if( depth_ > 0 ) {
+      newline();
+   }
+   first_ = false;
+}
+
+JsonWriter& JsonWriter::begin_object()
+{
+   separator();
+   out_ += '{';
+   ++depth_;
+   first_ = true;
+   return *this;
+}
+
+JsonWriter& JsonWriter::end_object()
+{
+   --depth_;
+   if( !first_ ) {
+      newline();
+   }
+   out_ += '}';
+   first_ = false;
+   return *this;
+}
+
+JsonWriter& JsonWriter::begin_array()
+{
+   separator();
+   out_ += '[';
+   ++depth_;
+   first_ = true;
+   return *this;
+}
+
+JsonWriter& JsonWriter::end_array()
+{
+   --depth_;
+   if( !first_ ) {
+      newline();
+   }
+   out_ += ']';
+   first_ = false;
+   return *this;
+}
+
+JsonWriter& JsonWriter::key( std::string_view k )
+{
+   separator();
+   json_string( out_, k );
+   out_ += pretty_ ? ": " : ":";
+   after_key_ = true;
+   return *this;
+}
+
+JsonWriter& JsonWriter::value( std::string_view s )
+{
+   separator();
+   json_string( out_, s );
+   return *this;
+}
+
+JsonWriter& JsonWriter::value( std::size_t n )
+{
+   separator();
+   out_ += std::to_string( n );
+   return *this;
+}
+
+JsonWriter& JsonWriter::value( bool b )
+{
+   separator();
+   out_ += b ? "true" : "false";
+   return *this;
+}
+
+JsonWriter& JsonWriter::null()
+{
+   separator();
+   out_ += "null";
+   return *this;
+}
+
+}  // namespace mtasts

@@ -1,0 +1,163 @@
+#include "lint.hpp"
+
+#include <algorithm>
+
+#include "checks.hpp"
+#include "text.hpp"
+
+namespace mtasts {
+
+const char* kind_name( Kind k ) noexcept
+{
+   switch( k ) {
+      case Kind::auto_:
+         return "auto";
+      case Kind::policy:
+         return "policy";
+      case Kind::txt:
+         return "txt";
+      case Kind::tlsrpt:
+         return "tlsrpt";
+   }
+   return "policy";
+}
+
+std::optional< Kind > parse_kind( std::string_view name ) noexcept
+{
+   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt } ) {
+      if( name == kind_name( k ) ) {
+         return k;
+      }
+   }
+   return std::nullopt;
+}
+
+Kind detect_kind( std::string_view t ) noexcept
+{
+   // Look at the first few non-empty, non-comment lines: a record tag after optional owner/TTL/class/type and quotes.
+   std::size_t i = 0;
+   if( t.substr( 0, 3 ) == "\xEF\xBB\xBF" ) {
+      i = 3;
+   }
+   for( int lines = 0; lines < 8 && i < t.size(); ++lines ) {
+      std::size_t e = i;
+      while( e < t.size() && t[ e ] != '\n' && t[ e ] != '\r' ) {
+         ++e;
+      }
+      std::string_view line = t.substr( i, std::min< std::size_t >( e - i, 512 ) );
+      i = e;
+      while( i < t.size() && ( t[ i ] == '\n' || t[ i ] == '\r' ) ) {
+         ++i;
+      }
+      line.remove_prefix( text::leading_wsp( line ) );
+      if( line.empty() || line[ 0 ] == ';' || line[ 0 ] == '$' ) {
+         continue;
+      }
+      // skip up to five leading tokens (owner TTL class TXT) and an opening quote or parenthesis
+      std::string_view rest = line;
+      for( int tok = 0; tok < 6; ++tok ) {
+         std::size_t k = 0;
+         while( k < rest.size() && ( rest[ k ] == '"' || rest[ k ] == '(' || text::is_wsp( rest[ k ] ) ) ) {
+            ++k;
+         }
+         rest.remove_prefix( k );
+         std::string compact;
+         for( std::size_t c = 0; c < rest.size() && compact.size() < 12; ++c ) {
+            if( !text::is_wsp( rest[ c ] ) ) {
+               compact += rest[ c ];
+            }
+         }
+         if( text::istarts_with( compact, "v=STSv1" ) ) {
+            return Kind::txt;
+         }
+         if( text::istarts_with( compact, "v=TLSRPTv1" ) || text::istarts_with( compact, "v=TLSRPT" ) ) {
+            return Kind::tlsrpt;
+         }
+         if( text::istarts_with( rest, "_mta-sts" ) ) {
+            return Kind::txt;
+         }
+         if( text::istarts_with( rest, "_smtp._tls" ) || text::istarts_with( rest, "_smtp-tlsrpt" ) ) {
+            return Kind::tlsrpt;
+         }
+         const auto sp = rest.find_first_of( " \t" );
+         if( sp == std::string_view::npos ) {
+            break;
+         }
+         const auto token = rest.substr( 0, sp );
+         if( token.find( ':' ) != std::string_view::npos ) {
+            break;  // a policy line "name: value"
+         }
+         rest.remove_prefix( sp );
+      }
+      return Kind::policy;
+   }
+   return Kind::policy;
+}
+
+std::size_t LintResult::error_count() const noexcept
+{
+   return static_cast< std::size_t >( std::count_if( diagnostics.begin(), diagnostics.end(), []( const Diagnostic& d ) { return d.severity == Severity::error; } ) );
+}
+
+std::size_t LintResult::warning_count() const noexcept
+{
+   return static_cast< std::size_t >( std::count_if( diagnostics.begin(), diagnostics.end(), []( const Diagnostic& d ) { return d.severity == Severity::warning; } ) );
+}
+
+std::size_t LintResult::info_count() const noexcept
+{
+   return static_cast< std::size_t >( std::count_if( diagnostics.begin(), diagnostics.end(), []( const Diagnostic& d ) { return d.severity == Severity::info; } ) );
+}
+
+LintResult lint( std::string_view text, const LintOptions& options ) noexcept
+{
+   LintResult result;
+   try {
+      result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
+      Sink sink;
+      if( result.kind == Kind::policy ) {
+         result.policy.emplace();
+         detail::lint_policy( text, sink, *result.policy );
+      }
+      else {
+         result.record.emplace();
+         detail::lint_records( text, result.kind, sink, *result.record );
+      }
+      auto& ds = sink.items();
+      if( !options.verbose ) {
+         ds.erase( std::remove_if( ds.begin(), ds.end(), []( const Diagnostic& d ) { return d.severity == Severity::info; } ), ds.end() );
+      }
+      for( auto& d : ds ) {
+         // never past the end, never into a CRLF's LF
+         d.offset = std::min( d.offset, text.size() );
+         d.length = std::min( d.length, text.size() - d.offset );
+      }
+      std::stable_sort( ds.begin(), ds.end(), []( const Diagnostic& a, const Diagnostic& b ) {
+         return a.offset != b.offset ? a.offset < b.offset : a.code < b.code;
+      } );
+      result.diagnostics = std::move( ds );
+   }
+   catch( ... ) {
+      // Only std::bad_alloc can get here; report what we have rather than let it cross the API.
+   }
+   return result;
+}
+
+std::string apply_edits( std::string_view text, const std::vector< Edit >& edits )
+{
+   std::string out;
+   out.reserve( text.size() );
+   std::size_t pos = 0;
+   for( const auto& e : edits ) {
+      if( e.offset < pos || e.offset > text.size() ) {
+         continue;
+      }
+      out.append( text.substr( pos, e.offset - pos ) );
+      out.append( e.insert );
+      pos = std::min( text.size(), e.offset + e.length );
+   }
+   out.append( text.substr( pos ) );
+   return out;
+}
+
+}  // namespace mtasts

@@ -1,0 +1,69 @@
+// The library's entry point: lint a policy file, an _mta-sts TXT record or a _smtp._tls TLS-RPT record.
+// No I/O; no exception crosses this API.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "diagnostic.hpp"
+
+namespace mtasts {
+
+enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt };
+
+const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt"
+std::optional< Kind > parse_kind( std::string_view name ) noexcept;
+
+struct LintOptions
+{
+   Kind kind = Kind::auto_;
+   bool verbose = false;  // keep info diagnostics
+};
+
+// What a sender would use from a policy (first occurrence wins for non-repeated fields, RFC 8461 §3.2).
+struct PolicyFacts
+{
+   std::optional< std::string > version;
+   std::optional< std::string > mode;
+   std::optional< std::uint64_t > max_age;
+   std::vector< std::string > mx;
+   std::vector< std::pair< std::string, std::string > > extensions;  // unknown fields, in order
+};
+
+// A TXT record after joining its strings: the fields in order (v first), and the usable ones.
+struct RecordFacts
+{
+   std::string value;  // the joined record text
+   std::vector< std::pair< std::string, std::string > > fields;
+   std::optional< std::string > version;
+   std::optional< std::string > id;   // _mta-sts
+   std::vector< std::string > rua;    // _smtp._tls, every URI of every rua field
+};
+
+struct LintResult
+{
+   Kind kind = Kind::policy;  // the kind linted (auto resolved)
+   std::vector< Diagnostic > diagnostics;  // sorted by offset, then code
+   std::optional< PolicyFacts > policy;
+   std::optional< RecordFacts > record;
+
+   std::size_t error_count() const noexcept;
+   std::size_t warning_count() const noexcept;
+   std::size_t info_count() const noexcept;
+   bool valid() const noexcept { return error_count() == 0; }
+};
+
+// Decides the kind of `text` from its content: a record starts with v=STSv1 / v=TLSRPTv1, possibly after a zone-file
+// owner, TTL, class and type or inside quotes (or its owner names _mta-sts / _smtp._tls); anything else is a policy.
+Kind detect_kind( std::string_view text ) noexcept;
+
+LintResult lint( std::string_view text, const LintOptions& options = {} ) noexcept;
+
+// Applies edits (sorted, non-overlapping) to text.
+std::string apply_edits( std::string_view text, const std::vector< Edit >& edits );
+
+}  // namespace mtasts

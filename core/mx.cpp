@@ -1,0 +1,317 @@
+#include "mx.hpp"
+
+#include <cstdint>
+#include <vector>
+
+#include "../grammar/policy.hpp"
+#include "match.hpp"
+#include "text.hpp"
+
+namespace mtasts {
+
+namespace {
+
+   // Most used second-level public suffixes (a full public-suffix list would not fit the wasm budget).
+   const char* const multi_label_suffixes[] = {
+      "co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "net.uk", "ltd.uk", "plc.uk", "sch.uk", "nhs.uk",
+      "com.au", "net.au", "org.au", "edu.au", "gov.au", "co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp",
+      "com.br", "net.br", "org.br", "co.nz", "org.nz", "net.nz", "co.za", "org.za", "com.cn", "net.cn",
+      "org.cn", "com.mx", "org.mx", "co.in", "net.in", "org.in", "co.kr", "or.kr", "com.tw", "com.hk",
+      "com.sg", "com.tr", "com.ar", "com.co", "co.il", "co.id", "com.my", "com.ph", "com.vn", "com.ua",
+      "com.pl", "co.at", "or.at", "com.es", "com.pt", "co.th", "in.th", "com.sa", "com.eg", "gv.at" };
+
+   std::vector< std::string_view > split_labels( std::string_view s )
+   {
+      std::vector< std::string_view > labels;
+      std::size_t b = 0;
+      for( std::size_t i = 0; i <= s.size(); ++i ) {
+         if( i == s.size() || s[ i ] == '.' ) {
+            labels.push_back( s.substr( b, i - b ) );
+            b = i + 1;
+         }
+      }
+      return labels;
+   }
+
+   bool host_char( char c ) noexcept
+   {
+      return text::is_alnum( c ) || c == '-' || c == '.' || c == '*';
+   }
+
+   // Extracts the host of "scheme://host[:port]/..." or "host:port", for the URL and port hints.
+   std::string_view url_host( std::string_view v ) noexcept
+   {
+      const auto sep = v.find( "://" );
+      if( sep != std::string_view::npos ) {
+         v.remove_prefix( sep + 3 );
+      }
+      const auto at = v.find( '@' );
+      if( at != std::string_view::npos ) {
+         v.remove_prefix( at + 1 );
+      }
+      const auto end = v.find_first_of( ":/?#" );
+      return v.substr( 0, end );
+   }
+
+}  // namespace
+
+bool is_public_suffix( std::string_view name ) noexcept
+{
+   if( name.find( '.' ) == std::string_view::npos ) {
+      return !name.empty();
+   }
+   for( const char* s : multi_label_suffixes ) {
+      if( text::iequals( name, s ) ) {
+         return true;
+      }
+   }
+   return false;
+}
+
+bool valid_a_label( std::string_view label ) noexcept
+{
+   if( !text::istarts_with( label, "xn--" ) ) {
+      return true;
+   }
+   std::string_view in = label.substr( 4 );
+   if( in.empty() ) {
+      return false;
+   }
+   // RFC 3492 §6.2
+   constexpr std::uint32_t base = 36, tmin = 1, tmax = 26, skew = 38, damp = 700, initial_bias = 72, initial_n = 128;
+   std::uint32_t n = initial_n, i = 0, bias = initial_bias;
+   std::size_t out_len = 0;
+   bool non_ascii = false;
+   const auto delim = in.rfind( '-' );
+   std::size_t pos = 0;
+   if( delim != std::string_view::npos ) {
+      for( std::size_t k = 0; k < delim; ++k ) {
+         if( static_cast< unsigned char >( in[ k ] ) >= 0x80 ) {
+            return false;
+         }
+      }
+      out_len = delim;
+      pos = delim + 1;
+   }
+   auto adapt = [ & ]( std::uint32_t delta, std::uint32_t numpoints, bool first ) {
+      delta = first ? delta / damp : delta / 2;
+      delta += delta / numpoints;
+      std::uint32_t k = 0;
+      while( delta > ( ( base - tmin ) * tmax ) / 2 ) {
+         delta /= base - tmin;
+         k += base;
+      }
+      return k + ( base - tmin + 1 ) * delta / ( delta + skew );
+   };
+   bool first = true;
+   if( pos >= in.size() ) {
+      return false;  // nothing encoded: not an A-label
+   }
+   while( pos < in.size() ) {
+      const std::uint32_t oldi = i;
+      std::uint32_t w = 1;
+      for( std::uint32_t k = base;; k += base ) {
+         if( pos >= in.size() ) {
+            return false;
+         }
+         const char c = in[ pos++ ];
+         std::uint32_t digit;
+         if( c >= '0' && c <= '9' ) {
+            digit = static_cast< std::uint32_t >( c - '0' ) + 26;
+         }
+         else if( c >= 'a' && c <= 'z' ) {
+            digit = static_cast< std::uint32_t >( c - 'a' );
+         }
+         else if( c >= 'A' && c <= 'Z' ) {
+            digit = static_cast< std::uint32_t >( c - 'A' );
+         }
+         else {
+            return false;
+         }
+         if( digit > ( 0xFFFFFFFFu - i ) / w ) {
+            return false;
+         }
+         i += digit * w;
+         const std::uint32_t t = k <= bias ? tmin : ( k >= bias + tmax ? tmax : k - bias );
+         if( digit < t ) {
+            break;
+         }
+         if( w > 0xFFFFFFFFu / ( base - t ) ) {
+            return false;
+         }
+         w *= base - t;
+      }
+      ++out_len;
+      bias = adapt( i - oldi, static_cast< std::uint32_t >( out_len ), first );
+      first = false;
+      if( i / out_len > 0x10FFFFu - n ) {
+         return false;
+      }
+      n += i / static_cast< std::uint32_t >( out_len );
+      i %= static_cast< std::uint32_t >( out_len );
+      if( n >= 0xD800 && n <= 0xDFFF ) {
+         return false;
+      }
+      if( n >= 0x80 ) {
+         non_ascii = true;
+      }
+      ++i;
+   }
+   return non_ascii;
+}
+
+bool mx_matches( std::string_view pattern, std::string_view host ) noexcept
+{
+   if( !host.empty() && host.back() == '.' ) {
+      host.remove_suffix( 1 );
+   }
+   if( pattern.size() >= 2 && pattern[ 0 ] == '*' && pattern[ 1 ] == '.' ) {
+      const auto dot = host.find( '.' );
+      if( dot == std::string_view::npos || dot == 0 ) {
+         return false;
+      }
+      return text::iequals( host.substr( dot + 1 ), pattern.substr( 2 ) );
+   }
+   return text::iequals( pattern, host );
+}
+
+bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, std::string_view terminator )
+{
+   using text::quote;
+   if( value.empty() ) {
+      sink.add( Code::STS238, offset, 0 );
+      return false;
+   }
+   // Several hosts on one line: "a.example.com, b.example.com" or separated by spaces.
+   if( value.find_first_of( " \t," ) != std::string_view::npos ) {
+      std::vector< std::string_view > hosts;
+      std::size_t b = std::string_view::npos;
+      for( std::size_t i = 0; i <= value.size(); ++i ) {
+         const bool sep = i == value.size() || value[ i ] == ' ' || value[ i ] == '\t' || value[ i ] == ',';
+         if( sep ) {
+            if( b != std::string_view::npos ) {
+               hosts.push_back( value.substr( b, i - b ) );
+            }
+            b = std::string_view::npos;
+         }
+         else if( b == std::string_view::npos ) {
+            b = i;
+         }
+      }
+      auto& d = sink.add( Code::STS253, offset, value.size(), { { "p", quote( value ) } } );
+      bool all_valid = hosts.size() > 1;
+      for( const auto h : hosts ) {
+         all_valid = all_valid && full_match< grammar::policy::sts_policy_mx_value >( h );
+      }
+      if( all_valid ) {
+         std::string repl( hosts[ 0 ] );
+         for( std::size_t k = 1; k < hosts.size(); ++k ) {
+            repl += terminator;
+            repl += "mx: ";
+            repl += hosts[ k ];
+         }
+         d.fix = make_fix( "Put each pattern on its own 'mx:' line", offset, value.size(), std::move( repl ) );
+      }
+      return false;
+   }
+   for( std::size_t i = 0; i < value.size(); ++i ) {
+      if( static_cast< unsigned char >( value[ i ] ) >= 0x80 ) {
+         sink.add( Code::STS245, offset, value.size(), { { "p", quote( value ) } } );
+         return false;
+      }
+   }
+   std::string_view p = value;
+   std::size_t p_off = offset;
+   bool ok = true;
+   if( p.back() == '.' && p.size() > 1 ) {
+      auto& d = sink.add( Code::STS239, offset + p.size() - 1, 1, { { "p", quote( value ) } } );
+      d.fix = make_fix( "Remove the trailing dot", offset + p.size() - 1, 1, "" );
+      p.remove_suffix( 1 );
+      ok = false;
+   }
+   if( p.front() == '.' ) {
+      auto& d = sink.add( Code::STS241, offset, 1, { { "p", quote( value ) } } );
+      d.fix = make_fix( "Write the wildcard as '*.'", offset, 0, "*" );
+      p.remove_prefix( 1 );
+      ++p_off;
+      return false;
+   }
+   // Characters outside letters, digits, '-', '.' and the wildcard.
+   for( std::size_t i = 0; i < p.size(); ++i ) {
+      if( !host_char( p[ i ] ) ) {
+         Hint hint = Hint::none;
+         Args args{ { "p", quote( value ) } };
+         std::string host;
+         if( p.find( "://" ) != std::string_view::npos ) {
+            hint = Hint::url_form;
+            host = std::string( url_host( p ) );
+         }
+         else if( p[ i ] == ':' && text::all_digits( p.substr( i + 1 ) ) ) {
+            hint = Hint::port_form;
+            host = std::string( p.substr( 0, i ) );
+         }
+         if( hint != Hint::none ) {
+            args.emplace_back( "s", host );
+         }
+         auto& d = sink.add( Code::STS242, offset, value.size(), args, hint );
+         if( hint != Hint::none && full_match< grammar::policy::sts_policy_mx_value >( host ) ) {
+            d.fix = make_fix( "Keep only the host name", offset, value.size(), host );
+         }
+         return false;
+      }
+   }
+   // Wildcard anywhere but as the whole left-most label.
+   const bool wildcard = p.size() >= 2 && p[ 0 ] == '*' && p[ 1 ] == '.';
+   const std::string_view base = wildcard ? p.substr( 2 ) : p;
+   const auto star = base.find( '*' );
+   if( star != std::string_view::npos || p == "*" ) {
+      const std::size_t at = ( p == "*" ) ? 0 : ( wildcard ? 2 : 0 ) + star;
+      sink.add( Code::STS240, p_off + at, 1, { { "p", quote( value ) } } );
+      return false;
+   }
+   if( base.empty() ) {
+      sink.add( Code::STS240, p_off, p.size(), { { "p", quote( value ) } } );
+      return false;
+   }
+   const auto labels = split_labels( base );
+   std::size_t lpos = p_off + ( wildcard ? 2 : 0 );
+   for( const auto l : labels ) {
+      if( l.empty() || l.front() == '-' || l.back() == '-' ) {
+         sink.add( Code::STS243, lpos, l.size(), { { "l", quote( l ) }, { "p", quote( value ) } } );
+         return false;
+      }
+      if( l.size() > 63 ) {
+         sink.add( Code::STS244, lpos, l.size(), { { "p", quote( value ) } } );
+         return false;
+      }
+      lpos += l.size() + 1;
+   }
+   if( base.size() > 253 ) {
+      sink.add( Code::STS244, offset, value.size(), { { "p", quote( value ) } } );
+      return false;
+   }
+   if( !ok ) {
+      return false;
+   }
+   // Valid syntax: the warnings.
+   lpos = p_off + ( wildcard ? 2 : 0 );
+   for( const auto l : labels ) {
+      if( !valid_a_label( l ) ) {
+         sink.add( Code::STS246, lpos, l.size(), { { "label", quote( l ) } } );
+      }
+      lpos += l.size() + 1;
+   }
+   const bool all_numeric_last = text::all_digits( labels.back() );
+   if( all_numeric_last ) {
+      sink.add( Code::STS247, offset, value.size(), { { "p", quote( value ) } } );
+   }
+   else if( wildcard && is_public_suffix( base ) ) {
+      sink.add( Code::STS248, offset, value.size(), { { "p", quote( value ) } } );
+   }
+   else if( !wildcard && labels.size() == 1 ) {
+      sink.add( Code::STS254, offset, value.size(), { { "p", quote( value ) } } );
+   }
+   return true;
+}
+
+}  // namespace mtasts

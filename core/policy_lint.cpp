@@ -1,0 +1,679 @@
+// RFC 8461 §3.2 policy checks. Lines are split here (LF, CRLF; a bare CR is reported and treated as a break so one
+// mistake does not hide the rest); each field's parts are matched against grammar/policy.hpp; whole-document checks
+// run after all lines.
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "../grammar/policy.hpp"
+#include "checks.hpp"
+#include "match.hpp"
+#include "mx.hpp"
+#include "text.hpp"
+#include "utf8.hpp"
+
+namespace mtasts::detail {
+
+namespace {
+
+   using text::quote;
+
+   enum Field { f_version = 0, f_mode, f_max_age, f_mx, f_count };
+   const char* const field_names[ f_count ] = { "version", "mode", "max_age", "mx" };
+   const char* const mode_values[] = { "enforce", "testing", "none" };
+
+   struct Line
+   {
+      std::size_t number;
+      std::size_t offset;    // start of content
+      std::string_view content;
+      std::size_t term_len;  // 0, 1 or 2
+   };
+
+   struct Occurrence
+   {
+      std::size_t line_offset;
+      std::size_t line_length;   // content
+      std::size_t term_len;
+      std::size_t value_offset;
+      std::string_view value;
+   };
+
+   int registered( std::string_view name ) noexcept
+   {
+      for( int f = 0; f < f_count; ++f ) {
+         if( name == field_names[ f ] ) {
+            return f;
+         }
+      }
+      return -1;
+   }
+
+   int registered_icase( std::string_view name ) noexcept
+   {
+      for( int f = 0; f < f_count; ++f ) {
+         if( text::iequals( name, field_names[ f ] ) ) {
+            return f;
+         }
+      }
+      return -1;
+   }
+
+   // Value before an inline "#" comment (" #" or a value that is only a comment); npos when there is none.
+   std::size_t inline_comment( std::string_view v ) noexcept
+   {
+      for( std::size_t i = 1; i < v.size(); ++i ) {
+         if( v[ i ] == '#' && text::is_wsp( v[ i - 1 ] ) ) {
+            return i - 1 - text::trailing_wsp( v.substr( 0, i - 1 ) );
+         }
+      }
+      return std::string_view::npos;
+   }
+
+   std::string_view strip_wrapping( std::string_view v ) noexcept
+   {
+      if( v.size() >= 2 ) {
+         const char a = v.front(), b = v.back();
+         if( ( a == '[' && b == ']' ) || ( a == '"' && b == '"' ) || ( a == '\'' && b == '\'' ) || ( a == '<' && b == '>' ) || ( a == '(' && b == ')' ) ) {
+            return v.substr( 1, v.size() - 2 );
+         }
+      }
+      return v;
+   }
+
+   const char* known_misspelling( std::string_view name ) noexcept
+   {
+      static const std::pair< const char*, const char* > variants[] = {
+         { "max-age", "max_age" }, { "maxage", "max_age" }, { "max_age_", "max_age" }, { "maxAge", "max_age" }, { "max_ages", "max_age" },
+         { "nmx", "mx" }, { "mx1", "mx" }, { "mx2", "mx" }, { "mxs", "mx" }, { "versions", "version" }, { "modes", "mode" },
+         { "v", "version" }, { "ver", "version" }, { "policy", "mode" }
+      };
+      for( const auto& v : variants ) {
+         if( text::iequals( name, v.first ) ) {
+            return v.second;
+         }
+      }
+      for( const char* reg : field_names ) {
+         const std::string_view r( reg );
+         const std::size_t cap = r.size() <= 2 ? 1 : thresholds::typo_distance;
+         if( text::edit_distance( text::to_lower( name ), r, cap ) <= cap ) {
+            return reg;
+         }
+      }
+      return nullptr;
+   }
+
+   class PolicyLinter
+   {
+   public:
+      PolicyLinter( std::string_view text, Sink& sink, PolicyFacts& facts )
+         : text_( text ), sink_( sink ), facts_( facts )
+      {}
+
+      void run();
+
+   private:
+      bool whole_document_checks_first( std::size_t& start );
+      void split_lines( std::size_t start );
+      void line( const Line& l );
+      void value_version( const Line& l, std::size_t voff, std::string_view v, bool record );
+      void value_mode( const Line& l, std::size_t voff, std::string_view v, bool record );
+      void value_max_age( const Line& l, std::size_t voff, std::string_view v, bool record );
+      void value_mx( const Line& l, std::size_t voff, std::string_view v, bool record );
+      void value_extension( const Line& l, std::string_view name, std::size_t voff, std::string_view v );
+      void document_checks();
+      Fix delete_line( const Line& l ) const;
+
+      std::string_view text_;
+      Sink& sink_;
+      PolicyFacts& facts_;
+      std::string terminator_ = "\r\n";  // the file's own line ending, for fixes that insert lines
+      std::vector< Line > lines_;
+      std::vector< Occurrence > occ_[ f_count ];
+      bool variant_seen_[ f_count ] = {};
+      std::map< std::string, std::vector< Occurrence > > ext_occ_;
+      std::map< std::string, std::size_t > mx_seen_;
+      std::size_t first_field_offset_ = std::string_view::npos;
+      int first_field_ = -2;
+      std::size_t lf_ = 0, crlf_ = 0;
+      std::size_t max_age_offset_ = 0, max_age_len_ = 0;
+      std::size_t mode_offset_ = 0, mode_len_ = 0;
+   };
+
+   void PolicyLinter::run()
+   {
+      std::size_t start = 0;
+      if( !whole_document_checks_first( start ) ) {
+         return;
+      }
+      split_lines( start );
+      for( const auto& l : lines_ ) {
+         line( l );
+      }
+      document_checks();
+   }
+
+   // Encoding, emptiness, byte-order mark, HTML/JSON bodies, size. Returns false when the input is not a policy at all.
+   bool PolicyLinter::whole_document_checks_first( std::size_t& start )
+   {
+      const auto n = text_.size();
+      std::size_t first = 0;
+      while( first < n && ( text::is_wsp( text_[ first ] ) || text_[ first ] == '\r' || text_[ first ] == '\n' ) ) {
+         ++first;
+      }
+      if( first == n ) {
+         sink_.add( Code::STS201, 0, 0 );
+         return false;
+      }
+      // UTF-16 (with or without a BOM): a byte-order mark FF FE / FE FF, or NUL in every other byte of the start.
+      const auto b0 = static_cast< unsigned char >( text_[ 0 ] );
+      const auto b1 = n > 1 ? static_cast< unsigned char >( text_[ 1 ] ) : 0u;
+      std::size_t nuls = 0;
+      const std::size_t probe = std::min< std::size_t >( n, 256 );
+      for( std::size_t i = 0; i < probe; ++i ) {
+         nuls += text_[ i ] == '\0' ? 1 : 0;
+      }
+      if( ( b0 == 0xFF && b1 == 0xFE ) || ( b0 == 0xFE && b1 == 0xFF ) || ( probe >= 4 && nuls * 3 >= probe ) ) {
+         sink_.add( Code::STS202, 0, ( b0 >= 0xFE ) ? 2 : 0, {}, Hint::utf16 );
+         return false;
+      }
+      if( n >= 3 && text_.substr( 0, 3 ) == "\xEF\xBB\xBF" ) {
+         auto& d = sink_.add( Code::STS203, 0, 3 );
+         d.fix = make_fix( "Remove the byte-order mark", 0, 3, "" );
+         start = 3;
+         first = std::max< std::size_t >( first, 3 );
+         while( first < n && ( text::is_wsp( text_[ first ] ) || text_[ first ] == '\r' || text_[ first ] == '\n' ) ) {
+            ++first;
+         }
+      }
+      if( first < n && ( text_[ first ] == '<' || text_[ first ] == '{' ) ) {
+         std::size_t e = first;
+         while( e < n && text_[ e ] != '\n' && text_[ e ] != '\r' ) {
+            ++e;
+         }
+         Hint hint = Hint::html;
+         if( text_[ first ] == '{' ) {
+            hint = text_.substr( first, 5 ) == "{\\rtf" ? Hint::rtf : Hint::json;
+         }
+         sink_.add( Code::STS204, first, e - first, {}, hint );
+         return false;
+      }
+      if( n > thresholds::policy_max_bytes ) {
+         sink_.add( Code::STS250, thresholds::policy_max_bytes, 0, { { "n", std::to_string( n ) } } );
+      }
+      else if( n > thresholds::policy_large_bytes ) {
+         sink_.add( Code::STS251, thresholds::policy_large_bytes, 0, { { "n", std::to_string( n ) } } );
+      }
+      return true;
+   }
+
+   void PolicyLinter::split_lines( std::size_t start )
+   {
+      const char* p = text_.data();
+      const std::size_t n = text_.size();
+      std::size_t b = start;
+      std::size_t number = 1;
+      bool first_term = true;
+      while( b <= n ) {
+         std::size_t e = b;
+         while( e < n && p[ e ] != '\n' && p[ e ] != '\r' ) {
+            ++e;
+         }
+         std::size_t tl = 0;
+         if( e < n ) {
+            if( p[ e ] == '\n' ) {
+               tl = 1;
+               ++lf_;
+               if( first_term ) {
+                  terminator_ = "\n";
+               }
+            }
+            else if( e + 1 < n && p[ e + 1 ] == '\n' ) {
+               tl = 2;
+               ++crlf_;
+               if( first_term ) {
+                  terminator_ = "\r\n";
+               }
+            }
+            else {
+               tl = 1;
+               auto& d = sink_.add( Code::STS205, e, 1, { { "n", std::to_string( number ) } } );
+               d.fix = make_fix( "End the line with CRLF", e + 1, 0, "\n" );
+            }
+            first_term = false;
+         }
+         if( e == n && b == n ) {
+            break;  // nothing after the final terminator
+         }
+         lines_.push_back( Line{ number, b, text_.substr( b, e - b ), tl } );
+         ++number;
+         b = e + tl;
+         if( tl == 0 ) {
+            break;
+         }
+      }
+   }
+
+   Fix PolicyLinter::delete_line( const Line& l ) const
+   {
+      if( l.term_len > 0 ) {
+         return make_fix( "Delete the line", l.offset, l.content.size() + l.term_len, "" );
+      }
+      // last line without terminator: delete the previous line's terminator with it
+      std::size_t b = l.offset;
+      if( b >= 2 && text_[ b - 1 ] == '\n' && text_[ b - 2 ] == '\r' ) {
+         b -= 2;
+      }
+      else if( b >= 1 ) {
+         b -= 1;
+      }
+      return make_fix( "Delete the line", b, l.offset + l.content.size() - b, "" );
+   }
+
+   void PolicyLinter::line( const Line& l )
+   {
+      const std::string_view s = l.content;
+      const std::string nstr = std::to_string( l.number );
+      // Encoding: one diagnostic for the line's first bad byte; the line is not used.
+      const auto bad = utf8::first_invalid( s );
+      if( bad != std::string_view::npos ) {
+         static const char hex[] = "0123456789ABCDEF";
+         const auto byte = static_cast< unsigned char >( s[ bad ] );
+         const std::string b = std::string( "0x" ) + hex[ byte >> 4 ] + hex[ byte & 15 ];
+         sink_.add( Code::STS202, l.offset + bad, 1, { { "b", b } }, byte == 0 ? Hint::nul_byte : Hint::bad_byte );
+         return;
+      }
+      for( std::size_t i = 0; i < s.size(); ++i ) {
+         const char c = s[ i ];
+         if( c == '\v' || c == '\f' ) {
+            sink_.add( Code::STS205, l.offset + i, 1, { { "n", nstr } } );
+            return;
+         }
+         if( c == '\xC2' && i + 1 < s.size() && s[ i + 1 ] == '\x85' ) {
+            sink_.add( Code::STS205, l.offset + i, 2, { { "n", nstr } } );
+            return;
+         }
+         if( c == '\xE2' && i + 2 < s.size() && s[ i + 1 ] == '\x80' && ( s[ i + 2 ] == '\xA8' || s[ i + 2 ] == '\xA9' ) ) {
+            sink_.add( Code::STS205, l.offset + i, 3, { { "n", nstr } } );
+            return;
+         }
+      }
+      const std::size_t lead = text::leading_wsp( s );
+      if( lead == s.size() ) {
+         auto& d = sink_.add( Code::STS209, l.offset, s.size(), { { "n", nstr } } );
+         d.fix = delete_line( l );
+         return;
+      }
+      if( lead > 0 ) {
+         const auto rest = s.substr( lead );
+         Hint hint = Hint::none;
+         if( rest.size() >= 2 && rest[ 0 ] == '-' && rest[ 1 ] == ' ' ) {
+            hint = Hint::yaml_list;
+         }
+         auto& d = sink_.add( Code::STS210, l.offset, lead, { { "n", nstr } }, hint );
+         if( full_match< grammar::policy::sts_policy_field >( rest.substr( 0, rest.size() - text::trailing_wsp( rest ) ) ) ) {
+            d.fix = make_fix( "Remove the indentation", l.offset, lead, "" );
+         }
+         return;
+      }
+      if( s[ 0 ] == '#' || s[ 0 ] == ';' || ( s.size() >= 2 && s[ 0 ] == '/' && s[ 1 ] == '/' ) ) {
+         auto& d = sink_.add( Code::STS255, l.offset, s.size(), { { "n", nstr } } );
+         d.fix = delete_line( l );
+         return;
+      }
+      const auto colon = s.find( ':' );
+      if( colon == std::string_view::npos || colon == 0 ) {
+         Hint hint = Hint::none;
+         Args args{ { "n", nstr } };
+         std::optional< Fix > fix;
+         const auto eq = s.find( '=' );
+         if( text::istarts_with( s, "v=STSv1" ) ) {
+            hint = Hint::txt_record;
+         }
+         else if( s == "---" || s == "+++" ) {
+            hint = Hint::front_matter;
+         }
+         else if( eq != std::string_view::npos && eq > 0 ) {
+            const auto name = s.substr( 0, eq - text::trailing_wsp( s.substr( 0, eq ) ) );
+            const auto after = eq + 1 + text::leading_wsp( s.substr( eq + 1 ) );
+            const auto value = s.substr( after );
+            hint = Hint::equals_sign;
+            args.emplace_back( "name", quote( name ) );
+            args.emplace_back( "value", quote( value ) );
+            if( registered( name ) >= 0 ) {
+               fix = make_fix( "Write '" + std::string( name ) + ": '", l.offset + name.size(), after - name.size(), ": " );
+            }
+         }
+         auto& d = sink_.add( Code::STS211, l.offset, s.size(), args, hint );
+         d.fix = std::move( fix );
+         return;
+      }
+      std::string_view name = s.substr( 0, colon );
+      const std::size_t name_ws = text::trailing_wsp( name );
+      if( name_ws > 0 ) {
+         name.remove_suffix( name_ws );
+         auto& d = sink_.add( Code::STS212, l.offset + name.size(), name_ws, { { "n", nstr } } );
+         d.fix = make_fix( "Remove the whitespace before ':'", l.offset + name.size(), name_ws, "" );
+      }
+      std::string_view rest = s.substr( colon + 1 );
+      const std::size_t vlead = text::leading_wsp( rest );
+      const std::size_t vtrail = rest.size() > vlead ? text::trailing_wsp( rest ) : 0;
+      const std::size_t voff = l.offset + colon + 1 + vlead;
+      const std::string_view value = rest.substr( vlead, rest.size() - vlead - vtrail );
+      if( vtrail > 0 ) {
+         auto& d = sink_.add( Code::STS218, l.offset + s.size() - vtrail, vtrail, { { "n", nstr } } );
+         d.fix = make_fix( "Remove the trailing whitespace", l.offset + s.size() - vtrail, vtrail, "" );
+      }
+
+      int f = registered( name );
+      bool record = true;
+      if( f < 0 ) {
+         f = registered_icase( name );
+         if( f >= 0 ) {
+            auto& d = sink_.add( Code::STS214, l.offset, name.size(), { { "canonical", field_names[ f ] } } );
+            d.fix = make_fix( std::string( "Write '" ) + field_names[ f ] + "'", l.offset, name.size(), field_names[ f ] );
+            variant_seen_[ f ] = true;
+            record = false;  // strict senders do not see this field
+         }
+      }
+      if( f < 0 && !full_match< grammar::policy::sts_policy_ext_name >( name ) ) {
+         sink_.add( Code::STS213, l.offset, name.size(), { { "name", quote( name ) }, { "n", nstr } } );
+         return;
+      }
+      if( first_field_ == -2 ) {
+         first_field_ = f;
+         first_field_offset_ = l.offset;
+      }
+      if( f >= 0 && record ) {
+         occ_[ f ].push_back( Occurrence{ l.offset, s.size(), l.term_len, voff, value } );
+      }
+      switch( f ) {
+         case f_version:
+            value_version( l, voff, value, record );
+            break;
+         case f_mode:
+            value_mode( l, voff, value, record );
+            break;
+         case f_max_age:
+            value_max_age( l, voff, value, record );
+            break;
+         case f_mx:
+            value_mx( l, voff, value, record );
+            break;
+         default:
+            value_extension( l, name, voff, value );
+            break;
+      }
+   }
+
+   void PolicyLinter::value_version( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
+   {
+      if( full_match< grammar::policy::sts_policy_version_value >( v ) ) {
+         if( record && occ_[ f_version ].size() == 1 ) {
+            facts_.version = std::string( v );
+         }
+         return;
+      }
+      const auto inner = strip_wrapping( v );
+      auto& d = sink_.add( Code::STS222, voff, v.size(), { { "v", quote( v ) }, { "s", "STSv1" } },
+                           text::iequals( inner, "STSv1" ) ? ( inner.size() == v.size() ? Hint::lower_case : Hint::brackets ) : Hint::none );
+      if( text::iequals( inner, "STSv1" ) ) {
+         d.fix = make_fix( "Write 'STSv1'", voff, v.size(), "STSv1" );
+      }
+   }
+
+   void PolicyLinter::value_mode( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
+   {
+      if( full_match< grammar::policy::sts_policy_mode_value >( v ) ) {
+         if( record && occ_[ f_mode ].size() == 1 ) {
+            facts_.mode = std::string( v );
+            mode_offset_ = voff;
+            mode_len_ = v.size();
+         }
+         return;
+      }
+      Hint hint = Hint::none;
+      std::string suggestion;
+      std::size_t fix_len = v.size();
+      std::string_view head = v;
+      const auto comment = inline_comment( v );
+      if( comment != std::string_view::npos ) {
+         head = v.substr( 0, comment );
+      }
+      const auto inner = strip_wrapping( head );
+      for( const char* m : mode_values ) {
+         if( text::iequals( inner, m ) ) {
+            suggestion = m;
+         }
+      }
+      if( !suggestion.empty() ) {
+         hint = ( inner.size() != head.size() ) ? Hint::brackets : ( head == suggestion ? Hint::inline_comment : Hint::lower_case );
+      }
+      else if( inner.find( '|' ) != std::string_view::npos ) {
+         hint = Hint::template_choice;
+      }
+      else if( text::iequals( inner, "report" ) ) {
+         hint = Hint::mode_report;
+         suggestion = "testing";
+      }
+      else {
+         for( const char* m : mode_values ) {
+            const std::string_view ms( m );
+            const auto lower = text::to_lower( inner );
+            if( inner.size() >= 3 && ( lower.rfind( ms, 0 ) == 0 || ms.rfind( lower, 0 ) == 0 || text::edit_distance( lower, ms, 2 ) <= 2 ) ) {
+               hint = Hint::did_you_mean;
+               suggestion = m;
+               break;
+            }
+         }
+      }
+      Args args{ { "v", quote( v ) }, { "s", suggestion } };
+      if( hint == Hint::inline_comment ) {
+         args.back().second = quote( v.substr( comment ) );
+      }
+      auto& d = sink_.add( Code::STS225, voff, v.size(), args, hint );
+      if( !suggestion.empty() ) {
+         d.fix = make_fix( "Write '" + suggestion + "'", voff, fix_len, suggestion );
+      }
+   }
+
+   void PolicyLinter::value_max_age( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
+   {
+      if( full_match< grammar::policy::sts_policy_max_age_value >( v ) ) {
+         std::uint64_t n = 0;
+         std::from_chars( v.data(), v.data() + v.size(), n );
+         if( record && occ_[ f_max_age ].size() == 1 ) {
+            facts_.max_age = n;
+            max_age_offset_ = voff;
+            max_age_len_ = v.size();
+         }
+         if( v.size() > 1 && v[ 0 ] == '0' ) {
+            const auto stripped = std::to_string( n );
+            auto& d = sink_.add( Code::STS231, voff, v.size(), { { "n", stripped } } );
+            d.fix = make_fix( "Write " + stripped, voff, v.size(), stripped );
+         }
+         if( n > thresholds::max_age_max ) {
+            sink_.add( Code::STS230, voff, v.size() );
+         }
+         else if( n == 0 ) {
+            sink_.add( Code::STS232, voff, v.size() );
+         }
+         return;
+      }
+      Hint hint = Hint::none;
+      Args args;
+      std::optional< Fix > fix;
+      const auto comment = inline_comment( v );
+      if( comment != std::string_view::npos && full_match< grammar::policy::sts_policy_max_age_value >( v.substr( 0, comment ) ) ) {
+         hint = Hint::inline_comment;
+         args.emplace_back( "s", quote( v.substr( comment + text::leading_wsp( v.substr( comment ) ) ) ) );
+         fix = make_fix( "Remove the comment", voff + comment, v.size() - comment, "" );
+      }
+      else {
+         std::size_t digits = 0;
+         while( digits < v.size() && text::is_digit( v[ digits ] ) ) {
+            ++digits;
+         }
+         if( digits > 0 && digits < v.size() && digits <= 10 ) {
+            const auto unit = v.substr( digits + text::leading_wsp( v.substr( digits ) ) );
+            static const char* const units[] = { "s", "sec", "secs", "second", "seconds", "m", "min", "h", "d", "w", "y", "days", "weeks", "hours" };
+            for( const char* u : units ) {
+               if( text::iequals( unit, u ) ) {
+                  hint = Hint::unit_suffix;
+                  if( unit[ 0 ] == 's' || unit[ 0 ] == 'S' ) {
+                     fix = make_fix( "Remove the unit", voff + digits, v.size() - digits, "" );
+                  }
+               }
+            }
+         }
+      }
+      auto& d = sink_.add( Code::STS229, voff, v.size(), args, hint );
+      d.fix = std::move( fix );
+   }
+
+   void PolicyLinter::value_mx( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
+   {
+      const auto comment = inline_comment( v );
+      if( comment != std::string_view::npos ) {
+         auto& d = sink_.add( Code::STS242, voff, v.size(), { { "p", quote( v ) }, { "s", quote( v.substr( comment + text::leading_wsp( v.substr( comment ) ) ) ) } }, Hint::inline_comment );
+         d.fix = make_fix( "Remove the comment", voff + comment, v.size() - comment, "" );
+         return;
+      }
+      const bool valid = check_mx_pattern( v, voff, sink_, terminator_ );
+      if( valid ) {
+         const auto key = text::to_lower( v );
+         if( mx_seen_.count( key ) ) {
+            sink_.add( Code::STS220, voff, v.size(), { { "p", quote( v ) } } );
+         }
+         else {
+            mx_seen_.emplace( key, voff );
+            if( record ) {
+               facts_.mx.emplace_back( v );
+            }
+         }
+      }
+   }
+
+   void PolicyLinter::value_extension( const Line& l, std::string_view name, std::size_t voff, std::string_view v )
+   {
+      const char* guess = known_misspelling( name );
+      if( guess ) {
+         sink_.add( Code::STS216, l.offset, name.size(), { { "name", quote( name ) }, { "registered", guess } } );
+      }
+      else {
+         sink_.add( Code::STS215, l.offset, name.size(), { { "name", quote( name ) } } );
+      }
+      if( !full_match< grammar::policy::sts_policy_ext_value >( v ) ) {
+         sink_.add( Code::STS217, voff, v.size(), { { "name", quote( name ) }, { "n", std::to_string( l.number ) } } );
+         return;
+      }
+      auto& list = ext_occ_[ std::string( name ) ];
+      list.push_back( Occurrence{ l.offset, l.content.size(), l.term_len, voff, v } );
+      if( list.size() == 1 ) {
+         facts_.extensions.emplace_back( std::string( name ), std::string( v ) );
+      }
+   }
+
+   void PolicyLinter::document_checks()
+   {
+      // Duplicates of non-repeated fields: the first wins (RFC 8461 §3.2).
+      auto duplicates = [ & ]( const std::string& name, const std::vector< Occurrence >& list ) {
+         if( list.size() < 2 ) {
+            return;
+         }
+         for( std::size_t k = 1; k < list.size(); ++k ) {
+            const auto& o = list[ k ];
+            const bool same = o.value == list[ 0 ].value;
+            auto& d = sink_.add_with( Code::STS219, same ? Severity::warning : Severity::error, o.line_offset, o.line_length,
+                                      { { "name", name }, { "k", std::to_string( list.size() ) }, { "v", quote( list[ 0 ].value ) } } );
+            if( same ) {
+               Line l{ 0, o.line_offset, text_.substr( o.line_offset, o.line_length ), o.term_len };
+               d.fix = delete_line( l );
+            }
+         }
+      };
+      for( int f = 0; f < f_count; ++f ) {
+         if( f != f_mx ) {
+            duplicates( field_names[ f ], occ_[ f ] );
+         }
+      }
+      for( const auto& [ name, list ] : ext_occ_ ) {
+         duplicates( name, list );
+      }
+      // Required fields. Missing ones sit at line 1, column 1, length 0.
+      if( occ_[ f_version ].empty() && !variant_seen_[ f_version ] ) {
+         auto& d = sink_.add( Code::STS221, 0, 0 );
+         const std::size_t at = ( text_.substr( 0, 3 ) == "\xEF\xBB\xBF" ) ? 3 : 0;
+         d.fix = make_fix( "Add 'version: STSv1' as the first line", at, 0, "version: STSv1" + terminator_ );
+      }
+      else if( !occ_[ f_version ].empty() && first_field_ != f_version ) {
+         sink_.add( Code::STS223, occ_[ f_version ][ 0 ].line_offset, occ_[ f_version ][ 0 ].line_length );
+      }
+      if( occ_[ f_mode ].empty() && !variant_seen_[ f_mode ] ) {
+         sink_.add( Code::STS224, 0, 0 );
+      }
+      if( occ_[ f_max_age ].empty() && !variant_seen_[ f_max_age ] ) {
+         sink_.add( Code::STS228, 0, 0 );
+      }
+      const bool has_mx = !occ_[ f_mx ].empty() || variant_seen_[ f_mx ];
+      if( facts_.mode ) {
+         const auto& mode = *facts_.mode;
+         if( mode == "testing" ) {
+            sink_.add( Code::STS226, mode_offset_, mode_len_ );
+         }
+         else if( mode == "none" ) {
+            sink_.add( Code::STS227, mode_offset_, mode_len_ );
+         }
+         if( !has_mx ) {
+            if( mode == "none" ) {
+               sink_.add( Code::STS237, 0, 0 );
+            }
+            else {
+               sink_.add( Code::STS236, 0, 0, { { "mode", mode } } );
+            }
+         }
+      }
+      if( facts_.max_age ) {
+         const auto n = *facts_.max_age;
+         const bool none = facts_.mode && *facts_.mode == "none";
+         if( n > 0 && n < thresholds::one_day && !none ) {
+            sink_.add( Code::STS233, max_age_offset_, max_age_len_ );
+         }
+         else if( n >= thresholds::one_day && n < thresholds::one_week && facts_.mode && *facts_.mode == "enforce" ) {
+            sink_.add( Code::STS234, max_age_offset_, max_age_len_ );
+         }
+         if( none && n > thresholds::one_day ) {
+            sink_.add( Code::STS235, max_age_offset_, max_age_len_ );
+         }
+      }
+      // Line endings and the final line break.
+      if( lf_ > 0 && crlf_ == 0 ) {
+         sink_.add( Code::STS206, 0, 0 );
+      }
+      else if( lf_ > 0 && crlf_ > 0 ) {
+         sink_.add( Code::STS207, 0, 0 );
+      }
+      if( !lines_.empty() && lines_.back().term_len == 0 && !lines_.back().content.empty() ) {
+         auto& d = sink_.add( Code::STS208, text_.size(), 0 );
+         d.fix = make_fix( "Add a final line break", text_.size(), 0, terminator_ );
+      }
+      // Non-ASCII text (valid only inside extension values).
+      const auto start = ( text_.substr( 0, 3 ) == "\xEF\xBB\xBF" ) ? 3 : 0;
+      const auto na = utf8::first_non_ascii( text_.substr( start ) );
+      if( na != std::string_view::npos ) {
+         const auto at = start + na;
+         const auto seq = utf8::decode( text_, at );
+         if( seq.valid ) {
+            sink_.add( Code::STS252, at, seq.length );
+         }
+      }
+   }
+
+}  // namespace
+
+void lint_policy( std::string_view text, Sink& sink, PolicyFacts& facts )
+{
+   PolicyLinter( text, sink, facts ).run();
+}
+
+}  // namespace mtasts::detail

@@ -1,0 +1,416 @@
+#include "presentation.hpp"
+
+#include "../grammar/dns.hpp"
+#include "match.hpp"
+#include "text.hpp"
+
+namespace mtasts {
+
+namespace {
+
+   namespace dns = grammar::dns;
+
+   bool is_space( char c ) noexcept { return c == ' ' || c == '\t'; }
+   bool is_eol( char c ) noexcept { return c == '\n' || c == '\r'; }
+
+   // Typographic quotes used as delimiters: U+201C U+201D U+2018 U+2019 U+00AB U+00BB.
+   std::size_t typographic_quote( std::string_view s, std::size_t i ) noexcept
+   {
+      if( s.substr( i, 3 ) == "\xE2\x80\x9C" || s.substr( i, 3 ) == "\xE2\x80\x9D" || s.substr( i, 3 ) == "\xE2\x80\x98" || s.substr( i, 3 ) == "\xE2\x80\x99" ) {
+         return 3;
+      }
+      if( s.substr( i, 2 ) == "\xC2\xAB" || s.substr( i, 2 ) == "\xC2\xBB" ) {
+         return 2;
+      }
+      return 0;
+   }
+
+   class Parser
+   {
+   public:
+      Parser( std::string_view text, Sink& sink )
+         : t_( text ), sink_( sink )
+      {}
+
+      std::vector< TxtRecord > run();
+
+   private:
+      void logical_line();
+      bool zone_prefix( TxtRecord& r );
+      void rdata( TxtRecord& r );
+      void quoted( TxtRecord& r );
+      void unquoted( TxtRecord& r, std::size_t& words );
+      void escape( TxtRecord& r, std::size_t& i );
+      void close_string( TxtRecord& r, std::size_t string_begin_joined, std::size_t input_begin );
+      void skip_line();
+
+      std::string_view t_;
+      Sink& sink_;
+      std::size_t i_ = 0;
+      int parens_ = 0;
+      std::string last_owner_;
+      std::string origin_;
+      std::vector< TxtRecord > out_;
+   };
+
+   std::vector< TxtRecord > Parser::run()
+   {
+      while( i_ < t_.size() ) {
+         logical_line();
+      }
+      return std::move( out_ );
+   }
+
+   void Parser::skip_line()
+   {
+      while( i_ < t_.size() && !is_eol( t_[ i_ ] ) ) {
+         ++i_;
+      }
+      while( i_ < t_.size() && is_eol( t_[ i_ ] ) ) {
+         ++i_;
+      }
+   }
+
+   void Parser::logical_line()
+   {
+      const std::size_t line_begin = i_;
+      std::size_t j = i_;
+      while( j < t_.size() && is_space( t_[ j ] ) ) {
+         ++j;
+      }
+      if( j >= t_.size() || is_eol( t_[ j ] ) ) {
+         i_ = j;
+         skip_line();
+         return;
+      }
+      if( t_[ j ] == ';' ) {  // comment line (dig's ";; ANSWER SECTION:")
+         i_ = j;
+         skip_line();
+         return;
+      }
+      if( t_[ j ] == '$' ) {  // $ORIGIN / $TTL directives
+         const auto rest = t_.substr( j );
+         if( text::istarts_with( rest, "$ORIGIN" ) ) {
+            std::size_t k = j + 7;
+            while( k < t_.size() && is_space( t_[ k ] ) ) {
+               ++k;
+            }
+            std::size_t e = k;
+            while( e < t_.size() && !is_space( t_[ e ] ) && !is_eol( t_[ e ] ) ) {
+               ++e;
+            }
+            origin_ = text::to_lower( t_.substr( k, e - k ) );
+         }
+         i_ = j;
+         skip_line();
+         return;
+      }
+      TxtRecord r;
+      r.begin = line_begin;
+      if( !zone_prefix( r ) ) {
+         i_ = line_begin;
+         // A bare value keeps its leading whitespace (STS101 reports it); a quoted one starts at the quote.
+         std::size_t k = line_begin;
+         while( k < t_.size() && is_space( t_[ k ] ) ) {
+            ++k;
+         }
+         if( k < t_.size() && ( t_[ k ] == '"' || t_[ k ] == '(' || typographic_quote( t_, k ) ) ) {
+            i_ = k;
+            r.begin = k;
+         }
+         else {
+            r.raw = true;
+         }
+      }
+      if( r.raw ) {
+         std::size_t e = i_;
+         while( e < t_.size() && !is_eol( t_[ e ] ) ) {
+            ++e;
+         }
+         r.src.reserve( e - i_ + 1 );
+         for( std::size_t k = i_; k < e; ++k ) {
+            // RFC 8460's examples continue lines with '\': join them as the author meant, and warn (DNS609).
+            if( t_[ k ] == '\\' && k + 1 == e && e < t_.size() ) {
+               sink_.add( Code::DNS609, k, 1 );
+               std::size_t n = e;
+               while( n < t_.size() && is_eol( t_[ n ] ) ) {
+                  ++n;
+               }
+               while( n < t_.size() && is_space( t_[ n ] ) ) {
+                  ++n;
+               }
+               k = n - 1;
+               e = n;
+               while( e < t_.size() && !is_eol( t_[ e ] ) ) {
+                  ++e;
+               }
+               continue;
+            }
+            r.value += t_[ k ];
+            r.src.push_back( k );
+         }
+         r.src.push_back( e );
+         r.string_ends.push_back( r.value.size() );
+         r.end = e;
+         i_ = e;
+         skip_line();
+         out_.push_back( std::move( r ) );
+         return;
+      }
+      rdata( r );
+      out_.push_back( std::move( r ) );
+   }
+
+   // owner [TTL] [class] TXT|CNAME ...: returns true and positions i_ at the rdata when the line has that shape.
+   bool Parser::zone_prefix( TxtRecord& r )
+   {
+      std::size_t k = i_;
+      const bool continuation = k < t_.size() && is_space( t_[ k ] );
+      std::vector< std::pair< std::size_t, std::size_t > > tokens;
+      while( tokens.size() < 6 ) {
+         while( k < t_.size() && is_space( t_[ k ] ) ) {
+            ++k;
+         }
+         if( k >= t_.size() || is_eol( t_[ k ] ) || t_[ k ] == '"' || t_[ k ] == '(' || t_[ k ] == ';' ) {
+            break;
+         }
+         const std::size_t b = k;
+         while( k < t_.size() && !is_space( t_[ k ] ) && !is_eol( t_[ k ] ) && t_[ k ] != '"' ) {
+            ++k;
+         }
+         tokens.emplace_back( b, k );
+         const auto tok = t_.substr( b, k - b );
+         if( full_match< dns::type_txt >( tok ) || full_match< dns::type_cname >( tok ) ) {
+            // everything before is owner / TTL / class
+            std::size_t owner_tokens = 0;
+            for( std::size_t x = 0; x + 1 < tokens.size(); ++x ) {
+               const auto tk = t_.substr( tokens[ x ].first, tokens[ x ].second - tokens[ x ].first );
+               if( !full_match< dns::ttl >( tk ) && !full_match< dns::class_ >( tk ) ) {
+                  ++owner_tokens;
+               }
+            }
+            if( owner_tokens > 1 ) {
+               return false;  // not zone syntax
+            }
+            if( !continuation && owner_tokens == 1 ) {
+               r.owner = std::string( t_.substr( tokens[ 0 ].first, tokens[ 0 ].second - tokens[ 0 ].first ) );
+               r.owner_offset = tokens[ 0 ].first;
+               last_owner_ = r.owner;
+            }
+            else {
+               r.owner = last_owner_;
+               r.owner_offset = tokens[ 0 ].first;
+            }
+            r.zone = true;
+            r.cname = full_match< dns::type_cname >( tok );
+            i_ = k;
+            // DNS610: a relative owner that already names the origin
+            if( !origin_.empty() && !r.owner.empty() && r.owner.back() != '.' ) {
+               std::string o = origin_;
+               if( !o.empty() && o.back() == '.' ) {
+                  o.pop_back();
+               }
+               const auto low = text::to_lower( r.owner );
+               if( !o.empty() && low.size() > o.size() && low.compare( low.size() - o.size(), o.size(), o ) == 0 ) {
+                  sink_.add( Code::DNS610, r.owner_offset, r.owner.size() );
+               }
+            }
+            return true;
+         }
+      }
+      return false;
+   }
+
+   void Parser::close_string( TxtRecord& r, std::size_t string_begin_joined, std::size_t input_begin )
+   {
+      r.string_ends.push_back( r.value.size() );
+      if( r.value.size() - string_begin_joined > thresholds::txt_string_max ) {
+         sink_.add( Code::DNS601, input_begin, i_ - input_begin );
+      }
+   }
+
+   void Parser::escape( TxtRecord& r, std::size_t& k )
+   {
+      // at '\'
+      const auto dlen = prefix_match< dns::decimal_escape >( t_.substr( k ) );
+      if( dlen != std::string_view::npos ) {
+         const int v = ( t_[ k + 1 ] - '0' ) * 100 + ( t_[ k + 2 ] - '0' ) * 10 + ( t_[ k + 3 ] - '0' );
+         if( v > 255 ) {
+            sink_.add( Code::DNS612, k, 4, { { "seq", std::string( t_.substr( k, 4 ) ) } } );
+         }
+         else {
+            r.value += static_cast< char >( v );
+            r.src.push_back( k );
+         }
+         k += 4;
+         return;
+      }
+      if( k + 1 < t_.size() && text::is_digit( t_[ k + 1 ] ) ) {
+         std::size_t e = k + 1;
+         while( e < t_.size() && e < k + 4 && text::is_digit( t_[ e ] ) ) {
+            ++e;
+         }
+         sink_.add( Code::DNS612, k, e - k, { { "seq", std::string( t_.substr( k, e - k ) ) } } );
+         k = e;
+         return;
+      }
+      if( k + 1 < t_.size() && is_eol( t_[ k + 1 ] ) ) {
+         sink_.add( Code::DNS609, k, 1 );
+         k += 1;
+         while( k < t_.size() && is_eol( t_[ k ] ) ) {
+            ++k;
+         }
+         while( k < t_.size() && is_space( t_[ k ] ) ) {
+            ++k;
+         }
+         return;
+      }
+      if( k + 1 >= t_.size() ) {
+         sink_.add( Code::DNS612, k, 1, { { "seq", "\\" } } );
+         k += 1;
+         return;
+      }
+      r.value += t_[ k + 1 ];
+      r.src.push_back( k + 1 );
+      k += 2;
+   }
+
+   void Parser::quoted( TxtRecord& r )
+   {
+      // at '"' or a typographic quote
+      const std::size_t open = i_;
+      const std::size_t tq = typographic_quote( t_, i_ );
+      if( tq ) {
+         sink_.add( Code::DNS607, i_, tq );
+      }
+      i_ += tq ? tq : 1;
+      const std::size_t joined_begin = r.value.size();
+      std::size_t k = i_;
+      bool closed = false;
+      while( k < t_.size() ) {
+         const char c = t_[ k ];
+         if( c == '"' ) {
+            closed = true;
+            ++k;
+            break;
+         }
+         if( const auto q = typographic_quote( t_, k ) ) {
+            if( tq ) {
+               closed = true;
+               k += q;
+               break;
+            }
+            sink_.add( Code::DNS607, k, q );
+         }
+         if( c == '\\' ) {
+            escape( r, k );
+            continue;
+         }
+         if( is_eol( c ) && parens_ == 0 ) {
+            break;  // an unterminated string ends at the line's end
+         }
+         r.value += c;
+         r.src.push_back( k );
+         ++k;
+      }
+      if( !closed ) {
+         sink_.add( Code::DNS607, open, 1 );
+      }
+      i_ = k;
+      close_string( r, joined_begin, open );
+   }
+
+   void Parser::unquoted( TxtRecord& r, std::size_t& words )
+   {
+      const std::size_t b = i_;
+      const std::size_t joined_begin = r.value.size();
+      std::size_t k = i_;
+      while( k < t_.size() && !is_space( t_[ k ] ) && !is_eol( t_[ k ] ) && t_[ k ] != '"' && t_[ k ] != ';' && t_[ k ] != '(' && t_[ k ] != ')' ) {
+         if( t_[ k ] == '\\' ) {
+            escape( r, k );
+            continue;
+         }
+         r.value += t_[ k ];
+         r.src.push_back( k );
+         ++k;
+      }
+      ++words;
+      i_ = k;
+      close_string( r, joined_begin, b );
+   }
+
+   void Parser::rdata( TxtRecord& r )
+   {
+      std::size_t unquoted_words = 0;
+      std::size_t first_unquoted = std::string_view::npos;
+      while( i_ < t_.size() ) {
+         const char c = t_[ i_ ];
+         if( is_space( c ) ) {
+            ++i_;
+            continue;
+         }
+         if( is_eol( c ) ) {
+            if( parens_ > 0 ) {
+               ++i_;
+               continue;
+            }
+            break;
+         }
+         if( c == '(' ) {
+            ++parens_;
+            ++i_;
+            continue;
+         }
+         if( c == ')' ) {
+            if( parens_ == 0 ) {
+               sink_.add( Code::DNS607, i_, 1 );
+            }
+            else {
+               --parens_;
+            }
+            ++i_;
+            continue;
+         }
+         if( c == ';' ) {
+            if( unquoted_words > 0 && !r.quoted ) {
+               sink_.add( Code::DNS605, i_, 1 );
+            }
+            while( i_ < t_.size() && !is_eol( t_[ i_ ] ) ) {
+               ++i_;
+            }
+            continue;
+         }
+         if( c == '"' || typographic_quote( t_, i_ ) ) {
+            r.quoted = true;
+            quoted( r );
+            continue;
+         }
+         if( r.cname ) {
+            unquoted( r, unquoted_words );
+            continue;
+         }
+         if( first_unquoted == std::string_view::npos ) {
+            first_unquoted = i_;
+         }
+         unquoted( r, unquoted_words );
+      }
+      if( parens_ > 0 ) {
+         sink_.add( Code::DNS607, r.begin, 0 );
+         parens_ = 0;
+      }
+      if( unquoted_words > 1 && !r.cname ) {
+         sink_.add( Code::DNS606, first_unquoted, i_ - first_unquoted );
+      }
+      r.end = i_;
+      r.src.push_back( i_ );
+      skip_line();
+   }
+
+}  // namespace
+
+std::vector< TxtRecord > parse_presentation( std::string_view text, Sink& sink )
+{
+   return Parser( text, sink ).run();
+}
+
+}  // namespace mtasts

@@ -1,0 +1,81 @@
+// Small ASCII text helpers shared by the checks.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace mtasts::text {
+
+inline bool is_wsp( char c ) noexcept { return c == ' ' || c == '\t'; }
+inline bool is_digit( char c ) noexcept { return c >= '0' && c <= '9'; }
+inline bool is_alpha( char c ) noexcept { return ( c >= 'a' && c <= 'z' ) || ( c >= 'A' && c <= 'Z' ); }
+inline bool is_alnum( char c ) noexcept { return is_alpha( c ) || is_digit( c ); }
+inline char lower( char c ) noexcept { return ( c >= 'A' && c <= 'Z' ) ? static_cast< char >( c - 'A' + 'a' ) : c; }
+
+inline std::string to_lower( std::string_view s )
+{
+   std::string r( s );
+   for( auto& c : r ) {
+      c = lower( c );
+   }
+   return r;
+}
+
+inline bool iequals( std::string_view a, std::string_view b ) noexcept
+{
+   if( a.size() != b.size() ) {
+      return false;
+   }
+   for( std::size_t i = 0; i < a.size(); ++i ) {
+      if( lower( a[ i ] ) != lower( b[ i ] ) ) {
+         return false;
+      }
+   }
+   return true;
+}
+
+inline bool istarts_with( std::string_view s, std::string_view prefix ) noexcept
+{
+   return s.size() >= prefix.size() && iequals( s.substr( 0, prefix.size() ), prefix );
+}
+
+inline bool all_digits( std::string_view s ) noexcept
+{
+   if( s.empty() ) {
+      return false;
+   }
+   for( const char c : s ) {
+      if( !is_digit( c ) ) {
+         return false;
+      }
+   }
+   return true;
+}
+
+inline std::size_t leading_wsp( std::string_view s ) noexcept
+{
+   std::size_t i = 0;
+   while( i < s.size() && is_wsp( s[ i ] ) ) {
+      ++i;
+   }
+   return i;
+}
+
+inline std::size_t trailing_wsp( std::string_view s ) noexcept
+{
+   std::size_t i = 0;
+   while( i < s.size() && is_wsp( s[ s.size() - 1 - i ] ) ) {
+      ++i;
+   }
+   return i;
+}
+
+// Levenshtein distance, capped: returns cap + 1 as soon as the distance exceeds cap (cheap for long strings).
+std::size_t edit_distance( std::string_view a, std::string_view b, std::size_t cap );
+
+// Shortens a value for quoting in a one-line message (keeps the message short on huge inputs) and makes control
+// characters visible.
+std::string quote( std::string_view s, std::size_t max_bytes = 64 );
+
+}  // namespace mtasts::text

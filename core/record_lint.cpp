@@ -101,7 +101,7 @@ namespace {
       fields( pos, pos == 0 );
       if( spec_.sts ) {
          if( id_count_ == 0 ) {
-            sink_.add( Code::STS104, r_.map( 0 ), 0 );
+            sink_.add( Code::STS104, r_.begin, 0 );
             for( const auto& [ a, b ] : id_variants_ ) {
                auto& d = add( Code::STS106, a, b );
                d.fix = fix( "Write 'id'", a, b, "id" );
@@ -110,20 +110,20 @@ namespace {
       }
       else {
          if( rua_fields_ == 0 && !rua_variant_ ) {
-            sink_.add( Code::RPT504, r_.map( 0 ), 0 );
+            sink_.add( Code::RPT504, r_.begin, 0 );
          }
          if( rua_fields_ > 1 ) {
-            sink_.add( Code::RPT514, r_.map( 0 ), 0 );
+            sink_.add( Code::RPT514, r_.begin, 0 );
          }
          if( rua_fields_ > 0 && usable_ == 0 ) {
-            sink_.add( Code::RPT510, r_.map( 0 ), 0 );
+            sink_.add( Code::RPT510, r_.begin, 0 );
          }
       }
       if( r_.raw && v_.size() > thresholds::txt_string_max ) {
          sink_.add( Code::DNS602, r_.map( 0 ), r_.map_len( 0, v_.size() ) );
       }
       if( v_.size() > thresholds::txt_long_record ) {
-         sink_.add( Code::DNS613, r_.map( 0 ), 0, { { "n", std::to_string( v_.size() ) } } );
+         sink_.add( Code::DNS613, r_.begin, 0, { { "n", std::to_string( v_.size() ) } } );
       }
    }
 

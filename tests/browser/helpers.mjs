@@ -1,0 +1,100 @@
+// Shared Playwright plumbing for the page tests: Debian's Chromium (never a downloaded browser), an offline context for
+// file://, and collectors for requests and console errors.
+
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const distIndex = join(repo, 'web', 'dist', 'index.html');
+export const fileUrl = pathToFileURL(distIndex).href;
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export function haveBuild() {
+  return existsSync(distIndex);
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+// Opens the page and records every request and every console error / uncaught exception.
+// origin: 'file' (offline context) or the server's base URL.
+export async function openPage(browser, url, { offline = true, colorScheme = 'light', viewport = { width: 1280, height: 860 }, permissions } = {}) {
+  const context = await browser.newContext({ offline, colorScheme, viewport, permissions });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  const consoleLines = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    consoleLines.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push('pageerror: ' + (e && e.message)));
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+  return { context, page, requests, errors, consoleLines };
+}
+
+// The diagnostics list as the user sees it.
+export function listed(page) {
+  return page.$$eval('[data-testid="diagnostic"]', (items) => items.map((li) => ({
+    code: li.dataset.code,
+    severity: li.dataset.severity,
+    line: Number(li.dataset.line),
+    column: Number(li.dataset.column),
+    text: li.querySelector('.diag-msg').textContent,
+    fixable: !li.querySelector('.diag-fix').hidden,
+  })));
+}
+
+// The text under the underlines of one code (CodeMirror may split a marked range into several elements).
+export function underlined(page, code) {
+  return page.$$eval(`.cm-lintRange.mtasts-${code}`, (els) => els.map((e) => e.textContent));
+}
+
+// Waits until the page has linted at least once more than `before` (html[data-lints] is bumped by every lint).
+export async function lintCount(page) {
+  return Number(await page.getAttribute('html', 'data-lints'));
+}
+
+export async function waitForLint(page, before) {
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.lints) > n, before);
+}
+
+// Replaces the editor's text by typing it, as a user would (select all, delete, type).
+export async function typeText(page, text) {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text);
+}
+
+export async function editorText(page) {
+  return page.evaluate(() => window.__mtasts.view.state.doc.toString());
+}
+
+// Lines of "code@line" pairs, for compact assertions.
+export function pairs(items) {
+  return items.map((d) => `${d.code}@${d.line}`);
+}
+
+// Every request must stay on the page's own origin (file: or the local server).
+export function foreignRequests(requests, allowedPrefix) {
+  return requests.filter((u) => !u.startsWith(allowedPrefix) && !u.startsWith('data:'));
+}

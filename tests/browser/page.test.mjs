@@ -1,0 +1,352 @@
+// The static page, tested as a user opens it: from file:// in an offline context, and from scripts/serve.mjs on a free
+// port. Drives Debian's /usr/bin/chromium through playwright-core (never a downloaded browser).
+// Expected codes come from the rule catalogue (/work/shared/spec/rules.md, RFC 8461 §3.2), not from the program's output.
+
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import {
+  repo, fileUrl, haveBuild, launch, openPage, listed, underlined, lintCount, waitForLint, typeText, editorText, pairs,
+  foreignRequests,
+} from './helpers.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import { decodeFragment, encodeFragment } from '../../web/src/format.js';
+
+if (!haveBuild()) {
+  console.error('tests/browser: web/dist/index.html is missing; run "npm run build:web" first.');
+  process.exit(1);
+}
+
+// A policy with the classic mistakes, one per line (RFC 8461 §3.2 ABNF and prose; codes from the catalogue).
+const MISTAKES = [
+  'version: STSv1',
+  'Mode: enforce', // 2: STS214 field name in wrong case
+  '  mx: mail.example.com', // 3: STS210 indented line
+  'mx: a.example.com, b.example.com', // 4: STS253 several hosts on one mx line
+  'mx: backup.example.net.', // 5: STS239 trailing dot
+  '', // 6: STS209 blank line
+  '# relay', // 7: STS255 comment line
+  'max_age: 1w', // 8: STS229 invalid max_age
+].join('\n') + '\n';
+
+const EXPECTED = ['STS214@2', 'STS210@3', 'STS253@4', 'STS239@5', 'STS209@6', 'STS255@7', 'STS229@8'];
+
+const XSS = '<img src=x onerror=window.__xss=1><script>window.__xss=2</script>';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// The checks shared by both origins. `origin` is the prefix every request must have.
+async function exercise(t, url, origin, options = {}) {
+  const { context, page, requests, errors } = await openPage(browser, url, options);
+  try {
+    await t.test('loads with an example and a verdict', async () => {
+      const summary = await page.textContent('#summary');
+      assert.match(summary, /^Valid policy/);
+      assert.equal(await page.getAttribute('#summary', 'aria-live'), 'polite');
+      assert.match(await page.textContent('#detected'), /Detected: policy/);
+    });
+
+    await t.test('typing a policy with known mistakes lists them on their lines', async () => {
+      await typeText(page, MISTAKES);
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="diagnostic"]').length >= 7);
+      assert.equal(await editorText(page), MISTAKES, 'typing must not add indentation');
+      const items = await listed(page);
+      const got = pairs(items);
+      for (const e of EXPECTED) assert.ok(got.includes(e), `expected ${e} in ${got.join(' ')}`);
+      for (const d of items.filter((x) => EXPECTED.includes(`${x.code}@${x.line}`))) assert.equal(d.severity, 'error', `${d.code} is an error`);
+      assert.match(await page.textContent('#summary'), /^Invalid policy: \d+ errors?/);
+    });
+
+    await t.test('underlines sit on the offending text', async () => {
+      // Each diagnostic's underline covers exactly the span the validator reported (widened to one character when
+      // the span is empty), and that span is the RFC-relevant text.
+      const spans = await page.evaluate(() => {
+        const text = window.__mtasts.view.state.doc.toString();
+        return window.__mtasts.view.state.doc && [...document.querySelectorAll('[data-testid="diagnostic"]')].map((li) => li.dataset.code)
+          .map((code) => code).filter((c, i, a) => a.indexOf(c) === i).map((code) => {
+            const marks = [...document.querySelectorAll(`.cm-lintRange.mtasts-${code}`)];
+            return { code, marks: marks.map((m) => m.textContent), textLen: text.length };
+          });
+      });
+      const by = Object.fromEntries(spans.map((s) => [s.code, s.marks.join('')]));
+      assert.ok(by.STS214.includes('Mode'), `STS214 underlines ${JSON.stringify(by.STS214)}`);
+      assert.ok(/^[ \t]+$/.test(by.STS210) || by.STS210.startsWith('  '), `STS210 underlines the indentation: ${JSON.stringify(by.STS210)}`);
+      assert.ok(by.STS253.includes(',') || by.STS253.includes('b.example.com'), `STS253 underlines ${JSON.stringify(by.STS253)}`);
+      assert.ok(by.STS239.endsWith('.'), `STS239 underlines the trailing dot: ${JSON.stringify(by.STS239)}`);
+      assert.ok(by.STS255.includes('#'), `STS255 underlines the comment: ${JSON.stringify(by.STS255)}`);
+      assert.ok(by.STS229.includes('1w'), `STS229 underlines the value: ${JSON.stringify(by.STS229)}`);
+      // The blank line (STS209) has no character to underline: a point marker and a marked line.
+      const blank = await page.evaluate(() => {
+        const lines = document.querySelectorAll('.cm-content > .cm-line');
+        const l6 = lines[5];
+        return { cls: l6.className, point: !!l6.querySelector('.cm-lintPoint'), range: !!l6.querySelector('.cm-lintRange') };
+      });
+      assert.match(blank.cls, /mtasts-line-error/);
+      assert.ok(blank.point || blank.range, 'the blank line carries a visible marker');
+      // Geometry: the indentation underline starts at the left edge of line 3's text.
+      const geo = await page.evaluate(() => {
+        const view = window.__mtasts.view;
+        const line3 = view.state.doc.line(3);
+        const mark = document.querySelector('.cm-lintRange.mtasts-STS210');
+        const r = mark.getBoundingClientRect();
+        const c = view.coordsAtPos(line3.from, 1);
+        return { markLeft: r.left, textLeft: c.left, markTop: r.top, lineTop: c.top };
+      });
+      assert.ok(Math.abs(geo.markLeft - geo.textLeft) < 2, JSON.stringify(geo));
+      assert.ok(Math.abs(geo.markTop - geo.lineTop) < 4, JSON.stringify(geo));
+      // Gutter markers exist for the lines with errors.
+      assert.ok((await page.$$('.cm-lint-marker-error')).length >= 6);
+    });
+
+    await t.test('clicking a diagnostic puts the cursor there', async () => {
+      const item = page.locator('[data-testid="diagnostic"][data-code="STS229"] .diag-go');
+      await item.click();
+      const where = await page.evaluate(() => {
+        const v = window.__mtasts.view;
+        const head = v.state.selection.main.head;
+        return { line: v.state.doc.lineAt(head).number, focused: v.hasFocus };
+      });
+      assert.deepEqual(where, { line: 8, focused: true });
+    });
+
+    await t.test('hover shows the message', async () => {
+      const box = await page.locator('.cm-lintRange.mtasts-STS229').first().boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForSelector('.cm-tooltip-lint', { timeout: 5000 });
+      const tip = await page.textContent('.cm-tooltip-lint');
+      assert.match(tip, /STS229/);
+      await page.mouse.move(5, 5);
+    });
+
+    await t.test('one fix, from the list', async () => {
+      const fixable = (await listed(page)).filter((d) => d.fixable);
+      assert.ok(fixable.length > 0, 'some diagnostics carry a fix');
+      const target = fixable.find((d) => d.code === 'STS239') || fixable[0];
+      const n = await lintCount(page);
+      const beforeText = await editorText(page);
+      await page.locator(`[data-testid="diagnostic"][data-code="${target.code}"][data-line="${target.line}"] .diag-fix`).first().click();
+      await waitForLint(page, n);
+      const afterText = await editorText(page);
+      assert.notEqual(afterText, beforeText);
+      if (target.code === 'STS239') assert.ok(afterText.includes('mx: backup.example.net\n'), afterText);
+      assert.ok(!pairs(await listed(page)).includes(`${target.code}@${target.line}`), 'the fixed diagnostic is gone');
+    });
+
+    await t.test('one fix, from the CodeMirror lint action', async () => {
+      const fixable = (await listed(page)).filter((d) => d.fixable);
+      if (!fixable.length) return;
+      const target = fixable[0];
+      const box = await page.locator(`.cm-lintRange.mtasts-${target.code}`).first().boundingBox();
+      if (!box) return; // zero-length (point) diagnostics have no range to hover
+      await page.mouse.move(box.x + Math.min(box.width / 2, 4), box.y + box.height / 2);
+      await page.waitForSelector('.cm-tooltip-lint .cm-diagnosticAction', { timeout: 5000 });
+      const n = await lintCount(page);
+      await page.locator('.cm-tooltip-lint .cm-diagnosticAction').first().click();
+      await waitForLint(page, n);
+      const after = pairs(await listed(page));
+      assert.ok(after.filter((p) => p === `${target.code}@${target.line}`).length < pairs(fixable).filter((p) => p === `${target.code}@${target.line}`).length);
+      await page.mouse.move(5, 5);
+    });
+
+    await t.test('Fix all applies every fix in one undoable step', async () => {
+      await typeText(page, MISTAKES);
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="diagnostic"]').length >= 7);
+      const beforeItems = await listed(page);
+      const n = await lintCount(page);
+      await page.click('#fix-all');
+      await waitForLint(page, n);
+      const afterItems = await listed(page);
+      assert.ok(afterItems.length < beforeItems.length, `${beforeItems.length} -> ${afterItems.length}`);
+      assert.equal(afterItems.filter((d) => d.fixable).length, 0, 'nothing fixable is left');
+      assert.ok(await page.isDisabled('#fix-all'));
+      const fixed = await editorText(page);
+      assert.ok(!/^[ \t]/m.test(fixed) || !beforeItems.some((d) => d.code === 'STS210' && d.fixable), 'indentation removed');
+      // One undo restores the original text.
+      await page.click('.cm-content');
+      await page.keyboard.press('Control+Z');
+      assert.equal(await editorText(page), MISTAKES);
+    });
+
+    await t.test('switching kinds', async () => {
+      await page.click('button[data-example="sts-record"]');
+      await page.waitForFunction(() => /Detected: _mta-sts record/.test(document.getElementById('detected').textContent));
+      assert.match(await page.textContent('#summary'), /^Valid _mta-sts record/);
+      assert.match(await page.textContent('#facts'), /20240101000000/);
+      await page.selectOption('#kind', 'policy');
+      await page.waitForFunction(() => /^Invalid policy/.test(document.getElementById('summary').textContent));
+      assert.ok((await listed(page)).some((d) => d.severity === 'error' && d.line === 1));
+      await page.selectOption('#kind', 'tlsrpt');
+      await page.waitForFunction(() => /^Invalid TLS-RPT record/.test(document.getElementById('summary').textContent));
+      assert.ok(pairs(await listed(page)).includes('RPT501@1'), 'a _mta-sts record read as TLS-RPT must fail RPT501');
+      await page.selectOption('#kind', 'auto');
+      await page.waitForFunction(() => /^Valid _mta-sts record/.test(document.getElementById('summary').textContent));
+      // Detection follows typing.
+      await typeText(page, 'v=TLSRPTv1; rua=mailto:tls@example.com');
+      await page.waitForFunction(() => /Detected: TLS-RPT record/.test(document.getElementById('detected').textContent));
+      assert.match(await page.textContent('#summary'), /^Valid TLS-RPT record/);
+      assert.match(await page.textContent('#facts'), /mailto:tls@example\.com/);
+    });
+
+    await t.test('examples load in one click', async () => {
+      const expect = {
+        enforce: /^Valid policy/, google: /^Valid policy/, microsoft: /^Valid policy/,
+        'sts-record': /^Valid _mta-sts record/, tlsrpt: /^Valid TLS-RPT record/, mistakes: /^Invalid policy/,
+      };
+      for (const [id, re] of Object.entries(expect)) {
+        const n = await lintCount(page);
+        await page.click(`button[data-example="${id}"]`);
+        await waitForLint(page, n);
+        assert.match(await page.textContent('#summary'), re, id);
+      }
+      await page.click('button[data-example="google"]');
+      const facts = await page.textContent('#facts');
+      assert.match(facts, /testing/);
+      assert.match(facts, /604800 s = 7 days/);
+      assert.match(facts, /\*\.aspmx\.l\.google\.com/);
+      await page.click('button[data-example="enforce"]');
+      assert.match(await page.textContent('#facts'), /1209600 s = 14 days \(2 weeks\)/);
+      assert.match(await page.textContent('#facts'), /refuse to deliver/);
+    });
+
+    await t.test('pasted markup stays text', async () => {
+      await page.click('.cm-content');
+      await page.keyboard.press('Control+A');
+      await page.evaluate((markup) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', markup);
+        window.__mtasts.view.contentDOM.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      }, XSS);
+      await page.waitForFunction((m) => window.__mtasts.view.state.doc.toString() === m, XSS);
+      await page.waitForTimeout(200);
+      const probe = await page.evaluate(() => ({
+        xss: window.__xss,
+        imgs: document.querySelectorAll('img').length,
+        scripts: [...document.scripts].map((s) => s.src.replace(/^.*\//, '')),
+        shown: document.querySelector('.cm-content').textContent,
+      }));
+      assert.equal(probe.xss, undefined);
+      assert.equal(probe.imgs, 0);
+      assert.deepEqual(probe.scripts, ['app.js']);
+      assert.ok(probe.shown.includes('<img src=x onerror=window.__xss=1>'));
+      assert.match(await page.textContent('#summary'), /^Invalid policy/);
+    });
+
+    await t.test('the text round-trips through the URL fragment', async () => {
+      await page.click('button[data-example="microsoft"]');
+      await page.selectOption('#kind', 'policy');
+      await page.waitForFunction(() => /[#&]k=policy/.test(location.hash), null, { timeout: 5000 });
+      const hash = await page.evaluate(() => location.hash);
+      const state = decodeFragment(hash);
+      assert.equal(state.kind, 'policy');
+      assert.equal(state.text, await editorText(page));
+      // A fresh page opened with the link shows the same text and kind.
+      const link = page.url();
+      const p2 = await context.newPage();
+      const errors2 = [];
+      p2.on('console', (m) => { if (m.type() === 'error') errors2.push(m.text()); });
+      await p2.goto(link);
+      await p2.waitForSelector('html[data-ready="true"]');
+      assert.equal(await p2.evaluate(() => window.__mtasts.view.state.doc.toString()), state.text);
+      assert.equal(await p2.inputValue('#kind'), 'policy');
+      // hashchange: another shared text replaces the editor's content.
+      const other = 'v=STSv1; id=abc123';
+      const n = await lintCount(p2);
+      await p2.evaluate((frag) => { location.hash = frag; }, encodeFragment({ text: other, kind: 'auto' }));
+      await waitForLint(p2, n);
+      assert.equal(await p2.evaluate(() => window.__mtasts.view.state.doc.toString()), other);
+      assert.equal(await p2.inputValue('#kind'), 'auto');
+      // Markup in a link is text too.
+      await p2.evaluate((frag) => { location.hash = frag; }, encodeFragment({ text: XSS, kind: 'auto' }));
+      await p2.waitForFunction((m) => window.__mtasts.view.state.doc.toString() === m, XSS);
+      assert.equal(await p2.evaluate(() => window.__xss), undefined);
+      assert.deepEqual(errors2, []);
+      await p2.close();
+    });
+
+    await t.test('copy buttons report what happened', async () => {
+      await page.click('#copy-text');
+      await page.waitForFunction(() => document.getElementById('copy-status').textContent !== '' || !document.getElementById('manual-copy').hidden);
+      const status = await page.textContent('#copy-status');
+      const manual = await page.isVisible('#manual-copy');
+      assert.ok(/copied/.test(status) || manual, status);
+      if (manual) assert.equal(await page.inputValue('#manual-copy-text'), await editorText(page));
+      await page.click('#copy-link');
+      await page.waitForFunction(() => /Link copied|copy the link/i.test(document.getElementById('copy-status').textContent));
+    });
+
+    await t.test('keyboard: the controls are reachable and labelled', async () => {
+      const unlabelled = await page.evaluate(() => [...document.querySelectorAll('button, select, input, textarea, [contenteditable="true"]')]
+        .filter((e) => e.offsetParent !== null)
+        .filter((e) => {
+          const name = e.getAttribute('aria-label') || e.labels?.[0]?.textContent || e.textContent;
+          return !name || !name.trim();
+        }).map((e) => e.outerHTML.slice(0, 80)));
+      assert.deepEqual(unlabelled, []);
+      await page.focus('#kind');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'verbose');
+    });
+
+    await t.test('every request stayed local and the console logged no error', async () => {
+      assert.deepEqual(foreignRequests(requests, origin), []);
+      assert.ok(requests.some((u) => u.endsWith('/app.js')));
+      assert.deepEqual(errors, []);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+describe('from file://, offline', () => {
+  test('the page works', async (t) => {
+    await exercise(t, fileUrl, 'file://', { offline: true });
+  });
+
+  test('dark scheme follows the system and a screenshot is saved', async () => {
+    const { context, page, errors } = await openPage(browser, fileUrl, { colorScheme: 'dark' });
+    try {
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(bg, 'rgb(13, 17, 23)');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+    const shot = await openPage(browser, fileUrl, { colorScheme: 'light', viewport: { width: 1280, height: 760 } });
+    try {
+      await shot.page.click('button[data-example="mistakes"]');
+      await shot.page.waitForFunction(() => document.querySelectorAll('[data-testid="diagnostic"]').length >= 5);
+      await shot.page.evaluate(() => document.activeElement && document.activeElement.blur());
+      mkdirSync(join(repo, 'docs'), { recursive: true });
+      await shot.page.screenshot({ path: join(repo, 'docs', 'screenshot.png') });
+      assert.deepEqual(shot.errors, []);
+    } finally {
+      await shot.context.close();
+    }
+  });
+});
+
+describe('from the local server (scripts/serve.mjs)', () => {
+  let server;
+  before(async () => { server = await startServer({ port: 0 }); });
+  after(async () => { await server?.close(); });
+
+  test('serves with correct types, only on 127.0.0.1', async () => {
+    const res = await fetch(server.url);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type'), /^text\/html/);
+    assert.equal((await fetch(server.url + 'app.js')).headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.equal((await fetch(server.url + 'style.css')).headers.get('content-type'), 'text/css; charset=utf-8');
+    assert.equal((await fetch(server.url + 'nope.js')).status, 404);
+    assert.equal((await fetch(server.url + '..%2fpackage.json')).status, 403);
+    assert.equal(server.server.address().address, '127.0.0.1');
+  });
+
+  test('the page works', async (t) => {
+    // The context is online so that it can reach 127.0.0.1; the CSP and the request log prove nothing else is contacted.
+    await exercise(t, server.url, server.url, { offline: false, permissions: ['clipboard-read', 'clipboard-write'] });
+  });
+});

@@ -1,0 +1,161 @@
+// The shared real-world corpus: verdicts and the set of lines that carry an error must match the expectations
+// (../shared/corpus/*.expected.jsonl). Any fitting code is right; `null` lines are document-level.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "helpers.hpp"
+
+namespace {
+
+std::string read_file( const std::string& path )
+{
+   std::ifstream in( path, std::ios::binary );
+   std::ostringstream ss;
+   ss << in.rdbuf();
+   return ss.str();
+}
+
+struct Expected
+{
+   bool valid;
+   std::set< std::size_t > lines;
+   std::vector< std::string > doc_codes;
+};
+
+Expected parse_expected( const std::string& line )
+{
+   Expected e;
+   e.valid = line.find( "\"valid\": true" ) != std::string::npos;
+   const auto errs = line.substr( line.find( "\"errors\"" ) );
+   static const std::regex pair( R"re(\[(null|\d+), "([A-Z]+\d+)"\])re" );
+   for( std::sregex_iterator it( errs.begin(), errs.end(), pair ), end; it != end; ++it ) {
+      if( ( *it )[ 1 ] == "null" ) {
+         e.doc_codes.push_back( ( *it )[ 2 ] );
+      }
+      else {
+         e.lines.insert( std::stoul( ( *it )[ 1 ] ) );
+      }
+   }
+   return e;
+}
+
+std::string json_field( const std::string& line, const std::string& key )
+{
+   const std::regex re( "\"" + key + R"re(": "((?:[^"\\]|\\.)*)")re" );
+   std::smatch m;
+   if( std::regex_search( line, m, re ) ) {
+      return m[ 1 ];
+   }
+   return {};
+}
+
+std::string unescape_json( const std::string& s )
+{
+   std::string out;
+   for( std::size_t i = 0; i < s.size(); ++i ) {
+      if( s[ i ] == '\\' && i + 1 < s.size() ) {
+         ++i;
+         out += s[ i ] == 'n' ? '\n' : s[ i ];
+      }
+      else {
+         out += s[ i ];
+      }
+   }
+   return out;
+}
+
+// Compares a result with an expectation; returns a description of the difference, empty when they agree.
+std::string compare( std::string_view input, const mtasts::LintResult& r, const Expected& e )
+{
+   std::string diff;
+   if( r.valid() != e.valid ) {
+      diff += "verdict differs; ";
+   }
+   const mtasts::SourceMap map( input );
+   std::set< std::size_t > lines;
+   std::vector< const mtasts::Diagnostic* > errors;
+   for( const auto& d : r.diagnostics ) {
+      if( d.severity == mtasts::Severity::error ) {
+         errors.push_back( &d );
+      }
+   }
+   for( const auto& code : e.doc_codes ) {
+      auto it = std::find_if( errors.begin(), errors.end(), [ & ]( const mtasts::Diagnostic* d ) { return code == mtasts::rule( d->code ).id; } );
+      if( it == errors.end() ) {
+         diff += "missing document-level " + code + "; ";
+      }
+      else {
+         errors.erase( it );
+      }
+   }
+   for( const auto* d : errors ) {
+      static const std::set< std::string > document_level = { "STS201", "STS221", "STS224", "STS228", "STS236", "STS104", "RPT504", "RPT510" };
+      if( document_level.count( mtasts::rule( d->code ).id ) ) {
+         continue;  // a document-level error that the expectation names by another fitting code
+      }
+      lines.insert( map.locate( d->offset ).line );
+   }
+   if( lines != e.lines ) {
+      diff += "error lines differ: got {";
+      for( auto l : lines ) {
+         diff += std::to_string( l ) + " ";
+      }
+      diff += "} expected {";
+      for( auto l : e.lines ) {
+         diff += std::to_string( l ) + " ";
+      }
+      diff += "}";
+   }
+   return diff;
+}
+
+}  // namespace
+
+TEST_CASE( "policies of the shared corpus get the expected verdicts and error lines" )
+{
+   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/policies.expected.jsonl" );
+   REQUIRE( list.is_open() );
+   std::string line;
+   std::size_t total = 0, agree = 0, invalid = 0;
+   while( std::getline( list, line ) ) {
+      const auto file = json_field( line, "file" );
+      const auto e = parse_expected( line );
+      const auto text = read_file( std::string( MTASTS_CORPUS_DIR ) + "/policies/" + file );
+      const auto r = test::lint( text, mtasts::Kind::auto_, false );
+      CHECK( r.kind == mtasts::Kind::policy );
+      const auto diff = compare( text, r, e );
+      INFO( file << ": " << diff << " | got " << test::codes( r ) );
+      CHECK( diff.empty() );
+      ++total;
+      agree += diff.empty() ? 1 : 0;
+      invalid += e.valid ? 0 : 1;
+   }
+   CHECK( total == 242 );
+   CHECK( invalid > 40 );
+   WARN( "corpus policies: " << agree << "/" << total << " agree" );
+}
+
+TEST_CASE( "records of the shared corpus get the expected verdicts" )
+{
+   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/records.expected.jsonl" );
+   REQUIRE( list.is_open() );
+   std::string line;
+   std::size_t total = 0;
+   while( std::getline( list, line ) ) {
+      const auto value = unescape_json( json_field( line, "value" ) );
+      const auto kind = json_field( line, "kind" ) == "txt" ? mtasts::Kind::txt : mtasts::Kind::tlsrpt;
+      const auto e = parse_expected( line );
+      // auto-detection must find the same kind
+      CHECK( mtasts::detect_kind( value ) == kind );
+      const auto r = test::lint( value, kind, false );
+      const auto diff = compare( value, r, e );
+      INFO( value << ": " << diff << " | got " << test::codes( r ) );
+      CHECK( diff.empty() );
+      ++total;
+   }
+   CHECK( total == 31 );
+}

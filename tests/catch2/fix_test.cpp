@@ -1,0 +1,51 @@
+// Fixes: applying a diagnostic's edits and linting again removes that diagnostic and adds no error.
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+TEST_CASE( "every fix removes its diagnostic and adds no error" )
+{
+   const std::vector< std::pair< mtasts::Kind, std::string > > inputs = {
+      { mtasts::Kind::policy, "\xEF\xBB\xBFversion: STSv1\r\nmode: enforce\r\nmx: mail.example.com.\r\nmax_age: 604800\r\n" },
+      { mtasts::Kind::policy, "Version: STSv1\nmode: Enforce\nmx: a.example.com, b.example.com\nmax_age: 0604800\n" },
+      { mtasts::Kind::policy, "version: STSv1\nmode : enforce\nmx: .example.com\nmax_age=604800\n" },
+      { mtasts::Kind::policy, "version: STSv1\nmode: [testing]\nmx: mail.example.com\n\nmax_age: 604800 # one week\n# comment\n" },
+      { mtasts::Kind::policy, "mode: enforce\r\nmx: https://mail.example.com/\r\nmx: mail.example.com:25\r\nmax_age: 86400s\r\n" },
+      { mtasts::Kind::policy, "version: STSv1\rmode: report\rmx: mail.example.com\rmax_age: 86400" },
+      { mtasts::Kind::policy, "version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 86400\nmode: enforce\n" },
+      { mtasts::Kind::txt, "V=STSv1 ; id = 1;; ID=2" },
+      { mtasts::Kind::txt, " v=STSv1; id=1 " },
+      { mtasts::Kind::tlsrpt, "v=TLSRPTv1 ; RUA=reports@example.com, mailto:b@example.com!10m" },
+   };
+   std::size_t fixes = 0;
+   for( const auto& [ kind, text ] : inputs ) {
+      const auto before = test::lint( text, kind );
+      for( const auto& d : before.diagnostics ) {
+         if( !d.fix ) {
+            continue;
+         }
+         ++fixes;
+         const auto fixed = mtasts::apply_edits( text, d.fix->edits );
+         const auto after = test::lint( fixed, kind );
+         INFO( "input: " << text << "\nfix for " << mtasts::rule( d.code ).id << ": " << d.fix->title << "\nfixed: " << fixed << "\nafter: " << test::codes( after ) );
+         // the same code may remain elsewhere, but never more often than before
+         CHECK( test::with_code( after, mtasts::rule( d.code ).id ).size() < test::with_code( before, mtasts::rule( d.code ).id ).size() );
+         CHECK( after.error_count() <= before.error_count() );
+      }
+   }
+   CHECK( fixes >= 20 );
+}
+
+TEST_CASE( "the fixes of the issue's unambiguous cases exist" )
+{
+   const auto r = test::lint( "\xEF\xBB\xBFVersion: STSv1\nmode : Enforce\nmx: a.example.com, b.example.com\nmx: c.example.com.\nmax_age: 86400\n", mtasts::Kind::policy );
+   for( const char* code : { "STS203", "STS214", "STS212", "STS225", "STS253", "STS239" } ) {
+      INFO( code );
+      const auto found = test::with_code( r, code );
+      REQUIRE( found.size() == 1 );
+      CHECK( found[ 0 ]->fix.has_value() );
+   }
+   const std::string text = "version: STSv1\nmode: enforce\nmx: a.example.com, b.example.com\nmax_age: 86400\n";
+   const auto fixed = mtasts::apply_edits( text, test::with_code( test::lint( text, mtasts::Kind::policy ), "STS253" )[ 0 ]->fix->edits );
+   CHECK( fixed == "version: STSv1\nmode: enforce\nmx: a.example.com\nmx: b.example.com\nmax_age: 86400\n" );
+}

@@ -8,7 +8,7 @@
 
 namespace mtasts::detail {
 
-void lint_policy( std::string_view text, Sink& sink, PolicyFacts& facts );
+void lint_policy( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts );
 // `text` holds one or more TXT records in presentation form (raw value, quoted strings, zone-file or dig lines).
 void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& facts );
 

@@ -117,7 +117,7 @@ LintResult lint( std::string_view text, const LintOptions& options ) noexcept
       Sink sink;
       if( result.kind == Kind::policy ) {
          result.policy.emplace();
-         detail::lint_policy( text, sink, *result.policy );
+         detail::lint_policy( text, options, sink, *result.policy );
       }
       else {
          result.record.emplace();

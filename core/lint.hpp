@@ -22,6 +22,11 @@ struct LintOptions
 {
    Kind kind = Kind::auto_;
    bool verbose = false;  // keep info diagnostics
+   // Optional evidence, never fetched: the policy domain (STS249) and the domain's MX host names (STS401-STS406).
+   // mx_hosts: std::nullopt = not given; empty = the domain has no MX records (the domain itself is the MX host);
+   // {"."} = a null MX (RFC 7505).
+   std::string domain;
+   std::optional< std::vector< std::string > > mx_hosts;
 };
 
 // What a sender would use from a policy (first occurrence wins for non-repeated fields, RFC 8461 §3.2).

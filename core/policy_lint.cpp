@@ -106,8 +106,8 @@ namespace {
    class PolicyLinter
    {
    public:
-      PolicyLinter( std::string_view text, Sink& sink, PolicyFacts& facts )
-         : text_( text ), sink_( sink ), facts_( facts )
+      PolicyLinter( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts )
+         : text_( text ), options_( options ), sink_( sink ), facts_( facts )
       {}
 
       void run();
@@ -122,9 +122,11 @@ namespace {
       void value_mx( const Line& l, std::size_t voff, std::string_view v, bool record );
       void value_extension( const Line& l, std::string_view name, std::size_t voff, std::string_view v );
       void document_checks();
+      void mx_host_checks();
       Fix delete_line( const Line& l ) const;
 
       std::string_view text_;
+      const LintOptions& options_;
       Sink& sink_;
       PolicyFacts& facts_;
       std::string terminator_ = "\r\n";  // the file's own line ending, for fixes that insert lines
@@ -133,6 +135,7 @@ namespace {
       bool variant_seen_[ f_count ] = {};
       std::map< std::string, std::vector< Occurrence > > ext_occ_;
       std::map< std::string, std::size_t > mx_seen_;
+      std::vector< std::pair< std::size_t, std::size_t > > mx_spans_;  // of facts_.mx
       std::size_t first_field_offset_ = std::string_view::npos;
       int first_field_ = -2;
       std::size_t lf_ = 0, crlf_ = 0;
@@ -549,6 +552,17 @@ namespace {
             mx_seen_.emplace( key, voff );
             if( record ) {
                facts_.mx.emplace_back( v );
+               mx_spans_.emplace_back( voff, v.size() );
+            }
+            if( !options_.domain.empty() && v.size() > 2 && v[ 0 ] == '*' ) {
+               std::string domain = text::to_lower( options_.domain );
+               if( !domain.empty() && domain.back() == '.' ) {
+                  domain.pop_back();
+               }
+               const auto base = text::to_lower( v.substr( 2 ) );
+               if( base == domain || ( base.size() > domain.size() && base.compare( base.size() - domain.size() - 1, std::string::npos, "." + domain ) == 0 ) ) {
+                  sink_.add( Code::STS249, voff, v.size(), { { "p", quote( v ) } } );
+               }
             }
          }
       }
@@ -646,6 +660,9 @@ namespace {
             sink_.add( Code::STS235, max_age_offset_, max_age_len_ );
          }
       }
+      if( options_.mx_hosts ) {
+         mx_host_checks();
+      }
       // Line endings and the final line break.
       if( lf_ > 0 && crlf_ == 0 ) {
          sink_.add( Code::STS206, 0, 0 );
@@ -669,11 +686,78 @@ namespace {
       }
    }
 
+   // RFC 8461 §4.1: every MX host must match a pattern; "*." covers exactly one left-most label.
+   void PolicyLinter::mx_host_checks()
+   {
+      std::vector< std::string > hosts;
+      bool normalised = false;
+      for( const auto& h : *options_.mx_hosts ) {
+         std::string n = text::to_lower( h );
+         if( n.size() > 1 && n.back() == '.' ) {
+            n.pop_back();
+         }
+         normalised = normalised || n != h;
+         hosts.push_back( std::move( n ) );
+      }
+      if( hosts.size() == 1 && hosts[ 0 ] == "." ) {
+         sink_.add( Code::STS406, 0, 0, {}, Hint::null_mx );
+         return;
+      }
+      if( hosts.empty() ) {
+         if( options_.domain.empty() ) {
+            return;
+         }
+         sink_.add( Code::STS406, 0, 0, { { "d", quote( options_.domain ) } }, Hint::implicit_mx );
+         std::string d = text::to_lower( options_.domain );
+         if( !d.empty() && d.back() == '.' ) {
+            d.pop_back();
+         }
+         hosts.push_back( d );
+      }
+      if( normalised ) {
+         sink_.add( Code::STS405, 0, 0 );
+      }
+      if( !facts_.mode || *facts_.mode == "none" ) {
+         return;
+      }
+      const bool enforce = *facts_.mode == "enforce";
+      for( const auto& h : hosts ) {
+         bool matched = false;
+         for( const auto& p : facts_.mx ) {
+            matched = matched || mx_matches( p, h );
+         }
+         if( matched ) {
+            continue;
+         }
+         sink_.add( enforce ? Code::STS401 : Code::STS402, 0, 0, { { "h", quote( h ) } } );
+         for( std::size_t k = 0; k < facts_.mx.size(); ++k ) {
+            const auto& p = facts_.mx[ k ];
+            if( p.size() > 2 && p[ 0 ] == '*' ) {
+               const auto base = text::to_lower( p.substr( 2 ) );
+               const bool is_base = h == base;
+               const bool deeper = h.size() > base.size() + 1 && h.compare( h.size() - base.size() - 1, std::string::npos, "." + base ) == 0;
+               if( is_base || deeper ) {
+                  sink_.add( Code::STS404, mx_spans_[ k ].first, mx_spans_[ k ].second, { { "p", quote( p ) }, { "h", quote( h ) } }, deeper ? Hint::lenient_match : Hint::none );
+               }
+            }
+         }
+      }
+      for( std::size_t k = 0; k < facts_.mx.size(); ++k ) {
+         bool used = false;
+         for( const auto& h : hosts ) {
+            used = used || mx_matches( facts_.mx[ k ], h );
+         }
+         if( !used ) {
+            sink_.add( Code::STS403, mx_spans_[ k ].first, mx_spans_[ k ].second, { { "p", quote( facts_.mx[ k ] ) } } );
+         }
+      }
+   }
+
 }  // namespace
 
-void lint_policy( std::string_view text, Sink& sink, PolicyFacts& facts )
+void lint_policy( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts )
 {
-   PolicyLinter( text, sink, facts ).run();
+   PolicyLinter( text, options, sink, facts ).run();
 }
 
 }  // namespace mtasts::detail

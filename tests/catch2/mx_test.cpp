@@ -1,0 +1,107 @@
+// MX host matching (RFC 8461 §4.1, Appendix B) and the checks that use the domain's MX list (STS401-STS406, STS249).
+#include <catch2/catch.hpp>
+
+#include "core/mx.hpp"
+#include "helpers.hpp"
+
+TEST_CASE( "RFC 8461 §4.1 matching: '*.' covers exactly one left-most label, case-insensitively" )
+{
+   // the table of rules.md §3, from the RFC text and the cited issues
+   CHECK( mtasts::mx_matches( "mail.example.com", "mail.example.com" ) );
+   CHECK( mtasts::mx_matches( "mail.example.com", "MAIL.Example.COM." ) );
+   CHECK( mtasts::mx_matches( "*.example.com", "mx1.example.com" ) );
+   CHECK_FALSE( mtasts::mx_matches( "*.example.com", "example.com" ) );
+   CHECK_FALSE( mtasts::mx_matches( "*.example.com", "a.b.example.com" ) );
+   CHECK_FALSE( mtasts::mx_matches( "*.mx.microsoft", "icewolf-li.h-v1.mx.microsoft" ) );
+   CHECK_FALSE( mtasts::mx_matches( "mail.subl.im", "subl.im" ) );
+   CHECK_FALSE( mtasts::mx_matches( "mail.example.com", "mail.example.com.evil.net" ) );
+   CHECK( mtasts::mx_matches( "*.xn--bcher-kva.example", "mx.xn--bcher-kva.example" ) );
+}
+
+TEST_CASE( "A-labels and public suffixes" )
+{
+   CHECK( mtasts::valid_a_label( "xn--bcher-kva" ) );
+   CHECK( mtasts::valid_a_label( "xn--mnchen-3ya" ) );
+   CHECK_FALSE( mtasts::valid_a_label( "xn--zz" ) );
+   CHECK_FALSE( mtasts::valid_a_label( "xn--" ) );
+   CHECK( mtasts::valid_a_label( "mail" ) );
+   CHECK( mtasts::is_public_suffix( "com" ) );
+   CHECK( mtasts::is_public_suffix( "co.uk" ) );
+   CHECK_FALSE( mtasts::is_public_suffix( "example.co.uk" ) );
+}
+
+namespace {
+
+mtasts::LintResult lint_with( const std::string& policy, std::optional< std::vector< std::string > > hosts, std::string domain = "example.com" )
+{
+   mtasts::LintOptions o;
+   o.kind = mtasts::Kind::policy;
+   o.verbose = true;
+   o.domain = std::move( domain );
+   o.mx_hosts = std::move( hosts );
+   return mtasts::lint( policy, o );
+}
+
+const std::string enforce = "version: STSv1\r\nmode: enforce\r\nmx: *.example.com\r\nmx: backup.example.net\r\nmax_age: 604800\r\n";
+
+}  // namespace
+
+TEST_CASE( "MX hosts not covered by the policy" )
+{
+   auto r = lint_with( enforce, std::vector< std::string >{ "mx1.example.com", "a.b.example.com" } );
+   auto d = test::with_code( r, "STS401" );
+   REQUIRE( d.size() == 1 );
+   CHECK( d[ 0 ]->severity == mtasts::Severity::error );
+   CHECK( d[ 0 ]->message.find( "a.b.example.com" ) != std::string::npos );
+   // the lenient reading is explained at the wildcard pattern
+   auto why = test::with_code( r, "STS404" );
+   REQUIRE( why.size() == 1 );
+   CHECK( enforce.substr( why[ 0 ]->offset, why[ 0 ]->length ) == "*.example.com" );
+   // backup.example.net matches none of the hosts
+   auto stale = test::with_code( r, "STS403" );
+   REQUIRE( stale.size() == 1 );
+   CHECK( enforce.substr( stale[ 0 ]->offset, stale[ 0 ]->length ) == "backup.example.net" );
+
+   const auto testing = "version: STSv1\nmode: testing\nmx: mail.example.com\nmax_age: 86400\n";
+   r = lint_with( testing, std::vector< std::string >{ "other.example.com" } );
+   REQUIRE( test::with_code( r, "STS402" ).size() == 1 );
+   CHECK( test::with_code( r, "STS402" )[ 0 ]->severity == mtasts::Severity::warning );
+   CHECK( test::with_code( r, "STS401" ).empty() );
+}
+
+TEST_CASE( "MX hosts covered: no STS401/402; normalisation is noted" )
+{
+   auto r = lint_with( enforce, std::vector< std::string >{ "MX1.example.com.", "backup.example.net" } );
+   CHECK( test::with_code( r, "STS401" ).empty() );
+   CHECK( test::with_code( r, "STS403" ).empty() );
+   CHECK( test::with_code( r, "STS405" ).size() == 1 );
+   r = lint_with( enforce, std::vector< std::string >{ "mx1.example.com", "backup.example.net" } );
+   CHECK( test::with_code( r, "STS405" ).empty() );
+   // not given: no matching at all
+   r = lint_with( enforce, std::nullopt );
+   CHECK( test::with_code( r, "STS403" ).empty() );
+}
+
+TEST_CASE( "no MX records and null MX" )
+{
+   // RFC 5321 §5.1: without MX records the domain itself is the MX host; *.example.com does not cover example.com
+   auto r = lint_with( enforce, std::vector< std::string >{} );
+   CHECK( test::with_code( r, "STS406" ).size() == 1 );
+   REQUIRE( test::with_code( r, "STS401" ).size() == 1 );
+   CHECK( test::with_code( r, "STS404" ).size() == 1 );
+   r = lint_with( enforce, std::vector< std::string >{ "." } );
+   CHECK( test::with_code( r, "STS406" ).size() == 1 );
+   CHECK( test::with_code( r, "STS401" ).empty() );
+}
+
+TEST_CASE( "STS249: a wildcard inside the policy domain" )
+{
+   auto r = lint_with( enforce, std::nullopt, "example.com" );
+   auto d = test::with_code( r, "STS249" );
+   REQUIRE( d.size() == 1 );
+   CHECK( enforce.substr( d[ 0 ]->offset, d[ 0 ]->length ) == "*.example.com" );
+   r = lint_with( enforce, std::nullopt, "example.org" );
+   CHECK( test::with_code( r, "STS249" ).empty() );
+   r = lint_with( enforce, std::nullopt, "" );
+   CHECK( test::with_code( r, "STS249" ).empty() );
+}

@@ -53,6 +53,16 @@ Kind detect_kind( std::string_view t ) noexcept
       if( line.empty() || line[ 0 ] == ';' || line[ 0 ] == '$' ) {
          continue;
       }
+      // A policy line starts "name:" — decide at once for the common case.
+      {
+         std::size_t k = 0;
+         while( k < line.size() && ( text::is_alnum( line[ k ] ) || line[ k ] == '_' || line[ k ] == '-' || line[ k ] == '.' ) ) {
+            ++k;
+         }
+         if( k > 0 && k < line.size() && line[ k ] == ':' ) {
+            return Kind::policy;
+         }
+      }
       // skip up to five leading tokens (owner TTL class TXT) and an opening quote or parenthesis
       std::string_view rest = line;
       for( int tok = 0; tok < 6; ++tok ) {
@@ -61,16 +71,18 @@ Kind detect_kind( std::string_view t ) noexcept
             ++k;
          }
          rest.remove_prefix( k );
-         std::string compact;
-         for( std::size_t c = 0; c < rest.size() && compact.size() < 12; ++c ) {
+         char compact[ 12 ];
+         std::size_t cn = 0;
+         for( std::size_t c = 0; c < rest.size() && cn < sizeof( compact ); ++c ) {
             if( !text::is_wsp( rest[ c ] ) ) {
-               compact += rest[ c ];
+               compact[ cn++ ] = rest[ c ];
             }
          }
-         if( text::istarts_with( compact, "v=STSv1" ) ) {
+         const std::string_view cv( compact, cn );
+         if( text::istarts_with( cv, "v=STSv1" ) ) {
             return Kind::txt;
          }
-         if( text::istarts_with( compact, "v=TLSRPTv1" ) || text::istarts_with( compact, "v=TLSRPT" ) ) {
+         if( text::istarts_with( cv, "v=TLSRPT" ) ) {
             return Kind::tlsrpt;
          }
          if( text::istarts_with( rest, "_mta-sts" ) ) {

@@ -20,17 +20,19 @@ namespace {
       "com.sg", "com.tr", "com.ar", "com.co", "co.il", "co.id", "com.my", "com.ph", "com.vn", "com.ua",
       "com.pl", "co.at", "or.at", "com.es", "com.pt", "co.th", "in.th", "com.sa", "com.eg", "gv.at" };
 
-   std::vector< std::string_view > split_labels( std::string_view s )
+   // Calls f(label, offset_in_s) for each dot-separated label; stops when f returns false.
+   template< typename F >
+   void for_each_label( std::string_view s, F&& f )
    {
-      std::vector< std::string_view > labels;
       std::size_t b = 0;
       for( std::size_t i = 0; i <= s.size(); ++i ) {
          if( i == s.size() || s[ i ] == '.' ) {
-            labels.push_back( s.substr( b, i - b ) );
+            if( !f( s.substr( b, i - b ), b ) ) {
+               return;
+            }
             b = i + 1;
          }
       }
-      return labels;
    }
 
    bool host_char( char c ) noexcept
@@ -57,8 +59,12 @@ namespace {
 
 bool is_public_suffix( std::string_view name ) noexcept
 {
-   if( name.find( '.' ) == std::string_view::npos ) {
+   const auto dot = name.find( '.' );
+   if( dot == std::string_view::npos ) {
       return !name.empty();
+   }
+   if( name.find( '.', dot + 1 ) != std::string_view::npos || name.size() > 6 ) {
+      return false;  // the built-in list has two short labels only
    }
    for( const char* s : multi_label_suffixes ) {
       if( text::iequals( name, s ) ) {
@@ -182,8 +188,13 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
       sink.add( Code::STS238, offset, 0 );
       return false;
    }
+   // One pass: is every byte a host-name character? (the common case skips the detailed checks below)
+   bool plain = true;
+   for( const char c : value ) {
+      plain = plain && host_char( c );
+   }
    // Several hosts on one line: "a.example.com, b.example.com" or separated by spaces.
-   if( value.find_first_of( " \t," ) != std::string_view::npos ) {
+   if( !plain && value.find_first_of( " \t," ) != std::string_view::npos ) {
       std::vector< std::string_view > hosts;
       std::size_t b = std::string_view::npos;
       for( std::size_t i = 0; i <= value.size(); ++i ) {
@@ -214,7 +225,7 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
       }
       return false;
    }
-   for( std::size_t i = 0; i < value.size(); ++i ) {
+   for( std::size_t i = 0; !plain && i < value.size(); ++i ) {
       if( static_cast< unsigned char >( value[ i ] ) >= 0x80 ) {
          sink.add( Code::STS245, offset, value.size(), { { "p", quote( value ) } } );
          return false;
@@ -237,7 +248,7 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
       return false;
    }
    // Characters outside letters, digits, '-', '.' and the wildcard.
-   for( std::size_t i = 0; i < p.size(); ++i ) {
+   for( std::size_t i = 0; !plain && i < p.size(); ++i ) {
       if( !host_char( p[ i ] ) ) {
          Hint hint = Hint::none;
          Args args{ { "p", quote( value ) } };
@@ -273,18 +284,25 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
       sink.add( Code::STS240, p_off, p.size(), { { "p", quote( value ) } } );
       return false;
    }
-   const auto labels = split_labels( base );
-   std::size_t lpos = p_off + ( wildcard ? 2 : 0 );
-   for( const auto l : labels ) {
+   const std::size_t base_off = p_off + ( wildcard ? 2 : 0 );
+   bool labels_ok = true;
+   std::size_t label_count = 0;
+   std::string_view last_label;
+   for_each_label( base, [ & ]( std::string_view l, std::size_t at ) {
+      ++label_count;
+      last_label = l;
       if( l.empty() || l.front() == '-' || l.back() == '-' ) {
-         sink.add( Code::STS243, lpos, l.size(), { { "l", quote( l ) }, { "p", quote( value ) } } );
-         return false;
+         sink.add( Code::STS243, base_off + at, l.size(), { { "l", quote( l ) }, { "p", quote( value ) } } );
+         return labels_ok = false;
       }
       if( l.size() > 63 ) {
-         sink.add( Code::STS244, lpos, l.size(), { { "p", quote( value ) } } );
-         return false;
+         sink.add( Code::STS244, base_off + at, l.size(), { { "p", quote( value ) } } );
+         return labels_ok = false;
       }
-      lpos += l.size() + 1;
+      return true;
+   } );
+   if( !labels_ok ) {
+      return false;
    }
    if( base.size() > 253 ) {
       sink.add( Code::STS244, offset, value.size(), { { "p", quote( value ) } } );
@@ -294,21 +312,21 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
       return false;
    }
    // Valid syntax: the warnings.
-   lpos = p_off + ( wildcard ? 2 : 0 );
-   for( const auto l : labels ) {
-      if( !valid_a_label( l ) ) {
-         sink.add( Code::STS246, lpos, l.size(), { { "label", quote( l ) } } );
-      }
-      lpos += l.size() + 1;
+   if( base.find( "xn--" ) != std::string_view::npos || base.find( "XN--" ) != std::string_view::npos ) {
+      for_each_label( base, [ & ]( std::string_view l, std::size_t at ) {
+         if( !valid_a_label( l ) ) {
+            sink.add( Code::STS246, base_off + at, l.size(), { { "label", quote( l ) } } );
+         }
+         return true;
+      } );
    }
-   const bool all_numeric_last = text::all_digits( labels.back() );
-   if( all_numeric_last ) {
+   if( text::all_digits( last_label ) ) {
       sink.add( Code::STS247, offset, value.size(), { { "p", quote( value ) } } );
    }
    else if( wildcard && is_public_suffix( base ) ) {
       sink.add( Code::STS248, offset, value.size(), { { "p", quote( value ) } } );
    }
-   else if( !wildcard && labels.size() == 1 ) {
+   else if( !wildcard && label_count == 1 ) {
       sink.add( Code::STS254, offset, value.size(), { { "p", quote( value ) } } );
    }
    return true;

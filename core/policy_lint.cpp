@@ -3,6 +3,7 @@
 // run after all lines.
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <map>
 
 #include "../grammar/policy.hpp"
@@ -19,7 +20,7 @@ namespace {
    using text::quote;
 
    enum Field { f_version = 0, f_mode, f_max_age, f_mx, f_count };
-   const char* const field_names[ f_count ] = { "version", "mode", "max_age", "mx" };
+   constexpr std::string_view field_names[ f_count ] = { "version", "mode", "max_age", "mx" };
    const char* const mode_values[] = { "enforce", "testing", "none" };
 
    struct Line
@@ -93,11 +94,10 @@ namespace {
             return v.second;
          }
       }
-      for( const char* reg : field_names ) {
-         const std::string_view r( reg );
+      for( const std::string_view r : field_names ) {
          const std::size_t cap = r.size() <= 2 ? 1 : thresholds::typo_distance;
          if( text::edit_distance( text::to_lower( name ), r, cap ) <= cap ) {
-            return reg;
+            return r.data();
          }
       }
       return nullptr;
@@ -116,6 +116,8 @@ namespace {
       bool whole_document_checks_first( std::size_t& start );
       void split_lines( std::size_t start );
       void line( const Line& l );
+      bool special_bytes( const Line& l, const std::string& nstr );
+      void plain_line( const Line& l, const std::string& nstr );
       void value_version( const Line& l, std::size_t voff, std::string_view v, bool record );
       void value_mode( const Line& l, std::size_t voff, std::string_view v, bool record );
       void value_max_age( const Line& l, std::size_t voff, std::string_view v, bool record );
@@ -130,12 +132,14 @@ namespace {
       Sink& sink_;
       PolicyFacts& facts_;
       std::string terminator_ = "\r\n";  // the file's own line ending, for fixes that insert lines
-      std::vector< Line > lines_;
+      Line last_{};
+      bool has_lines_ = false;
+      std::size_t mx_lines_ = 0;
       std::vector< Occurrence > occ_[ f_count ];
       bool variant_seen_[ f_count ] = {};
       std::map< std::string, std::vector< Occurrence > > ext_occ_;
-      std::map< std::string, std::size_t > mx_seen_;
-      std::vector< std::pair< std::size_t, std::size_t > > mx_spans_;  // of facts_.mx
+      std::vector< std::pair< std::string_view, std::size_t > > valid_mx_;  // for duplicate detection
+      std::vector< std::pair< std::size_t, std::size_t > > mx_spans_;  // of facts_.mx (offset, length)
       std::size_t first_field_offset_ = std::string_view::npos;
       int first_field_ = -2;
       std::size_t lf_ = 0, crlf_ = 0;
@@ -150,9 +154,6 @@ namespace {
          return;
       }
       split_lines( start );
-      for( const auto& l : lines_ ) {
-         line( l );
-      }
       document_checks();
    }
 
@@ -219,8 +220,16 @@ namespace {
       bool first_term = true;
       while( b <= n ) {
          std::size_t e = b;
-         while( e < n && p[ e ] != '\n' && p[ e ] != '\r' ) {
-            ++e;
+         {
+            const void* lf = std::memchr( p + b, '\n', n - b );
+            e = lf ? static_cast< std::size_t >( static_cast< const char* >( lf ) - p ) : n;
+            if( e > b && p[ e - 1 ] == '\r' ) {
+               --e;  // CRLF
+            }
+            const void* cr = std::memchr( p + b, '\r', e - b );
+            if( cr ) {
+               e = static_cast< std::size_t >( static_cast< const char* >( cr ) - p );  // a bare CR first
+            }
          }
          std::size_t tl = 0;
          if( e < n ) {
@@ -248,7 +257,9 @@ namespace {
          if( e == n && b == n ) {
             break;  // nothing after the final terminator
          }
-         lines_.push_back( Line{ number, b, text_.substr( b, e - b ), tl } );
+         last_ = Line{ number, b, text_.substr( b, e - b ), tl };
+         has_lines_ = true;
+         line( last_ );
          ++number;
          b = e + tl;
          if( tl == 0 ) {
@@ -276,31 +287,53 @@ namespace {
    void PolicyLinter::line( const Line& l )
    {
       const std::string_view s = l.content;
-      const std::string nstr = std::to_string( l.number );
-      // Encoding: one diagnostic for the line's first bad byte; the line is not used.
+      const std::string nstr = std::to_string( l.number );  // short: no allocation
+      bool special = false;  // a control character other than HTAB, or a non-ASCII byte
+      for( const char ch : s ) {
+         const auto c = static_cast< unsigned char >( ch );
+         special = special || c >= 0x80 || ( c < 0x20 && c != '\t' );
+      }
+      if( special ) {
+         if( !special_bytes( l, nstr ) ) {
+            return;
+         }
+      }
+      plain_line( l, nstr );
+   }
+
+   // Encoding problems and line separators other than LF/CRLF; false when the line is not usable.
+   bool PolicyLinter::special_bytes( const Line& l, const std::string& nstr )
+   {
+      const std::string_view s = l.content;
       const auto bad = utf8::first_invalid( s );
       if( bad != std::string_view::npos ) {
          static const char hex[] = "0123456789ABCDEF";
          const auto byte = static_cast< unsigned char >( s[ bad ] );
          const std::string b = std::string( "0x" ) + hex[ byte >> 4 ] + hex[ byte & 15 ];
          sink_.add( Code::STS202, l.offset + bad, 1, { { "b", b } }, byte == 0 ? Hint::nul_byte : Hint::bad_byte );
-         return;
+         return false;
       }
       for( std::size_t i = 0; i < s.size(); ++i ) {
          const char c = s[ i ];
          if( c == '\v' || c == '\f' ) {
             sink_.add( Code::STS205, l.offset + i, 1, { { "n", nstr } } );
-            return;
+            return false;
          }
          if( c == '\xC2' && i + 1 < s.size() && s[ i + 1 ] == '\x85' ) {
             sink_.add( Code::STS205, l.offset + i, 2, { { "n", nstr } } );
-            return;
+            return false;
          }
          if( c == '\xE2' && i + 2 < s.size() && s[ i + 1 ] == '\x80' && ( s[ i + 2 ] == '\xA8' || s[ i + 2 ] == '\xA9' ) ) {
             sink_.add( Code::STS205, l.offset + i, 3, { { "n", nstr } } );
-            return;
+            return false;
          }
       }
+      return true;
+   }
+
+   void PolicyLinter::plain_line( const Line& l, const std::string& nstr )
+   {
+      const std::string_view s = l.content;
       const std::size_t lead = text::leading_wsp( s );
       if( lead == s.size() ) {
          auto& d = sink_.add( Code::STS209, l.offset, s.size(), { { "n", nstr } } );
@@ -373,8 +406,9 @@ namespace {
       if( f < 0 ) {
          f = registered_icase( name );
          if( f >= 0 ) {
-            auto& d = sink_.add( Code::STS214, l.offset, name.size(), { { "canonical", field_names[ f ] } } );
-            d.fix = make_fix( std::string( "Write '" ) + field_names[ f ] + "'", l.offset, name.size(), field_names[ f ] );
+            const std::string canonical( field_names[ f ] );
+            auto& d = sink_.add( Code::STS214, l.offset, name.size(), { { "canonical", canonical } } );
+            d.fix = make_fix( "Write '" + canonical + "'", l.offset, name.size(), canonical );
             variant_seen_[ f ] = true;
             record = false;  // strict senders do not see this field
          }
@@ -387,7 +421,10 @@ namespace {
          first_field_ = f;
          first_field_offset_ = l.offset;
       }
-      if( f >= 0 && record ) {
+      if( f == f_mx ) {
+         mx_lines_ += record ? 1 : 0;
+      }
+      else if( f >= 0 && record ) {
          occ_[ f ].push_back( Occurrence{ l.offset, s.size(), l.term_len, voff, value } );
       }
       switch( f ) {
@@ -543,27 +580,22 @@ namespace {
          return;
       }
       const bool valid = check_mx_pattern( v, voff, sink_, terminator_ );
-      if( valid ) {
-         const auto key = text::to_lower( v );
-         if( mx_seen_.count( key ) ) {
-            sink_.add( Code::STS220, voff, v.size(), { { "p", quote( v ) } } );
+      if( !valid ) {
+         return;
+      }
+      valid_mx_.emplace_back( v, voff );
+      if( record ) {
+         facts_.mx.emplace_back( v );
+         mx_spans_.emplace_back( voff, v.size() );
+      }
+      if( !options_.domain.empty() && v.size() > 2 && v[ 0 ] == '*' ) {
+         std::string domain = text::to_lower( options_.domain );
+         if( !domain.empty() && domain.back() == '.' ) {
+            domain.pop_back();
          }
-         else {
-            mx_seen_.emplace( key, voff );
-            if( record ) {
-               facts_.mx.emplace_back( v );
-               mx_spans_.emplace_back( voff, v.size() );
-            }
-            if( !options_.domain.empty() && v.size() > 2 && v[ 0 ] == '*' ) {
-               std::string domain = text::to_lower( options_.domain );
-               if( !domain.empty() && domain.back() == '.' ) {
-                  domain.pop_back();
-               }
-               const auto base = text::to_lower( v.substr( 2 ) );
-               if( base == domain || ( base.size() > domain.size() && base.compare( base.size() - domain.size() - 1, std::string::npos, "." + domain ) == 0 ) ) {
-                  sink_.add( Code::STS249, voff, v.size(), { { "p", quote( v ) } } );
-               }
-            }
+         const auto base = text::to_lower( v.substr( 2 ) );
+         if( base == domain || ( base.size() > domain.size() && base.compare( base.size() - domain.size() - 1, std::string::npos, "." + domain ) == 0 ) ) {
+            sink_.add( Code::STS249, voff, v.size(), { { "p", quote( v ) } } );
          }
       }
    }
@@ -608,7 +640,7 @@ namespace {
       };
       for( int f = 0; f < f_count; ++f ) {
          if( f != f_mx ) {
-            duplicates( field_names[ f ], occ_[ f ] );
+            duplicates( std::string( field_names[ f ] ), occ_[ f ] );
          }
       }
       for( const auto& [ name, list ] : ext_occ_ ) {
@@ -629,7 +661,37 @@ namespace {
       if( occ_[ f_max_age ].empty() && !variant_seen_[ f_max_age ] ) {
          sink_.add( Code::STS228, 0, 0 );
       }
-      const bool has_mx = !occ_[ f_mx ].empty() || variant_seen_[ f_mx ];
+      const bool has_mx = mx_lines_ > 0 || variant_seen_[ f_mx ];
+      // Duplicate mx patterns (case-insensitive): reported at the later occurrence. Sorted by a case-folded hash, so
+      // that 100,000 patterns cost n log n integer comparisons.
+      if( valid_mx_.size() > 1 ) {
+         std::vector< std::pair< std::uint64_t, std::size_t > > keys;
+         keys.reserve( valid_mx_.size() );
+         for( std::size_t k = 0; k < valid_mx_.size(); ++k ) {
+            std::uint64_t h = 1469598103934665603ull;
+            for( const char c : valid_mx_[ k ].first ) {
+               h = ( h ^ static_cast< unsigned char >( text::lower( c ) ) ) * 1099511628211ull;
+            }
+            keys.emplace_back( h, k );
+         }
+         std::sort( keys.begin(), keys.end() );
+         for( std::size_t a = 0; a < keys.size(); ) {
+            std::size_t b = a + 1;
+            while( b < keys.size() && keys[ b ].first == keys[ a ].first ) {
+               ++b;
+            }
+            for( std::size_t x = a + 1; x < b; ++x ) {  // same hash: compare the texts with the earlier ones
+               const auto& later = valid_mx_[ keys[ x ].second ];
+               for( std::size_t y = a; y < x; ++y ) {
+                  if( text::iequals( later.first, valid_mx_[ keys[ y ].second ].first ) ) {
+                     sink_.add( Code::STS220, later.second, later.first.size(), { { "p", quote( later.first ) } } );
+                     break;
+                  }
+               }
+            }
+            a = b;
+         }
+      }
       if( facts_.mode ) {
          const auto& mode = *facts_.mode;
          if( mode == "testing" ) {
@@ -670,7 +732,7 @@ namespace {
       else if( lf_ > 0 && crlf_ > 0 ) {
          sink_.add( Code::STS207, 0, 0 );
       }
-      if( !lines_.empty() && lines_.back().term_len == 0 && !lines_.back().content.empty() ) {
+      if( has_lines_ && last_.term_len == 0 && !last_.content.empty() ) {
          auto& d = sink_.add( Code::STS208, text_.size(), 0 );
          d.fix = make_fix( "Add a final line break", text_.size(), 0, terminator_ );
       }

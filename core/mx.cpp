@@ -181,9 +181,72 @@ bool mx_matches( std::string_view pattern, std::string_view host ) noexcept
    return text::iequals( pattern, host );
 }
 
+namespace {
+
+   // The common case in one pass: ["*."] then labels of letters, digits and inner hyphens, each at most 63 bytes,
+   // the name at most 253 bytes, no "xn--" label. Returns false as soon as anything needs the detailed checks.
+   bool fast_valid( std::string_view v, bool& single_label, bool& numeric_last ) noexcept
+   {
+      std::size_t i = 0;
+      const bool wildcard = v.size() > 2 && v[ 0 ] == '*' && v[ 1 ] == '.';
+      if( wildcard ) {
+         i = 2;
+      }
+      if( v.size() - i > 253 || i >= v.size() ) {
+         return false;
+      }
+      std::size_t labels = 0;
+      while( true ) {
+         const std::size_t b = i;
+         bool digits_only = true;
+         while( i < v.size() ) {
+            const char c = v[ i ];
+            if( text::is_alpha( c ) ) {
+               digits_only = false;
+            }
+            else if( c == '-' ) {
+               digits_only = false;
+            }
+            else if( !text::is_digit( c ) ) {
+               break;
+            }
+            ++i;
+         }
+         const std::size_t len = i - b;
+         if( len == 0 || len > 63 || v[ b ] == '-' || v[ i - 1 ] == '-' ) {
+            return false;
+         }
+         if( len >= 4 && v[ b + 2 ] == '-' && v[ b + 3 ] == '-' ) {
+            return false;  // "xn--" (or another reserved "??--" label): detailed check
+         }
+         ++labels;
+         if( i == v.size() ) {
+            numeric_last = digits_only;
+            break;
+         }
+         if( v[ i ] != '.' ) {
+            return false;
+         }
+         ++i;
+      }
+      single_label = !wildcard && labels == 1;
+      if( wildcard ) {
+         return !is_public_suffix( v.substr( 2 ) ) && !numeric_last;
+      }
+      return !single_label && !numeric_last;
+   }
+
+}  // namespace
+
 bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, std::string_view terminator )
 {
    using text::quote;
+   {
+      bool single = false, numeric = false;
+      if( fast_valid( value, single, numeric ) ) {
+         return true;
+      }
+   }
    if( value.empty() ) {
       sink.add( Code::STS238, offset, 0 );
       return false;

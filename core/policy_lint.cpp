@@ -3,6 +3,7 @@
 // run after all lines.
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <map>
 
@@ -10,6 +11,7 @@
 #include "checks.hpp"
 #include "match.hpp"
 #include "mx.hpp"
+#include "small_vector.hpp"
 #include "text.hpp"
 #include "utf8.hpp"
 
@@ -116,8 +118,8 @@ namespace {
       bool whole_document_checks_first( std::size_t& start );
       void split_lines( std::size_t start );
       void line( const Line& l );
-      bool special_bytes( const Line& l, const std::string& nstr );
-      void plain_line( const Line& l, const std::string& nstr );
+      bool special_bytes( const Line& l );
+      void plain_line( const Line& l );
       void value_version( const Line& l, std::size_t voff, std::string_view v, bool record );
       void value_mode( const Line& l, std::size_t voff, std::string_view v, bool record );
       void value_max_age( const Line& l, std::size_t voff, std::string_view v, bool record );
@@ -133,13 +135,14 @@ namespace {
       PolicyFacts& facts_;
       std::string terminator_ = "\r\n";  // the file's own line ending, for fixes that insert lines
       Line last_{};
+      std::size_t first_non_ascii_ = std::string_view::npos;
       bool has_lines_ = false;
       std::size_t mx_lines_ = 0;
-      std::vector< Occurrence > occ_[ f_count ];
+      SmallVector< Occurrence, 2 > occ_[ f_count ];
       bool variant_seen_[ f_count ] = {};
       std::map< std::string, std::vector< Occurrence > > ext_occ_;
-      std::vector< std::pair< std::string_view, std::size_t > > valid_mx_;  // for duplicate detection
-      std::vector< std::pair< std::size_t, std::size_t > > mx_spans_;  // of facts_.mx (offset, length)
+      SmallVector< std::pair< std::string_view, std::size_t >, 8 > valid_mx_;  // for duplicate detection
+      SmallVector< std::pair< std::size_t, std::size_t >, 8 > mx_spans_;  // of facts_.mx (offset, length)
       std::size_t first_field_offset_ = std::string_view::npos;
       int first_field_ = -2;
       std::size_t lf_ = 0, crlf_ = 0;
@@ -174,8 +177,10 @@ namespace {
       const auto b1 = n > 1 ? static_cast< unsigned char >( text_[ 1 ] ) : 0u;
       std::size_t nuls = 0;
       const std::size_t probe = std::min< std::size_t >( n, 256 );
-      for( std::size_t i = 0; i < probe; ++i ) {
-         nuls += text_[ i ] == '\0' ? 1 : 0;
+      if( std::memchr( text_.data(), '\0', probe ) ) {
+         for( std::size_t i = 0; i < probe; ++i ) {
+            nuls += text_[ i ] == '\0' ? 1 : 0;
+         }
       }
       if( ( b0 == 0xFF && b1 == 0xFE ) || ( b0 == 0xFE && b1 == 0xFF ) || ( probe >= 4 && nuls * 3 >= probe ) ) {
          sink_.add( Code::STS202, 0, ( b0 >= 0xFE ) ? 2 : 0, {}, Hint::utf16 );
@@ -287,22 +292,41 @@ namespace {
    void PolicyLinter::line( const Line& l )
    {
       const std::string_view s = l.content;
-      const std::string nstr = std::to_string( l.number );  // short: no allocation
       bool special = false;  // a control character other than HTAB, or a non-ASCII byte
-      for( const char ch : s ) {
-         const auto c = static_cast< unsigned char >( ch );
-         special = special || c >= 0x80 || ( c < 0x20 && c != '\t' );
+      {
+         // eight bytes at a time: any byte >= 0x80 or < 0x20 sends the line to the byte-wise check
+         constexpr std::uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+         std::size_t i = 0;
+         for( ; i + 8 <= s.size(); i += 8 ) {
+            std::uint64_t w;
+            std::memcpy( &w, s.data() + i, 8 );
+            if( ( w & high ) || ( ( w - ones * 0x20 ) & ~w & high ) ) {
+               break;
+            }
+         }
+         for( ; i < s.size(); ++i ) {
+            const auto c = static_cast< unsigned char >( s[ i ] );
+            if( c >= 0x80 || ( c < 0x20 && c != '\t' ) ) {
+               special = true;
+               if( c >= 0x80 && first_non_ascii_ == std::string_view::npos ) {
+                  first_non_ascii_ = l.offset + i;
+               }
+               if( first_non_ascii_ != std::string_view::npos ) {
+                  break;
+               }
+            }
+         }
       }
       if( special ) {
-         if( !special_bytes( l, nstr ) ) {
+         if( !special_bytes( l ) ) {
             return;
          }
       }
-      plain_line( l, nstr );
+      plain_line( l );
    }
 
    // Encoding problems and line separators other than LF/CRLF; false when the line is not usable.
-   bool PolicyLinter::special_bytes( const Line& l, const std::string& nstr )
+   bool PolicyLinter::special_bytes( const Line& l )
    {
       const std::string_view s = l.content;
       const auto bad = utf8::first_invalid( s );
@@ -316,27 +340,27 @@ namespace {
       for( std::size_t i = 0; i < s.size(); ++i ) {
          const char c = s[ i ];
          if( c == '\v' || c == '\f' ) {
-            sink_.add( Code::STS205, l.offset + i, 1, { { "n", nstr } } );
+            sink_.add( Code::STS205, l.offset + i, 1, { { "n", std::to_string( l.number ) } } );
             return false;
          }
          if( c == '\xC2' && i + 1 < s.size() && s[ i + 1 ] == '\x85' ) {
-            sink_.add( Code::STS205, l.offset + i, 2, { { "n", nstr } } );
+            sink_.add( Code::STS205, l.offset + i, 2, { { "n", std::to_string( l.number ) } } );
             return false;
          }
          if( c == '\xE2' && i + 2 < s.size() && s[ i + 1 ] == '\x80' && ( s[ i + 2 ] == '\xA8' || s[ i + 2 ] == '\xA9' ) ) {
-            sink_.add( Code::STS205, l.offset + i, 3, { { "n", nstr } } );
+            sink_.add( Code::STS205, l.offset + i, 3, { { "n", std::to_string( l.number ) } } );
             return false;
          }
       }
       return true;
    }
 
-   void PolicyLinter::plain_line( const Line& l, const std::string& nstr )
+   void PolicyLinter::plain_line( const Line& l )
    {
       const std::string_view s = l.content;
       const std::size_t lead = text::leading_wsp( s );
       if( lead == s.size() ) {
-         auto& d = sink_.add( Code::STS209, l.offset, s.size(), { { "n", nstr } } );
+         auto& d = sink_.add( Code::STS209, l.offset, s.size(), { { "n", std::to_string( l.number ) } } );
          d.fix = delete_line( l );
          return;
       }
@@ -346,21 +370,21 @@ namespace {
          if( rest.size() >= 2 && rest[ 0 ] == '-' && rest[ 1 ] == ' ' ) {
             hint = Hint::yaml_list;
          }
-         auto& d = sink_.add( Code::STS210, l.offset, lead, { { "n", nstr } }, hint );
+         auto& d = sink_.add( Code::STS210, l.offset, lead, { { "n", std::to_string( l.number ) } }, hint );
          if( full_match< grammar::policy::sts_policy_field >( rest.substr( 0, rest.size() - text::trailing_wsp( rest ) ) ) ) {
             d.fix = make_fix( "Remove the indentation", l.offset, lead, "" );
          }
          return;
       }
       if( s[ 0 ] == '#' || s[ 0 ] == ';' || ( s.size() >= 2 && s[ 0 ] == '/' && s[ 1 ] == '/' ) ) {
-         auto& d = sink_.add( Code::STS255, l.offset, s.size(), { { "n", nstr } } );
+         auto& d = sink_.add( Code::STS255, l.offset, s.size(), { { "n", std::to_string( l.number ) } } );
          d.fix = delete_line( l );
          return;
       }
       const auto colon = s.find( ':' );
       if( colon == std::string_view::npos || colon == 0 ) {
          Hint hint = Hint::none;
-         Args args{ { "n", nstr } };
+         Args args{ { "n", std::to_string( l.number ) } };
          std::optional< Fix > fix;
          const auto eq = s.find( '=' );
          if( text::istarts_with( s, "v=STSv1" ) ) {
@@ -388,7 +412,7 @@ namespace {
       const std::size_t name_ws = text::trailing_wsp( name );
       if( name_ws > 0 ) {
          name.remove_suffix( name_ws );
-         auto& d = sink_.add( Code::STS212, l.offset + name.size(), name_ws, { { "n", nstr } } );
+         auto& d = sink_.add( Code::STS212, l.offset + name.size(), name_ws, { { "n", std::to_string( l.number ) } } );
          d.fix = make_fix( "Remove the whitespace before ':'", l.offset + name.size(), name_ws, "" );
       }
       std::string_view rest = s.substr( colon + 1 );
@@ -397,7 +421,7 @@ namespace {
       const std::size_t voff = l.offset + colon + 1 + vlead;
       const std::string_view value = rest.substr( vlead, rest.size() - vlead - vtrail );
       if( vtrail > 0 ) {
-         auto& d = sink_.add( Code::STS218, l.offset + s.size() - vtrail, vtrail, { { "n", nstr } } );
+         auto& d = sink_.add( Code::STS218, l.offset + s.size() - vtrail, vtrail, { { "n", std::to_string( l.number ) } } );
          d.fix = make_fix( "Remove the trailing whitespace", l.offset + s.size() - vtrail, vtrail, "" );
       }
 
@@ -414,7 +438,7 @@ namespace {
          }
       }
       if( f < 0 && !full_match< grammar::policy::sts_policy_ext_name >( name ) ) {
-         sink_.add( Code::STS213, l.offset, name.size(), { { "name", quote( name ) }, { "n", nstr } } );
+         sink_.add( Code::STS213, l.offset, name.size(), { { "name", quote( name ) }, { "n", std::to_string( l.number ) } } );
          return;
       }
       if( first_field_ == -2 ) {
@@ -573,7 +597,7 @@ namespace {
 
    void PolicyLinter::value_mx( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
    {
-      const auto comment = inline_comment( v );
+      const auto comment = v.find( '#' ) == std::string_view::npos ? std::string_view::npos : inline_comment( v );
       if( comment != std::string_view::npos ) {
          auto& d = sink_.add( Code::STS242, voff, v.size(), { { "p", quote( v ) }, { "s", quote( v.substr( comment + text::leading_wsp( v.substr( comment ) ) ) ) } }, Hint::inline_comment );
          d.fix = make_fix( "Remove the comment", voff + comment, v.size() - comment, "" );
@@ -585,6 +609,9 @@ namespace {
       }
       valid_mx_.emplace_back( v, voff );
       if( record ) {
+         if( facts_.mx.empty() ) {
+            facts_.mx.reserve( 8 );
+         }
          facts_.mx.emplace_back( v );
          mx_spans_.emplace_back( voff, v.size() );
       }
@@ -623,7 +650,7 @@ namespace {
    void PolicyLinter::document_checks()
    {
       // Duplicates of non-repeated fields: the first wins (RFC 8461 §3.2).
-      auto duplicates = [ & ]( const std::string& name, const std::vector< Occurrence >& list ) {
+      auto duplicates = [ & ]( std::string_view name, const auto& list ) {
          if( list.size() < 2 ) {
             return;
          }
@@ -631,7 +658,7 @@ namespace {
             const auto& o = list[ k ];
             const bool same = o.value == list[ 0 ].value;
             auto& d = sink_.add_with( Code::STS219, same ? Severity::warning : Severity::error, o.line_offset, o.line_length,
-                                      { { "name", name }, { "k", std::to_string( list.size() ) }, { "v", quote( list[ 0 ].value ) } } );
+                                      { { "name", std::string( name ) }, { "k", std::to_string( list.size() ) }, { "v", quote( list[ 0 ].value ) } } );
             if( same ) {
                Line l{ 0, o.line_offset, text_.substr( o.line_offset, o.line_length ), o.term_len };
                d.fix = delete_line( l );
@@ -640,7 +667,7 @@ namespace {
       };
       for( int f = 0; f < f_count; ++f ) {
          if( f != f_mx ) {
-            duplicates( std::string( field_names[ f ] ), occ_[ f ] );
+            duplicates( field_names[ f ], occ_[ f ] );
          }
       }
       for( const auto& [ name, list ] : ext_occ_ ) {
@@ -664,7 +691,17 @@ namespace {
       const bool has_mx = mx_lines_ > 0 || variant_seen_[ f_mx ];
       // Duplicate mx patterns (case-insensitive): reported at the later occurrence. Sorted by a case-folded hash, so
       // that 100,000 patterns cost n log n integer comparisons.
-      if( valid_mx_.size() > 1 ) {
+      if( valid_mx_.size() > 1 && valid_mx_.size() <= 16 ) {
+         for( std::size_t x = 1; x < valid_mx_.size(); ++x ) {
+            for( std::size_t y = 0; y < x; ++y ) {
+               if( text::iequals( valid_mx_[ x ].first, valid_mx_[ y ].first ) ) {
+                  sink_.add( Code::STS220, valid_mx_[ x ].second, valid_mx_[ x ].first.size(), { { "p", quote( valid_mx_[ x ].first ) } } );
+                  break;
+               }
+            }
+         }
+      }
+      else if( valid_mx_.size() > 16 ) {
          std::vector< std::pair< std::uint64_t, std::size_t > > keys;
          keys.reserve( valid_mx_.size() );
          for( std::size_t k = 0; k < valid_mx_.size(); ++k ) {
@@ -737,10 +774,8 @@ namespace {
          d.fix = make_fix( "Add a final line break", text_.size(), 0, terminator_ );
       }
       // Non-ASCII text (valid only inside extension values).
-      const auto start = ( text_.substr( 0, 3 ) == "\xEF\xBB\xBF" ) ? 3 : 0;
-      const auto na = utf8::first_non_ascii( text_.substr( start ) );
-      if( na != std::string_view::npos ) {
-         const auto at = start + na;
+      if( first_non_ascii_ != std::string_view::npos ) {
+         const auto at = first_non_ascii_;
          const auto seq = utf8::decode( text_, at );
          if( seq.valid ) {
             sink_.add( Code::STS252, at, seq.length );

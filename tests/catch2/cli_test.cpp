@@ -97,3 +97,14 @@ TEST_CASE( "CLI reads standard input and detects the kind" )
    r = run( "--kind policy --format json", "v=STSv1; id=1" );
    CHECK( r.out.find( "\"kind\":\"policy\",\"valid\":false" ) != std::string::npos );
 }
+
+TEST_CASE( "CLI --mx-host takes one host per occurrence and checks coverage" )
+{
+   // files after a repeated option must stay files
+   auto r = run( "--mx-host mail.example.com --mx-host other.example.org " + fx + "/valid.txt" );
+   CHECK( r.status == 1 );
+   CHECK( r.out.find( "MX host 'other.example.org' is not covered" ) != std::string::npos );
+   CHECK( r.out.find( "[STS401]" ) != std::string::npos );
+   r = run( "--mx-host mail.example.com --mx-host mx7.mail.example.net " + fx + "/valid.txt" );
+   CHECK( r.status == 0 );
+}

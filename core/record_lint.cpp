@@ -62,7 +62,7 @@ namespace {
          return make_fix( std::move( title ), r_.map( a ), r_.map_len( a, b ), std::move( insert ) );
       }
       std::size_t version();
-      void fields( std::size_t pos, bool skip_version_field );
+      void fields( std::size_t pos );
       void field( const FieldView& f );
       void sts_id( const FieldView& f );
       void rua( const FieldView& f );
@@ -98,7 +98,7 @@ namespace {
          }
       }
       const std::size_t pos = version();
-      fields( pos, pos == 0 );
+      fields( pos );
       if( spec_.sts ) {
          if( id_count_ == 0 ) {
             sink_.add( Code::STS104, r_.begin, 0 );
@@ -212,7 +212,7 @@ namespace {
       return 0;
    }
 
-   void RecordLinter::fields( std::size_t pos, bool /*from_start*/ )
+   void RecordLinter::fields( std::size_t pos )
    {
       // pos is at ';' or the end (or 0 when the first field is not the version)
       std::size_t i = pos;
@@ -301,9 +301,6 @@ namespace {
          const Code c = spec_.sts ? Code::STS109 : Code::RPT505;
          auto& d = add( c, ws_b, ws_e );
          d.fix = fix( "Remove the spaces around '='", ws_b, ws_e, "=" );
-         if( !spec_.sts && name == "rua" ) {
-            // go on checking the URIs
-         }
       }
       ne = ws_b;
       vb = ws_e;
@@ -523,12 +520,11 @@ void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& fa
       return;
    }
    // CNAMEs and owner names.
-   std::set< std::string > txt_owners, cname_owners;
+   std::set< std::string > txt_owners;
    for( const auto& r : records ) {
-      if( r.owner.empty() ) {
-         continue;
+      if( !r.owner.empty() && !r.cname ) {
+         txt_owners.insert( text::to_lower( r.owner ) );
       }
-      ( r.cname ? cname_owners : txt_owners ).insert( text::to_lower( r.owner ) );
    }
    std::vector< const TxtRecord* > txt;
    for( const auto& r : records ) {

@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/commands.hpp"
 #include "core/format.hpp"
 #include "core/lint.hpp"
 
@@ -37,13 +38,22 @@ int main( int argc, char** argv )
    std::string format_name = "text";
    bool verbose = false;
    int max_warnings = -1;
+   std::string domain;
+   std::vector< std::string > mx_hosts;
+   bool no_mx_records = false;
    app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
    app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)" )
       ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt" } ) );
    app.add_option( "--format", format_name, "Output format: text (gcc-style), json, sarif" )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
    app.add_flag( "--verbose,-v", verbose, "Also report infos (notes)" );
    app.add_option( "--max-warnings", max_warnings, "Exit 1 when there are more than N warnings" )->check( CLI::NonNegativeNumber );
+   app.add_option( "--domain", domain, "The policy domain (enables STS249; the implicit MX with --no-mx-records)" );
+   app.add_option( "--mx-host", mx_hosts, "An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)" )->allow_extra_args( false );
+   app.add_flag( "--no-mx-records", no_mx_records, "The domain has no MX records: the domain itself must match a pattern" );
    app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION );
+
+   if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1 );
+   for( int i = 1; i < argc; ++i ) if( std::string_view( argv[ i ] ) == "--batch" ) return mtasts::cli::run_batch( argc, argv );  // JSON Lines mode: cli/batch.cpp
 
    try {
       app.parse( argc, argv );
@@ -59,6 +69,10 @@ int main( int argc, char** argv )
    mtasts::LintOptions options;
    options.kind = *mtasts::parse_kind( kind_name );
    options.verbose = verbose;
+   options.domain = domain;
+   if( !mx_hosts.empty() || no_mx_records ) {
+      options.mx_hosts = mx_hosts;
+   }
 
    std::vector< std::string > sources( files.size() );
    std::vector< mtasts::LintResult > results( files.size() );

@@ -1,0 +1,227 @@
+// `mta-sts-lint generate`: writes a policy file, its _mta-sts TXT record and a TLS-RPT record from options.
+// All the work is core/generator.cpp; this file parses the options, reads the clock (UTC) and prints.
+// Exit status: 0 generated, 2 usage error or refused input (one line per problem on stderr).
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "core/catalogue.hpp"
+#include "core/generator.hpp"
+#include "core/json_writer.hpp"
+
+namespace mtasts::cli {
+
+namespace {
+
+   std::string presets_help()
+   {
+      std::string s = "Presets (--preset NAME):\n";
+      for( const auto& p : presets() ) {
+         s += "  ";
+         s += p.name;
+         s += std::string( p.name ).size() < 18 ? std::string( 18 - std::string( p.name ).size(), ' ' ) : " ";
+         s += p.description;
+         s += ":";
+         for( const char* m : p.mx ) {
+            s += " ";
+            s += m;
+         }
+         s += "\n";
+      }
+      return s;
+   }
+
+   // --max-age as given: a whole number of seconds (a sign is allowed so the core can say why it is refused).
+   bool parse_max_age( const std::string& s, std::int64_t& out )
+   {
+      std::size_t i = ( !s.empty() && ( s[ 0 ] == '-' || s[ 0 ] == '+' ) ) ? 1 : 0;
+      if( i >= s.size() || s.size() - i > 15 ) {
+         return false;
+      }
+      std::int64_t v = 0;
+      for( std::size_t k = i; k < s.size(); ++k ) {
+         if( s[ k ] < '0' || s[ k ] > '9' ) {
+            return false;
+         }
+         v = v * 10 + ( s[ k ] - '0' );
+      }
+      out = s[ 0 ] == '-' ? -v : v;
+      return true;
+   }
+
+   bool has_alpha( const std::string& s )
+   {
+      for( const char c : s ) {
+         if( ( c >= 'a' && c <= 'z' ) || ( c >= 'A' && c <= 'Z' ) ) {
+            return true;
+         }
+      }
+      return false;
+   }
+
+   std::string lf( std::string s )
+   {
+      std::string out;
+      for( const char c : s ) {
+         if( c != '\r' ) {
+            out += c;
+         }
+      }
+      return out;
+   }
+
+   void print_message( std::FILE* f, const char* kind, const GenerateMessage& m )
+   {
+      std::fprintf( f, "mta-sts-lint generate: %s: %s [%s] %s\n", kind, m.code.c_str(), m.field.c_str(), m.message.c_str() );
+   }
+
+   std::string to_json( const GenerateResult& r )
+   {
+      std::string out;
+      JsonWriter w( out, true );
+      w.begin_object();
+      w.key( "policy" ).value( r.policy );
+      w.key( "txt" ).value( r.txt );
+      if( r.tlsrpt ) {
+         w.key( "tlsrpt" ).value( *r.tlsrpt );
+      }
+      w.key( "policyUrl" ).value( r.policy_url );
+      w.key( "records" ).begin_array();
+      for( const auto& rec : r.records ) {
+         w.begin_object();
+         w.key( "name" ).value( rec.name );
+         w.key( "type" ).value( rec.type );
+         w.key( "value" ).value( rec.value );
+         w.end_object();
+      }
+      w.end_array();
+      w.key( "checklist" ).begin_array();
+      for( const auto& c : r.checklist ) {
+         w.value( c );
+      }
+      w.end_array();
+      w.key( "notes" ).begin_array();
+      for( const auto& n : r.notes ) {
+         w.begin_object();
+         w.key( "code" ).value( n.code );
+         w.key( "field" ).value( n.field );
+         w.key( "message" ).value( n.message );
+         w.end_object();
+      }
+      w.end_array();
+      if( r.suggested_wildcard ) {
+         w.key( "suggestedWildcard" ).value( *r.suggested_wildcard );
+      }
+      w.end_object();
+      out += '\n';
+      return out;
+   }
+
+   std::string to_text( const GenerateResult& r )
+   {
+      std::string s;
+      s += "# Policy file: serve it at " + r.policy_url + " with Content-Type: text/plain (shown with LF; --format policy writes the exact bytes, CRLF)\n";
+      s += lf( r.policy );
+      for( const auto& rec : r.records ) {
+         s += "\n# DNS " + rec.type + " record at " + rec.name + " (the value, without quotes)\n";
+         s += rec.value + "\n";
+      }
+      s += "\n# Zone-file lines (RFC 1035 master-file form)\n";
+      s += r.zone;
+      if( r.suggested_wildcard ) {
+         s += "\n# Suggested wildcard: '" + *r.suggested_wildcard +
+              "' matches every MX host given (one label each); the policy lists the exact names. Use it with --mx if you prefer.\n";
+      }
+      s += "\n# Checklist\n";
+      for( std::size_t i = 0; i < r.checklist.size(); ++i ) {
+         s += std::to_string( i + 1 ) + ". " + r.checklist[ i ] + "\n";
+      }
+      if( !r.notes.empty() ) {
+         s += "\n# Notes\n";
+         for( const auto& n : r.notes ) {
+            s += n.code + " [" + n.field + "] " + n.message + "\n";
+         }
+      }
+      return s;
+   }
+
+}  // namespace
+
+int run_generate( int argc, char** argv )
+{
+   CLI::App app{ "Generate an MTA-STS policy (RFC 8461), its _mta-sts TXT record and a TLS-RPT record (RFC 8460).", "mta-sts-lint generate" };
+   app.footer( presets_help() +
+               "Defaults: mode testing; max_age 86400 (testing, none) or 604800 (enforce); id = the current UTC time as YYYYMMDDHHMMSS.\n"
+               "Exit status: 0 generated, 2 usage error or refused input (one line per problem on stderr).\n"
+               "Examples:\n"
+               "  mta-sts-lint generate --domain example.com --preset google-workspace --rua mailto:tlsrpt@example.com\n"
+               "  mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone\n" );
+   GenerateOptions o;
+   std::string max_age;
+   std::string format = "text";
+   o.mode = "testing";
+   app.add_option( "--domain", o.domain, "The policy domain (the mail domain), e.g. example.com" );
+   app.add_option( "--mode", o.mode, "testing (default), enforce or none" );
+   app.add_option( "--mx", o.mx, "An mx pattern: a host name or *.suffix (repeatable)" )->allow_extra_args( false );
+   app.add_option( "--from-mx", o.from_mx, "An MX host name of the domain, to list exactly (repeatable)" )->allow_extra_args( false );
+   app.add_option( "--preset", o.preset, "The mx patterns of a mail provider (see below)" );
+   app.add_option( "--max-age", max_age, "Policy lifetime in seconds, 0 to 31557600" );
+   app.add_option( "--id", o.id, "The _mta-sts id: 1 to 32 letters or digits (default: the current UTC time)" );
+   app.add_option( "--rua", o.rua, "A TLS-RPT destination, mailto: or https: (repeatable)" )->allow_extra_args( false );
+   app.add_option( "--format", format, "text (default), json, zone (zone-file lines only) or policy (the policy file only)" )
+      ->check( CLI::IsMember( { "text", "json", "zone", "policy" } ) );
+   try {
+      app.parse( argc, argv );
+   }
+   catch( const CLI::ParseError& e ) {
+      const int rc = app.exit( e );
+      return rc == 0 ? 0 : 2;
+   }
+
+   if( !max_age.empty() ) {
+      std::int64_t v = 0;
+      if( !parse_max_age( max_age, v ) ) {
+         const Hint hint = has_alpha( max_age ) ? Hint::unit_suffix : Hint::none;
+         print_message( stderr, "error", GenerateMessage{ rule( Code::STS229 ).id, "maxAge", render_message( Code::STS229, {}, hint ) } );
+         return 2;
+      }
+      o.max_age = v;
+   }
+   o.now = static_cast< std::int64_t >( std::time( nullptr ) );  // seconds since the epoch, UTC
+
+   const auto r = generate( o );
+   if( !r.ok() ) {
+      for( const auto& e : r.errors ) {
+         print_message( stderr, "error", e );
+      }
+      return 2;
+   }
+   std::string out;
+   if( format == "json" ) {
+      out = to_json( r );
+   }
+   else if( format == "zone" ) {
+      out = r.zone;
+   }
+   else if( format == "policy" ) {
+      out = r.policy;
+   }
+   else {
+      out = to_text( r );
+   }
+   std::fwrite( out.data(), 1, out.size(), stdout );
+   std::fflush( stdout );
+   if( format == "zone" || format == "policy" ) {
+      for( const auto& n : r.notes ) {
+         print_message( stderr, "note", n );
+      }
+   }
+   return 0;
+}
+
+}  // namespace mtasts::cli

@@ -13,7 +13,12 @@ template< typename Rule >
 bool full_match( std::string_view s ) noexcept
 {
    tao::pegtl::memory_input< tao::pegtl::tracking_mode::lazy > in( s.data(), s.size(), "" );
-   return tao::pegtl::parse< tao::pegtl::seq< Rule, tao::pegtl::eof > >( in );
+   try {
+      return tao::pegtl::parse< tao::pegtl::seq< Rule, tao::pegtl::eof > >( in );
+   }
+   catch( const tao::pegtl::parse_error& ) {
+      return false;  // PEGTL's contrib rules raise (e.g. uri::pct_encoded on '%' without two hex digits): no match
+   }
 }
 
 // Length of the match of `Rule` at the start of `s`, or npos.
@@ -21,8 +26,12 @@ template< typename Rule >
 std::size_t prefix_match( std::string_view s ) noexcept
 {
    tao::pegtl::memory_input< tao::pegtl::tracking_mode::lazy > in( s.data(), s.size(), "" );
-   if( tao::pegtl::parse< Rule >( in ) ) {
-      return static_cast< std::size_t >( in.current() - s.data() );
+   try {
+      if( tao::pegtl::parse< Rule >( in ) ) {
+         return static_cast< std::size_t >( in.current() - s.data() );
+      }
+   }
+   catch( const tao::pegtl::parse_error& ) {
    }
    return std::string_view::npos;
 }

@@ -205,7 +205,7 @@ namespace {
             r.cname = full_match< dns::type_cname >( tok );
             i_ = k;
             // DNS610: a relative owner that already names the origin
-            if( !origin_.empty() && !r.owner.empty() && r.owner.back() != '.' ) {
+            if( !continuation && owner_tokens == 1 && !origin_.empty() && !r.owner.empty() && r.owner.back() != '.' ) {  // only where the owner is written
                std::string o = origin_;
                if( !o.empty() && o.back() == '.' ) {
                   o.pop_back();
@@ -343,6 +343,7 @@ namespace {
    {
       std::size_t unquoted_words = 0;
       std::size_t first_unquoted = std::string_view::npos;
+      std::size_t unquoted_end = 0;  // DNS606 ends at the last unquoted word, not at the trailing space or line break
       while( i_ < t_.size() ) {
          const char c = t_[ i_ ];
          if( is_space( c ) ) {
@@ -393,13 +394,14 @@ namespace {
             first_unquoted = i_;
          }
          unquoted( r, unquoted_words );
+         unquoted_end = i_;
       }
       if( parens_ > 0 ) {
          sink_.add( Code::DNS607, r.begin, 0 );
          parens_ = 0;
       }
       if( unquoted_words > 1 && !r.cname ) {
-         sink_.add( Code::DNS606, first_unquoted, i_ - first_unquoted );
+         sink_.add( Code::DNS606, first_unquoted, unquoted_end - first_unquoted );
       }
       r.end = i_;
       r.src.push_back( i_ );

@@ -1,0 +1,887 @@
+// `mta-sts-lint --batch`: JSON Lines in, JSON Lines out, for checking many domains in one process.
+//
+// Input, one object per line:  {"domain": "example.com", "policy": "...", "txt": "...", "tlsrpt": "..."}
+//   "domain" is required (a string); "policy", "txt" and "tlsrpt" are optional strings (null means absent); an optional
+//   "mx": ["mx1.example.com", ...] gives the domain's MX hosts (checked against the policy: STS401-STS406; [] = no MX
+//   records, ["."] = a null MX). The domain is passed to the policy checks (STS249). Other keys are ignored. Blank
+//   lines are skipped.
+// Output, one line per input line, in input order:
+//   {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}}
+//   with, per text given: kind, valid, errorCount, warningCount, infoCount and diagnostics (code, severity, message,
+//   line, column, endLine, endColumn, offset, length; columns are 1-based bytes, offset/length are bytes of the text).
+//   A line that cannot be used is answered with {"line": N, "error": "..."} (plus "domain" when it was read), and the
+//   stream goes on.
+//
+// Streaming: stdin is read in blocks and split into lines; memory stays bounded by the longest line (at most
+// max_line_bytes, a longer line is answered with an error line and skipped). Output is written in blocks, and always
+// before the process waits for more input, so an interactive writer gets each answer as soon as its line is in.
+// Exit status: 0 once the whole stream has been answered (whatever the verdicts), 2 on a usage or I/O error.
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "core/lint.hpp"
+#include "core/source_map.hpp"
+#include "core/utf8.hpp"
+
+namespace mtasts::cli {
+
+namespace {
+
+   constexpr std::size_t max_line_bytes = std::size_t( 4 ) << 20;  // 4 MiB: sixty-four 64 KiB policies, escaped
+   constexpr std::size_t out_block = std::size_t( 64 ) << 10;       // write when this much output is pending
+
+   // Splits a file descriptor into lines without holding more than one line (plus one read block) in memory.
+   class LineReader
+   {
+   public:
+      enum class Status { line, too_long, eof, error };
+
+      explicit LineReader( int fd )
+         : fd_( fd ), buf_( std::size_t( 256 ) << 10 )
+      {}
+
+      // `before_read` runs before every read(2), which may block.
+      template< typename F >
+      Status next( std::string_view& line, F&& before_read )
+      {
+         for( ;; ) {
+            if( scan_ < end_ ) {
+               const auto* nl = static_cast< const char* >( std::memchr( buf_.data() + scan_, '\n', end_ - scan_ ) );
+               if( nl ) {
+                  const auto pos = static_cast< std::size_t >( nl - buf_.data() );
+                  const bool was_discarding = discarding_;
+                  line = std::string_view( buf_.data() + begin_, pos - begin_ );
+                  begin_ = scan_ = pos + 1;
+                  discarding_ = false;
+                  return was_discarding ? Status::too_long : Status::line;
+               }
+               scan_ = end_;
+            }
+            if( eof_ ) {
+               if( discarding_ ) {
+                  discarding_ = false;
+                  begin_ = scan_ = end_;
+                  return Status::too_long;
+               }
+               if( begin_ < end_ ) {
+                  line = std::string_view( buf_.data() + begin_, end_ - begin_ );
+                  begin_ = scan_ = end_;
+                  return Status::line;
+               }
+               return Status::eof;
+            }
+            if( discarding_ || end_ - begin_ >= max_line_bytes ) {
+               discarding_ = true;  // drop what we have of the over-long line and keep reading to its end
+               begin_ = scan_ = end_ = 0;
+            }
+            else if( begin_ > 0 && ( end_ == buf_.size() || begin_ >= buf_.size() / 2 ) ) {
+               std::memmove( buf_.data(), buf_.data() + begin_, end_ - begin_ );
+               end_ -= begin_;
+               scan_ -= begin_;
+               begin_ = 0;
+            }
+            if( end_ == buf_.size() ) {
+               buf_.resize( std::min( buf_.size() * 2, max_line_bytes + ( std::size_t( 64 ) << 10 ) ) );
+            }
+            before_read();
+            ssize_t n;
+            do {
+               n = ::read( fd_, buf_.data() + end_, buf_.size() - end_ );
+            } while( n < 0 && errno == EINTR );
+            if( n < 0 ) {
+               return Status::error;
+            }
+            if( n == 0 ) {
+               eof_ = true;
+            }
+            end_ += static_cast< std::size_t >( n );
+         }
+      }
+
+   private:
+      int fd_;
+      std::vector< char > buf_;
+      std::size_t begin_ = 0, end_ = 0, scan_ = 0;
+      bool eof_ = false;
+      bool discarding_ = false;
+   };
+
+   bool write_all( int fd, std::string& out )
+   {
+      std::size_t done = 0;
+      while( done < out.size() ) {
+         const ssize_t n = ::write( fd, out.data() + done, out.size() - done );
+         if( n < 0 ) {
+            if( errno == EINTR ) {
+               continue;
+            }
+            return false;
+         }
+         done += static_cast< std::size_t >( n );
+      }
+      out.clear();
+      return true;
+   }
+
+   // One input line, filled by the SAX parser below (no DOM: the strings are moved straight into place).
+   struct Entry
+   {
+      enum Field { domain = 0, policy, txt, tlsrpt, mx, count };
+      std::string text[ mx ];
+      std::vector< std::string > mx_hosts;
+      bool has[ count ] = {};
+
+      void clear()
+      {
+         for( auto& t : text ) {
+            t.clear();
+         }
+         mx_hosts.clear();
+         for( auto& h : has ) {
+            h = false;
+         }
+      }
+   };
+
+   const char* const field_names[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "mx" };
+
+   class EntrySax
+   {
+   public:
+      using json = nlohmann::json;
+
+      explicit EntrySax( Entry& e )
+         : e_( e )
+      {}
+
+      std::string error;
+
+      bool null()
+      {
+         if( in_mx() ) {
+            return type_error();
+         }
+         if( depth_ == 0 ) {
+            return fail( "not a JSON object" );
+         }
+         if( depth_ == 1 && field_ >= 0 ) {
+            if( field_ == Entry::domain ) {
+               return type_error();
+            }
+            e_.has[ field_ ] = false;  // null: absent
+         }
+         return true;
+      }
+      bool boolean( bool ) { return scalar(); }
+      bool number_integer( json::number_integer_t ) { return scalar(); }
+      bool number_unsigned( json::number_unsigned_t ) { return scalar(); }
+      bool number_float( json::number_float_t, const json::string_t& ) { return scalar(); }
+      bool binary( json::binary_t& ) { return scalar(); }
+      bool string( json::string_t& s )
+      {
+         if( depth_ == 0 ) {
+            return fail( "not a JSON object" );
+         }
+         if( in_mx() ) {
+            e_.mx_hosts.push_back( std::move( s ) );
+         }
+         else if( depth_ == 1 && field_ >= 0 ) {
+            if( field_ == Entry::mx ) {
+               return type_error();
+            }
+            e_.text[ field_ ].swap( s );
+            e_.has[ field_ ] = true;
+         }
+         return true;
+      }
+      bool start_object( std::size_t )
+      {
+         if( in_mx() || ( depth_ == 1 && field_ >= 0 ) ) {
+            return type_error();
+         }
+         ++depth_;
+         return true;
+      }
+      bool end_object()
+      {
+         --depth_;
+         return true;
+      }
+      bool start_array( std::size_t )
+      {
+         if( depth_ == 0 ) {
+            return fail( "not a JSON object" );
+         }
+         if( in_mx() || ( depth_ == 1 && field_ >= 0 && field_ != Entry::mx ) ) {
+            return type_error();
+         }
+         if( depth_ == 1 && field_ == Entry::mx ) {
+            e_.has[ Entry::mx ] = true;
+         }
+         ++depth_;
+         return true;
+      }
+      bool end_array()
+      {
+         --depth_;
+         return true;
+      }
+      bool key( json::string_t& k )
+      {
+         if( depth_ != 1 ) {
+            return true;
+         }
+         field_ = -1;
+         for( int i = 0; i < Entry::count; ++i ) {
+            if( k == field_names[ i ] ) {
+               if( seen_[ i ] ) {
+                  return fail( "duplicate key \"" + k + "\"" );
+               }
+               seen_[ i ] = true;
+               field_ = i;
+               break;
+            }
+         }
+         return true;
+      }
+      bool parse_error( std::size_t, const std::string&, const nlohmann::detail::exception& ex )
+      {
+         // "[json.exception.parse_error.101] parse error at line 1, column 2: ..." -> "invalid JSON: parse error at ..."
+         std::string_view what = ex.what();
+         const auto p = what.find( "] " );
+         if( p != std::string_view::npos ) {
+            what.remove_prefix( p + 2 );
+         }
+         return fail( "invalid JSON: " + std::string( what ) );
+      }
+
+   private:
+      bool in_mx() const noexcept { return depth_ == 2 && field_ == Entry::mx; }
+      bool scalar()
+      {
+         if( depth_ == 0 ) {
+            return fail( "not a JSON object" );
+         }
+         return in_mx() || ( depth_ == 1 && field_ >= 0 ) ? type_error() : true;
+      }
+      bool type_error()
+      {
+         switch( field_ ) {
+            case Entry::domain:
+               return fail( "\"domain\" must be a string" );
+            case Entry::mx:
+               return fail( "\"mx\" must be an array of strings or null" );
+            default:
+               return fail( std::string( "\"" ) + field_names[ field_ ] + "\" must be a string or null" );
+         }
+      }
+      bool fail( std::string msg )
+      {
+         if( error.empty() ) {
+            error = std::move( msg );
+         }
+         return false;
+      }
+
+      Entry& e_;
+      int depth_ = 0;
+      int field_ = -1;
+      bool seen_[ Entry::count ] = {};
+   };
+
+   // Bytes copied as they are: inside a JSON string on input (DEL included), and on output (DEL escaped).
+   struct ByteTable
+   {
+      bool t[ 256 ] = {};
+      constexpr ByteTable( int last )
+      {
+         for( int c = 0x20; c <= last; ++c ) {
+            t[ c ] = c != '"' && c != '\\';
+         }
+      }
+   };
+   constexpr ByteTable json_plain( 0x7F );
+   constexpr ByteTable output_plain( 0x7E );
+
+   // Skips plain bytes eight at a time (SWAR): stops at the first 8-byte block holding a byte below 0x20, a quote, a
+   // backslash, a byte from 0x80 (and DEL when `del`); the byte loop after it finds which.
+   inline const char* skip_plain8( const char* p, const char* end, bool del ) noexcept
+   {
+      constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+      const auto has_zero = [ & ]( std::uint64_t v ) { return ( v - ones ) & ~v & highs; };
+      while( end - p >= 8 ) {
+         std::uint64_t x;
+         std::memcpy( &x, p, 8 );
+         std::uint64_t r = ( ( x - ones * 0x20 ) & ~x & highs ) | has_zero( x ^ ( ones * '"' ) ) | has_zero( x ^ ( ones * '\\' ) ) | ( x & highs );
+         if( del ) {
+            r |= has_zero( x ^ ( ones * 0x7F ) );
+         }
+         if( r ) {
+            break;
+         }
+         p += 8;
+      }
+      return p;
+   }
+
+   // ---- the fast path: a flat object of strings, as every generator of these lines writes it ----------------------
+   // Accepts only what nlohmann's parser would accept with the same result; anything else (a number, a nested value,
+   // an escape it does not know, invalid UTF-8, a duplicate key...) returns false and the line goes through the SAX
+   // parser above, which either reads it or words the error. The two agree on every line the fast path accepts.
+   class FastParser
+   {
+   public:
+      FastParser( std::string_view s, Entry& e )
+         : p_( s.data() ), end_( s.data() + s.size() ), e_( e )
+      {}
+
+      bool parse()
+      {
+         bool seen[ Entry::count ] = {};
+         ws();
+         if( !eat( '{' ) ) {
+            return false;
+         }
+         ws();
+         if( eat( '}' ) ) {
+            return trailing();
+         }
+         for( ;; ) {
+            key_.clear();
+            if( !eat( '"' ) || !string( key_ ) ) {
+               return false;
+            }
+            ws();
+            if( !eat( ':' ) ) {
+               return false;
+            }
+            ws();
+            int field = -1;
+            for( int i = 0; i < Entry::count; ++i ) {
+               if( key_ == field_names[ i ] ) {
+                  field = i;
+                  break;
+               }
+            }
+            if( field >= 0 ) {
+               if( seen[ field ] ) {
+                  return false;
+               }
+               seen[ field ] = true;
+            }
+            if( !value( field ) ) {
+               return false;
+            }
+            ws();
+            if( eat( '}' ) ) {
+               return trailing();
+            }
+            if( !eat( ',' ) ) {
+               return false;
+            }
+            ws();
+         }
+      }
+
+   private:
+      bool trailing()
+      {
+         ws();
+         return p_ == end_;
+      }
+      void ws()
+      {
+         while( p_ < end_ && ( *p_ == ' ' || *p_ == '\t' || *p_ == '\r' || *p_ == '\n' ) ) {
+            ++p_;
+         }
+      }
+      bool eat( char c )
+      {
+         if( p_ < end_ && *p_ == c ) {
+            ++p_;
+            return true;
+         }
+         return false;
+      }
+      bool literal( std::string_view word )
+      {
+         if( static_cast< std::size_t >( end_ - p_ ) >= word.size() && std::string_view( p_, word.size() ) == word ) {
+            p_ += word.size();
+            return true;
+         }
+         return false;
+      }
+      bool value( int field )
+      {
+         if( eat( '"' ) ) {
+            if( field == Entry::mx ) {
+               return false;
+            }
+            if( field < 0 ) {
+               scratch_.clear();
+               return string( scratch_ );
+            }
+            e_.has[ field ] = true;
+            return string( e_.text[ field ] );
+         }
+         if( literal( "null" ) ) {
+            return field != Entry::domain;  // null: absent
+         }
+         if( field == Entry::mx && eat( '[' ) ) {
+            e_.has[ Entry::mx ] = true;
+            ws();
+            if( eat( ']' ) ) {
+               return true;
+            }
+            for( ;; ) {
+               if( !eat( '"' ) ) {
+                  return false;
+               }
+               e_.mx_hosts.emplace_back();
+               if( !string( e_.mx_hosts.back() ) ) {
+                  return false;
+               }
+               ws();
+               if( eat( ']' ) ) {
+                  return true;
+               }
+               if( !eat( ',' ) ) {
+                  return false;
+               }
+               ws();
+            }
+         }
+         return false;
+      }
+      int hex4()
+      {
+         if( end_ - p_ < 4 ) {
+            return -1;
+         }
+         int v = 0;
+         for( int k = 0; k < 4; ++k ) {
+            const char c = *p_++;
+            v <<= 4;
+            if( c >= '0' && c <= '9' ) {
+               v |= c - '0';
+            }
+            else if( c >= 'a' && c <= 'f' ) {
+               v |= c - 'a' + 10;
+            }
+            else if( c >= 'A' && c <= 'F' ) {
+               v |= c - 'A' + 10;
+            }
+            else {
+               return -1;
+            }
+         }
+         return v;
+      }
+      static void put_utf8( std::string& out, std::uint32_t cp )
+      {
+         if( cp < 0x80 ) {
+            out += static_cast< char >( cp );
+         }
+         else if( cp < 0x800 ) {
+            out += static_cast< char >( 0xC0 | ( cp >> 6 ) );
+            out += static_cast< char >( 0x80 | ( cp & 0x3F ) );
+         }
+         else if( cp < 0x10000 ) {
+            out += static_cast< char >( 0xE0 | ( cp >> 12 ) );
+            out += static_cast< char >( 0x80 | ( ( cp >> 6 ) & 0x3F ) );
+            out += static_cast< char >( 0x80 | ( cp & 0x3F ) );
+         }
+         else {
+            out += static_cast< char >( 0xF0 | ( cp >> 18 ) );
+            out += static_cast< char >( 0x80 | ( ( cp >> 12 ) & 0x3F ) );
+            out += static_cast< char >( 0x80 | ( ( cp >> 6 ) & 0x3F ) );
+            out += static_cast< char >( 0x80 | ( cp & 0x3F ) );
+         }
+      }
+      // After the opening quote; appends the decoded string to out.
+      bool string( std::string& out )
+      {
+         for( ;; ) {
+            const char* run = p_;
+            p_ = skip_plain8( p_, end_, false );
+            while( p_ < end_ && json_plain.t[ static_cast< unsigned char >( *p_ ) ] ) {
+               ++p_;
+            }
+            out.append( run, static_cast< std::size_t >( p_ - run ) );
+            if( p_ == end_ ) {
+               return false;
+            }
+            const auto c = static_cast< unsigned char >( *p_ );
+            if( c == '"' ) {
+               ++p_;
+               return true;
+            }
+            if( c < 0x20 ) {
+               return false;
+            }
+            if( c >= 0x80 ) {
+               const std::string_view rest( p_, static_cast< std::size_t >( end_ - p_ ) );
+               const auto seq = utf8::decode( rest, 0 );
+               if( !seq.valid ) {
+                  return false;
+               }
+               out.append( p_, seq.length );
+               p_ += seq.length;
+               continue;
+            }
+            // a backslash
+            if( ++p_ == end_ ) {
+               return false;
+            }
+            switch( *p_++ ) {
+               case '"':
+                  out += '"';
+                  break;
+               case '\\':
+                  out += '\\';
+                  break;
+               case '/':
+                  out += '/';
+                  break;
+               case 'b':
+                  out += '\b';
+                  break;
+               case 'f':
+                  out += '\f';
+                  break;
+               case 'n':
+                  out += '\n';
+                  break;
+               case 'r':
+                  out += '\r';
+                  break;
+               case 't':
+                  out += '\t';
+                  break;
+               case 'u': {
+                  const int u = hex4();
+                  if( u < 0 || ( u >= 0xDC00 && u <= 0xDFFF ) ) {
+                     return false;
+                  }
+                  if( u >= 0xD800 && u <= 0xDBFF ) {
+                     if( !literal( "\\u" ) ) {
+                        return false;
+                     }
+                     const int lo = hex4();
+                     if( lo < 0xDC00 || lo > 0xDFFF ) {
+                        return false;
+                     }
+                     put_utf8( out, 0x10000 + ( ( static_cast< std::uint32_t >( u ) - 0xD800 ) << 10 ) + ( static_cast< std::uint32_t >( lo ) - 0xDC00 ) );
+                  }
+                  else {
+                     put_utf8( out, static_cast< std::uint32_t >( u ) );
+                  }
+                  break;
+               }
+               default:
+                  return false;
+            }
+         }
+      }
+
+
+      const char* p_;
+      const char* end_;
+      Entry& e_;
+      std::string key_, scratch_;
+   };
+
+   // ---- output ---------------------------------------------------------------------------------------------------
+   // Same escaping as core's json_string (invalid UTF-8 becomes U+FFFD; control characters and DEL as \u00XX), with
+   // runs of plain characters copied at once.
+   void put_string( std::string& out, std::string_view s )
+   {
+      static const char hex[] = "0123456789abcdef";
+      out += '"';
+      std::size_t i = 0;
+      const std::size_t n = s.size();
+      while( i < n ) {
+         const std::size_t run = i;
+         i = static_cast< std::size_t >( skip_plain8( s.data() + i, s.data() + n, true ) - s.data() );
+         while( i < n && output_plain.t[ static_cast< unsigned char >( s[ i ] ) ] ) {
+            ++i;
+         }
+         out.append( s.data() + run, i - run );
+         if( i == n ) {
+            break;
+         }
+         const auto c = static_cast< unsigned char >( s[ i ] );
+         if( c >= 0x80 ) {
+            const auto seq = utf8::decode( s, i );
+            if( seq.valid ) {
+               out.append( s.data() + i, seq.length );
+            }
+            else {
+               out += "\xEF\xBF\xBD";
+            }
+            i += seq.length;
+            continue;
+         }
+         switch( c ) {
+            case '"':
+               out += "\\\"";
+               break;
+            case '\\':
+               out += "\\\\";
+               break;
+            case '\n':
+               out += "\\n";
+               break;
+            case '\r':
+               out += "\\r";
+               break;
+            case '\t':
+               out += "\\t";
+               break;
+            default: {
+               const char esc[ 6 ] = { '\\', 'u', '0', '0', hex[ c >> 4 ], hex[ c & 15 ] };
+               out.append( esc, 6 );
+            }
+         }
+         ++i;
+      }
+      out += '"';
+   }
+
+   void put_number( std::string& out, std::size_t n )
+   {
+      char buf[ 24 ];
+      const auto r = std::to_chars( buf, buf + sizeof buf, n );
+      out.append( buf, static_cast< std::size_t >( r.ptr - buf ) );
+   }
+
+   void write_text( std::string& out, std::string_view source, const LintResult& r )
+   {
+      out += "{\"kind\":\"";
+      out += kind_name( r.kind );
+      out += r.valid() ? "\",\"valid\":true,\"errorCount\":" : "\",\"valid\":false,\"errorCount\":";
+      put_number( out, r.error_count() );
+      out += ",\"warningCount\":";
+      put_number( out, r.warning_count() );
+      out += ",\"infoCount\":";
+      put_number( out, r.info_count() );
+      out += ",\"diagnostics\":[";
+      if( !r.diagnostics.empty() ) {
+         const SourceMap map( source );
+         bool first = true;
+         for( const auto& d : r.diagnostics ) {
+            const auto b = map.locate( d.offset );
+            const auto e = map.locate( d.offset + d.length );
+            out += first ? "{\"code\":\"" : ",{\"code\":\"";
+            first = false;
+            out += rule( d.code ).id;
+            out += "\",\"severity\":\"";
+            out += severity_name( d.severity );
+            out += "\",\"message\":";
+            put_string( out, d.message );
+            out += ",\"line\":";
+            put_number( out, b.line );
+            out += ",\"column\":";
+            put_number( out, b.column );
+            out += ",\"endLine\":";
+            put_number( out, e.line );
+            out += ",\"endColumn\":";
+            put_number( out, e.column );
+            out += ",\"offset\":";
+            put_number( out, d.offset );
+            out += ",\"length\":";
+            put_number( out, d.length );
+            out += '}';
+         }
+      }
+      out += "]}";
+   }
+
+   // RPT523 (info): a policy in mode testing, and no TLS-RPT record given for the domain: nobody gets the reports that
+   // testing mode exists for. Only batch mode sees a policy and a domain's records together.
+   void cross_check( LintResult& policy, bool tlsrpt_given )
+   {
+      if( tlsrpt_given || !policy.policy || !policy.policy->mode || *policy.policy->mode != "testing" ) {
+         return;
+      }
+      Diagnostic d;
+      d.code = Code::RPT523;
+      d.severity = rule( Code::RPT523 ).severity;
+      d.message = render_message( Code::RPT523, {} );
+      // Point at the mode value, where STS226 ("testing mode") already is; else document-level.
+      for( const auto& x : policy.diagnostics ) {
+         if( x.code == Code::STS226 ) {
+            d.offset = x.offset;
+            d.length = x.length;
+            break;
+         }
+      }
+      const auto at = std::upper_bound( policy.diagnostics.begin(), policy.diagnostics.end(), d, []( const Diagnostic& a, const Diagnostic& b ) {
+         return a.offset != b.offset ? a.offset < b.offset : a.code < b.code;
+      } );
+      policy.diagnostics.insert( at, std::move( d ) );
+   }
+
+   void answer_error( std::string& out, std::size_t line, const std::string* domain, std::string_view message )
+   {
+      out += "{\"line\":";
+      put_number( out, line );
+      if( domain ) {
+         out += ",\"domain\":";
+         put_string( out, *domain );
+      }
+      out += ",\"error\":";
+      put_string( out, message );
+      out += "}\n";
+   }
+
+   constexpr const char* usage =
+      "Usage: mta-sts-lint --batch [--verbose]\n"
+      "Reads JSON Lines on standard input, one domain per line:\n"
+      "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\"}\n"
+      "(policy, txt, tlsrpt optional; \"mx\": [hosts] optional, checked against the policy) and writes one JSON line per input line, in order:\n"
+      "  {\"line\": N, \"domain\": ..., \"valid\": ..., \"policy\": {\"kind\", \"valid\", \"errorCount\", \"warningCount\", \"infoCount\", \"diagnostics\": [...]}, ...}\n"
+      "A line that cannot be read is answered with {\"line\": N, \"error\": \"...\"}; the stream goes on.\n"
+      "  --verbose, -v   also report infos (including RPT523: a testing policy without a TLS-RPT record)\n"
+      "Exit status: 0 when the whole stream was answered, 2 on a usage or I/O error.\n";
+
+}  // namespace
+
+int run_batch( int argc, char** argv )
+{
+   bool verbose = false;
+   for( int i = 1; i < argc; ++i ) {
+      const std::string_view a = argv[ i ];
+      if( a == "--batch" ) {
+         continue;
+      }
+      if( a == "--verbose" || a == "-v" ) {
+         verbose = true;
+      }
+      else if( a == "--help" || a == "-h" ) {
+         std::fputs( usage, stdout );
+         return 0;
+      }
+      else {
+         std::fprintf( stderr, "mta-sts-lint: --batch takes only --verbose, not '%s'\n%s", argv[ i ], usage );
+         return 2;
+      }
+   }
+
+   LineReader reader( STDIN_FILENO );
+   std::string out;
+   out.reserve( out_block * 2 );
+   bool write_failed = false;
+   const auto flush = [ & ] {
+      if( !out.empty() && !write_failed && !write_all( STDOUT_FILENO, out ) ) {
+         write_failed = true;
+      }
+   };
+
+   // MTASTS_BATCH_SLOW_PATH=1 sends every line through the SAX parser: the tests compare both paths' answers.
+   const char* slow = std::getenv( "MTASTS_BATCH_SLOW_PATH" );
+   const bool fast_path = !( slow && *slow && *slow != '0' );
+   Entry entry;
+   LintResult results[ Entry::mx ];
+   const Kind kinds[ Entry::mx ] = { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt };
+   std::size_t line_no = 0;
+   std::string_view line;
+   for( ;; ) {
+      const auto st = reader.next( line, flush );
+      if( st == LineReader::Status::eof ) {
+         break;
+      }
+      if( st == LineReader::Status::error ) {
+         flush();
+         std::fprintf( stderr, "mta-sts-lint: cannot read standard input: %s\n", std::strerror( errno ) );
+         return 2;
+      }
+      ++line_no;
+      if( st == LineReader::Status::too_long ) {
+         answer_error( out, line_no, nullptr, "line longer than " + std::to_string( max_line_bytes ) + " bytes" );
+         continue;
+      }
+      if( !line.empty() && line.back() == '\r' ) {
+         line.remove_suffix( 1 );
+      }
+      if( line.find_first_not_of( " \t" ) == std::string_view::npos ) {
+         continue;  // blank line
+      }
+
+      entry.clear();
+      EntrySax sax( entry );
+      bool parsed = fast_path && FastParser( line, entry ).parse();
+      if( !parsed ) {
+         entry.clear();
+         parsed = nlohmann::json::sax_parse( line.begin(), line.end(), &sax ) && sax.error.empty();
+      }
+      if( !parsed ) {
+         answer_error( out, line_no, entry.has[ Entry::domain ] ? &entry.text[ Entry::domain ] : nullptr, sax.error.empty() ? "invalid JSON" : sax.error );
+      }
+      else if( !entry.has[ Entry::domain ] ) {
+         answer_error( out, line_no, nullptr, "missing \"domain\"" );
+      }
+      else {
+         bool valid = true;
+         for( int f = Entry::policy; f < Entry::mx; ++f ) {
+            if( entry.has[ f ] ) {
+               LintOptions o;
+               o.kind = kinds[ f ];
+               o.verbose = verbose;
+               if( f == Entry::policy ) {
+                  o.domain = entry.text[ Entry::domain ];
+                  if( entry.has[ Entry::mx ] ) {
+                     o.mx_hosts = entry.mx_hosts;
+                  }
+               }
+               results[ f ] = lint( entry.text[ f ], o );
+               valid = valid && results[ f ].valid();
+            }
+         }
+         if( verbose && entry.has[ Entry::policy ] ) {
+            cross_check( results[ Entry::policy ], entry.has[ Entry::tlsrpt ] );
+         }
+         out += "{\"line\":";
+         put_number( out, line_no );
+         out += ",\"domain\":";
+         put_string( out, entry.text[ Entry::domain ] );
+         out += valid ? ",\"valid\":true" : ",\"valid\":false";
+         for( int f = Entry::policy; f < Entry::mx; ++f ) {
+            if( entry.has[ f ] ) {
+               out += ",\"";
+               out += field_names[ f ];
+               out += "\":";
+               write_text( out, entry.text[ f ], results[ f ] );
+            }
+         }
+         out += "}\n";
+      }
+      if( out.size() >= out_block ) {
+         flush();
+      }
+      if( write_failed ) {
+         break;
+      }
+   }
+   flush();
+   if( write_failed ) {
+      std::fprintf( stderr, "mta-sts-lint: cannot write standard output: %s\n", std::strerror( errno ) );
+      return 2;
+   }
+   return 0;
+}
+
+}  // namespace mtasts::cli

@@ -1,6 +1,7 @@
 // mta-sts-lint: the native command line. All checking and formatting lives in core/; this file does the I/O.
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -83,6 +84,11 @@ int main( int argc, char** argv )
          ok = read_all( std::cin, sources[ i ] );
       }
       else {
+         std::error_code ec;
+         if( std::filesystem::is_directory( files[ i ], ec ) ) {
+            std::cerr << "mta-sts-lint: cannot read '" << files[ i ] << "': it is a directory\n";
+            return 2;
+         }
          std::ifstream in( files[ i ], std::ios::binary );
          ok = in.is_open() && read_all( in, sources[ i ] );
       }

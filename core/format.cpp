@@ -232,7 +232,7 @@ std::string format_json( const std::vector< FileReport >& files, const FormatOpt
          w.key( "mode" );
          p.mode ? w.value( *p.mode ) : w.null();
          w.key( "maxAge" );
-         p.max_age ? w.value( static_cast< std::size_t >( *p.max_age ) ) : w.null();
+         p.max_age ? w.value_u64( *p.max_age ) : w.null();
          w.key( "mx" ).begin_array();
          for( const auto& m : p.mx ) {
             w.value( m );

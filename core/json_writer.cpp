@@ -139,6 +139,13 @@ JsonWriter& JsonWriter::value( std::size_t n )
    return *this;
 }
 
+JsonWriter& JsonWriter::value_u64( std::uint64_t n )
+{
+   separator();
+   out_ += std::to_string( n );
+   return *this;
+}
+
 JsonWriter& JsonWriter::value( bool b )
 {
    separator();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,7 @@ public:
    JsonWriter& value( std::string_view s );
    JsonWriter& value( const char* s ) { return value( std::string_view( s ) ); }
    JsonWriter& value( std::size_t n );
+   JsonWriter& value_u64( std::uint64_t n );  // 64-bit even where size_t is 32-bit (wasm)
    JsonWriter& value( bool b );
    JsonWriter& null();
 

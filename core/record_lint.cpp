@@ -9,6 +9,7 @@
 #include "match.hpp"
 #include "presentation.hpp"
 #include "text.hpp"
+#include "utf8.hpp"
 
 namespace mtasts::detail {
 
@@ -359,9 +360,10 @@ namespace {
       Args args{ { "v", quote( value ) } };
       for( std::size_t k = 0; k < value.size(); ++k ) {
          if( !text::is_alnum( value[ k ] ) ) {
-            args.emplace_back( "c", quote( value.substr( k, 1 ) ) );
+            const std::size_t len = utf8::decode( value, k ).length;  // a whole UTF-8 character, never half of one
+            args.emplace_back( "c", quote( value.substr( k, len ) ) );
             args.emplace_back( "n", std::to_string( k + 1 ) );
-            add( Code::STS105, f.value_b + k, f.value_b + k + 1, args, Hint::id_char );
+            add( Code::STS105, f.value_b + k, f.value_b + k + len, args, Hint::id_char );
             return;
          }
       }

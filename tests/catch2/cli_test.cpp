@@ -108,3 +108,8 @@ TEST_CASE( "CLI --mx-host takes one host per occurrence and checks coverage" )
    r = run( "--mx-host mail.example.com --mx-host mx7.mail.example.net " + fx + "/valid.txt" );
    CHECK( r.status == 0 );
 }
+
+TEST_CASE( "CLI refuses a directory with exit 2" )
+{
+   CHECK( run( fx ).status == 2 );
+}

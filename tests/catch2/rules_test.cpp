@@ -340,3 +340,13 @@ TEST_CASE( "every catalogue code that a check can raise has a test row" )
       CHECK( std::any_of( misses.begin(), misses.end(), [ & ]( const Miss& m ) { return id == m.code; } ) );
    }
 }
+
+TEST_CASE( "STS105 spans a whole UTF-8 character" )
+{
+   const std::string rec = "v=STSv1; id=ab\xC3\xA9";
+   const auto r = test::lint( rec, mtasts::Kind::txt );
+   const auto d = test::with_code( r, "STS105" );
+   REQUIRE( d.size() == 1 );
+   CHECK( rec.substr( d[ 0 ]->offset, d[ 0 ]->length ) == "\xC3\xA9" );
+   CHECK( d[ 0 ]->message.find( "'\xC3\xA9' at position 3" ) != std::string::npos );
+}

@@ -9,6 +9,10 @@ Diagnostic& Sink::add( Code c, std::size_t offset, std::size_t length, const Arg
 
 Diagnostic& Sink::add_with( Code c, Severity sev, std::size_t offset, std::size_t length, const Args& args, Hint hint )
 {
+   if( sev == Severity::info && !keep_infos_ ) {
+      dropped_.fix.reset();
+      return dropped_;
+   }
    Diagnostic d;
    d.code = c;
    d.severity = sev;

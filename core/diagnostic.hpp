@@ -38,6 +38,11 @@ struct Diagnostic
 class Sink
 {
 public:
+   // keep_infos = false: info diagnostics are neither rendered nor stored (lint() without verbose).
+   explicit Sink( bool keep_infos = true )
+      : keep_infos_( keep_infos )
+   {}
+
    Diagnostic& add( Code c, std::size_t offset, std::size_t length, const Args& args = {}, Hint hint = Hint::none );
    Diagnostic& add_with( Code c, Severity sev, std::size_t offset, std::size_t length, const Args& args = {}, Hint hint = Hint::none );
 
@@ -46,6 +51,8 @@ public:
 
 private:
    std::vector< Diagnostic > items_;
+   bool keep_infos_ = true;
+   Diagnostic dropped_;  // what add() returns for an info that is not kept
 };
 
 Fix make_fix( std::string title, std::size_t offset, std::size_t length, std::string insert );

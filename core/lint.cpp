@@ -126,7 +126,7 @@ LintResult lint( std::string_view text, const LintOptions& options ) noexcept
    LintResult result;
    try {
       result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
-      Sink sink;
+      Sink sink( options.verbose );
       if( result.kind == Kind::policy ) {
          result.policy.emplace();
          detail::lint_policy( text, options, sink, *result.policy );

@@ -1,5 +1,7 @@
 #include "presentation.hpp"
 
+#include <cstring>
+
 #include "../grammar/dns.hpp"
 #include "match.hpp"
 #include "text.hpp"
@@ -107,6 +109,12 @@ namespace {
       }
       TxtRecord r;
       r.begin = line_begin;
+      {
+         const void* eol = std::memchr( t_.data() + i_, '\n', t_.size() - i_ );
+         const std::size_t guess = ( eol ? static_cast< std::size_t >( static_cast< const char* >( eol ) - t_.data() ) : t_.size() ) - i_;
+         r.value.reserve( guess );
+         r.src.reserve( guess + 1 );
+      }
       if( !zone_prefix( r ) ) {
          i_ = line_begin;
          // A bare value keeps its leading whitespace (STS101 reports it); a quoted one starts at the quote.

@@ -119,7 +119,56 @@ namespace {
       bool discarding_ = false;
    };
 
-   bool write_all( int fd, std::string& out )
+   // The output buffer: string literals are copied with their length known at compile time, and nothing is a call
+   // into the library on the common path. It only grows (to the longest answer block), so memory stays bounded.
+   class Out
+   {
+   public:
+      Out()
+         : buf_( std::size_t( 1 ) << 17 )
+      {}
+
+      template< std::size_t N >
+      Out& operator+=( const char ( &s )[ N ] )
+      {
+         append( s, N - 1 );
+         return *this;
+      }
+      Out& operator+=( std::string_view s )
+      {
+         append( s.data(), s.size() );
+         return *this;
+      }
+      Out& operator+=( char c )
+      {
+         *room( 1 ) = c;
+         ++len_;
+         return *this;
+      }
+      void append( const char* s, std::size_t n )
+      {
+         std::memcpy( room( n ), s, n );
+         len_ += n;
+      }
+      char* room( std::size_t n )
+      {
+         if( buf_.size() - len_ < n ) {
+            buf_.resize( std::max( buf_.size() * 2, len_ + n ) );
+         }
+         return buf_.data() + len_;
+      }
+      void advance( std::size_t n ) noexcept { len_ += n; }
+      std::size_t size() const noexcept { return len_; }
+      bool empty() const noexcept { return len_ == 0; }
+      const char* data() const noexcept { return buf_.data(); }
+      void clear() noexcept { len_ = 0; }
+
+   private:
+      std::vector< char > buf_;
+      std::size_t len_ = 0;
+   };
+
+   bool write_all( int fd, Out& out )
    {
       std::size_t done = 0;
       while( done < out.size() ) {
@@ -157,6 +206,7 @@ namespace {
    };
 
    const char* const field_names[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "mx" };
+   constexpr std::string_view field_views[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "mx" };
 
    class EntrySax
    {
@@ -344,8 +394,9 @@ namespace {
    class FastParser
    {
    public:
-      FastParser( std::string_view s, Entry& e )
-         : p_( s.data() ), end_( s.data() + s.size() ), e_( e )
+      // `tmp` has room for at least s.size() bytes.
+      FastParser( std::string_view s, Entry& e, char* tmp )
+         : p_( s.data() ), end_( s.data() + s.size() ), e_( e ), tmp_( tmp )
       {}
 
       bool parse()
@@ -371,7 +422,7 @@ namespace {
             ws();
             int field = -1;
             for( int i = 0; i < Entry::count; ++i ) {
-               if( key_ == field_names[ i ] ) {
+               if( std::string_view( key_ ) == field_views[ i ] ) {
                   field = i;
                   break;
                }
@@ -466,9 +517,10 @@ namespace {
          }
          return false;
       }
-      int hex4()
+      // Four hex digits at p_, before `limit`; -1 when not.
+      int hex4( const char* limit )
       {
-         if( end_ - p_ < 4 ) {
+         if( limit - p_ < 4 ) {
             return -1;
          }
          int v = 0;
@@ -490,55 +542,60 @@ namespace {
          }
          return v;
       }
-      static void put_utf8( std::string& out, std::uint32_t cp )
+      static char* put_utf8( char* w, std::uint32_t cp )
       {
          if( cp < 0x80 ) {
-            out += static_cast< char >( cp );
+            *w++ = static_cast< char >( cp );
          }
          else if( cp < 0x800 ) {
-            out += static_cast< char >( 0xC0 | ( cp >> 6 ) );
-            out += static_cast< char >( 0x80 | ( cp & 0x3F ) );
+            *w++ = static_cast< char >( 0xC0 | ( cp >> 6 ) );
+            *w++ = static_cast< char >( 0x80 | ( cp & 0x3F ) );
          }
          else if( cp < 0x10000 ) {
-            out += static_cast< char >( 0xE0 | ( cp >> 12 ) );
-            out += static_cast< char >( 0x80 | ( ( cp >> 6 ) & 0x3F ) );
-            out += static_cast< char >( 0x80 | ( cp & 0x3F ) );
+            *w++ = static_cast< char >( 0xE0 | ( cp >> 12 ) );
+            *w++ = static_cast< char >( 0x80 | ( ( cp >> 6 ) & 0x3F ) );
+            *w++ = static_cast< char >( 0x80 | ( cp & 0x3F ) );
          }
          else {
-            out += static_cast< char >( 0xF0 | ( cp >> 18 ) );
-            out += static_cast< char >( 0x80 | ( ( cp >> 12 ) & 0x3F ) );
-            out += static_cast< char >( 0x80 | ( ( cp >> 6 ) & 0x3F ) );
-            out += static_cast< char >( 0x80 | ( cp & 0x3F ) );
+            *w++ = static_cast< char >( 0xF0 | ( cp >> 18 ) );
+            *w++ = static_cast< char >( 0x80 | ( ( cp >> 12 ) & 0x3F ) );
+            *w++ = static_cast< char >( 0x80 | ( ( cp >> 6 ) & 0x3F ) );
+            *w++ = static_cast< char >( 0x80 | ( cp & 0x3F ) );
          }
+         return w;
       }
-      // After the opening quote; appends the decoded string to out.
+      // After the opening quote; sets out to the decoded string. Decodes into tmp_ (as long as the line: the decoded
+      // text is never longer than the encoded one), then one assign: no per-run append calls.
       bool string( std::string& out )
       {
+         char* w = tmp_;
          for( ;; ) {
             const char* run = p_;
             p_ = skip_plain8( p_, end_, false );
             while( p_ < end_ && json_plain.t[ static_cast< unsigned char >( *p_ ) ] ) {
                ++p_;
             }
-            out.append( run, static_cast< std::size_t >( p_ - run ) );
+            std::memcpy( w, run, static_cast< std::size_t >( p_ - run ) );
+            w += p_ - run;
             if( p_ == end_ ) {
                return false;
             }
             const auto c = static_cast< unsigned char >( *p_ );
             if( c == '"' ) {
                ++p_;
+               out.assign( tmp_, static_cast< std::size_t >( w - tmp_ ) );
                return true;
             }
             if( c < 0x20 ) {
                return false;
             }
             if( c >= 0x80 ) {
-               const std::string_view rest( p_, static_cast< std::size_t >( end_ - p_ ) );
-               const auto seq = utf8::decode( rest, 0 );
+               const auto seq = utf8::decode( std::string_view( p_, static_cast< std::size_t >( end_ - p_ ) ), 0 );
                if( !seq.valid ) {
                   return false;
                }
-               out.append( p_, seq.length );
+               std::memcpy( w, p_, seq.length );
+               w += seq.length;
                p_ += seq.length;
                continue;
             }
@@ -548,47 +605,47 @@ namespace {
             }
             switch( *p_++ ) {
                case '"':
-                  out += '"';
+                  *w++ = '"';
                   break;
                case '\\':
-                  out += '\\';
+                  *w++ = '\\';
                   break;
                case '/':
-                  out += '/';
+                  *w++ = '/';
                   break;
                case 'b':
-                  out += '\b';
+                  *w++ = '\b';
                   break;
                case 'f':
-                  out += '\f';
+                  *w++ = '\f';
                   break;
                case 'n':
-                  out += '\n';
+                  *w++ = '\n';
                   break;
                case 'r':
-                  out += '\r';
+                  *w++ = '\r';
                   break;
                case 't':
-                  out += '\t';
+                  *w++ = '\t';
                   break;
                case 'u': {
-                  const int u = hex4();
+                  const int u = hex4( end_ );
                   if( u < 0 || ( u >= 0xDC00 && u <= 0xDFFF ) ) {
                      return false;
                   }
+                  std::uint32_t cp = static_cast< std::uint32_t >( u );
                   if( u >= 0xD800 && u <= 0xDBFF ) {
-                     if( !literal( "\\u" ) ) {
+                     if( end_ - p_ < 2 || p_[ 0 ] != '\\' || p_[ 1 ] != 'u' ) {
                         return false;
                      }
-                     const int lo = hex4();
+                     p_ += 2;
+                     const int lo = hex4( end_ );
                      if( lo < 0xDC00 || lo > 0xDFFF ) {
                         return false;
                      }
-                     put_utf8( out, 0x10000 + ( ( static_cast< std::uint32_t >( u ) - 0xD800 ) << 10 ) + ( static_cast< std::uint32_t >( lo ) - 0xDC00 ) );
+                     cp = 0x10000 + ( ( cp - 0xD800 ) << 10 ) + ( static_cast< std::uint32_t >( lo ) - 0xDC00 );
                   }
-                  else {
-                     put_utf8( out, static_cast< std::uint32_t >( u ) );
-                  }
+                  w = put_utf8( w, cp );
                   break;
                }
                default:
@@ -597,17 +654,17 @@ namespace {
          }
       }
 
-
       const char* p_;
       const char* end_;
       Entry& e_;
+      char* tmp_;  // at least as long as the line
       std::string key_, scratch_;
    };
 
    // ---- output ---------------------------------------------------------------------------------------------------
    // Same escaping as core's json_string (invalid UTF-8 becomes U+FFFD; control characters and DEL as \u00XX), with
    // runs of plain characters copied at once.
-   void put_string( std::string& out, std::string_view s )
+   void put_string( Out& out, std::string_view s )
    {
       static const char hex[] = "0123456789abcdef";
       out += '"';
@@ -661,18 +718,23 @@ namespace {
       out += '"';
    }
 
-   void put_number( std::string& out, std::size_t n )
+   void put_number( Out& out, std::size_t n )
    {
-      char buf[ 24 ];
-      const auto r = std::to_chars( buf, buf + sizeof buf, n );
-      out.append( buf, static_cast< std::size_t >( r.ptr - buf ) );
+      char* p = out.room( 24 );
+      const auto r = std::to_chars( p, p + 24, n );
+      out.advance( static_cast< std::size_t >( r.ptr - p ) );
    }
 
-   void write_text( std::string& out, std::string_view source, const LintResult& r )
+   void write_text( Out& out, std::string_view source, const LintResult& r )
    {
       out += "{\"kind\":\"";
       out += kind_name( r.kind );
-      out += r.valid() ? "\",\"valid\":true,\"errorCount\":" : "\",\"valid\":false,\"errorCount\":";
+      if( r.valid() ) {
+         out += "\",\"valid\":true,\"errorCount\":";
+      }
+      else {
+         out += "\",\"valid\":false,\"errorCount\":";
+      }
       put_number( out, r.error_count() );
       out += ",\"warningCount\":";
       put_number( out, r.warning_count() );
@@ -685,7 +747,10 @@ namespace {
          for( const auto& d : r.diagnostics ) {
             const auto b = map.locate( d.offset );
             const auto e = map.locate( d.offset + d.length );
-            out += first ? "{\"code\":\"" : ",{\"code\":\"";
+            if( !first ) {
+               out += ',';
+            }
+            out += "{\"code\":\"";
             first = false;
             out += rule( d.code ).id;
             out += "\",\"severity\":\"";
@@ -735,7 +800,7 @@ namespace {
       policy.diagnostics.insert( at, std::move( d ) );
    }
 
-   void answer_error( std::string& out, std::size_t line, const std::string* domain, std::string_view message )
+   void answer_error( Out& out, std::size_t line, const std::string* domain, std::string_view message )
    {
       out += "{\"line\":";
       put_number( out, line );
@@ -782,8 +847,7 @@ int run_batch( int argc, char** argv )
    }
 
    LineReader reader( STDIN_FILENO );
-   std::string out;
-   out.reserve( out_block * 2 );
+   Out out;
    bool write_failed = false;
    const auto flush = [ & ] {
       if( !out.empty() && !write_failed && !write_all( STDOUT_FILENO, out ) ) {
@@ -795,6 +859,7 @@ int run_batch( int argc, char** argv )
    const char* slow = std::getenv( "MTASTS_BATCH_SLOW_PATH" );
    const bool fast_path = !( slow && *slow && *slow != '0' );
    Entry entry;
+   std::vector< char > decode_buf( std::size_t( 64 ) << 10 );  // the fast path decodes each string here first
    LintResult results[ Entry::mx ];
    const Kind kinds[ Entry::mx ] = { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt };
    std::size_t line_no = 0;
@@ -823,7 +888,10 @@ int run_batch( int argc, char** argv )
 
       entry.clear();
       EntrySax sax( entry );
-      bool parsed = fast_path && FastParser( line, entry ).parse();
+      if( decode_buf.size() < line.size() ) {
+         decode_buf.resize( line.size() );
+      }
+      bool parsed = fast_path && FastParser( line, entry, decode_buf.data() ).parse();
       if( !parsed ) {
          entry.clear();
          parsed = nlohmann::json::sax_parse( line.begin(), line.end(), &sax ) && sax.error.empty();
@@ -858,7 +926,12 @@ int run_batch( int argc, char** argv )
          put_number( out, line_no );
          out += ",\"domain\":";
          put_string( out, entry.text[ Entry::domain ] );
-         out += valid ? ",\"valid\":true" : ",\"valid\":false";
+         if( valid ) {
+            out += ",\"valid\":true";
+         }
+         else {
+            out += ",\"valid\":false";
+         }
          for( int f = Entry::policy; f < Entry::mx; ++f ) {
             if( entry.has[ f ] ) {
                out += ",\"";

@@ -1,0 +1,76 @@
+// Native micro-benchmarks of mtasts::lint() (Google Benchmark). Each case reports time per input and, through
+// SetBytesProcessed, bytes per second. The inputs are the same as bench/node.mjs uses for the npm package.
+//   build/bench/mtasts_bench [--benchmark_filter=...] [--benchmark_format=json]
+// `npm run bench` (bench/run.mjs) runs it and puts the figures in the table and bench/results.json.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "core/lint.hpp"
+
+namespace {
+
+// ~100 bytes, CRLF, two mx lines: what most domains publish.
+const std::string typical_policy = "version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.mail.example.net\r\nmax_age: 1209600\r\n";
+
+// Just under 64 KiB (the RFC's suggested maximum): ~2,700 mx lines.
+std::string large_policy()
+{
+   std::string s = "version: STSv1\nmode: enforce\nmax_age: 1209600\n";
+   for( int i = 0;; ++i ) {
+      const std::string line = "mx: mx" + std::to_string( i ) + ".example.com\n";
+      if( s.size() + line.size() > 64 * 1024 ) {
+         break;
+      }
+      s += line;
+   }
+   return s;
+}
+
+const std::string sts_record = "v=STSv1; id=20240101T000000";
+const std::string tlsrpt_record = "v=TLSRPTv1; rua=mailto:tlsrpt@example.com,https://reports.example.com/v1/tlsrpt";
+const std::string zone_line = "_mta-sts.example.com. 3600 IN TXT \"v=STSv1; id=20240101T000000\"";
+
+void run( benchmark::State& state, const std::string& text, mtasts::Kind kind )
+{
+   mtasts::LintOptions o;
+   o.kind = kind;
+   // The inputs must be valid, or we would be timing the error paths.
+   const auto check = mtasts::lint( text, o );
+   if( !check.valid() ) {
+      state.SkipWithError( "benchmark input is not valid" );
+      return;
+   }
+   for( auto _ : state ) {
+      auto r = mtasts::lint( text, o );
+      benchmark::DoNotOptimize( r );
+   }
+   state.SetBytesProcessed( static_cast< std::int64_t >( state.iterations() ) * static_cast< std::int64_t >( text.size() ) );
+   state.SetItemsProcessed( static_cast< std::int64_t >( state.iterations() ) );
+   state.counters[ "bytes" ] = static_cast< double >( text.size() );
+}
+
+void BM_typical_policy( benchmark::State& state ) { run( state, typical_policy, mtasts::Kind::policy ); }
+void BM_large_policy_64k( benchmark::State& state )
+{
+   static const std::string text = large_policy();
+   run( state, text, mtasts::Kind::policy );
+}
+void BM_sts_record( benchmark::State& state ) { run( state, sts_record, mtasts::Kind::txt ); }
+void BM_tlsrpt_record( benchmark::State& state ) { run( state, tlsrpt_record, mtasts::Kind::tlsrpt ); }
+void BM_zone_file_line( benchmark::State& state ) { run( state, zone_line, mtasts::Kind::txt ); }
+// The same typical policy with kind detection (what the CLI does without --kind).
+void BM_typical_policy_auto( benchmark::State& state ) { run( state, typical_policy, mtasts::Kind::auto_ ); }
+
+}  // namespace
+
+BENCHMARK( BM_typical_policy );
+BENCHMARK( BM_large_policy_64k );
+BENCHMARK( BM_sts_record );
+BENCHMARK( BM_tlsrpt_record );
+BENCHMARK( BM_zone_file_line );
+BENCHMARK( BM_typical_policy_auto );
+
+BENCHMARK_MAIN();

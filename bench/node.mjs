@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// `npm run bench:node`: PRINTS the package's sizes and lint() timings next to mailauth's strict parsePolicy, in one
+// Node process, and writes them to bench/results-node.json. It asserts nothing (timings are not tests); the budgets
+// below are printed as OK/OVER for the reader.
+//   - size budget: the .wasm plus the JS that loads it, default export, at most 60 KiB gzip;
+//   - speed: a typical ~100-byte policy (vs mailauth), and a 64 KiB policy (~2,700 mx lines) at least 20x faster.
+// Usage: node bench/node.mjs [--quick]   (needs `npm run build:wasm` first)
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import { parsePolicy } from 'mailauth/lib/mta-sts.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'wasm', 'dist');
+if (!existsSync(join(dist, 'node.js'))) {
+  console.error('bench:node: wasm/dist/ is missing; run `npm run build:wasm` first');
+  process.exit(2);
+}
+const { createValidator } = await import(join(dist, 'node.js'));
+const quick = process.argv.includes('--quick');
+const KiB = 1024;
+
+// ---- sizes ------------------------------------------------------------------------------------------------------
+const size = (f) => {
+  const b = readFileSync(join(dist, f));
+  return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
+};
+const artefacts = ['mta-sts-lint.wasm', 'glue.js', 'api.js', 'node.js', 'index.js', 'inline.js'];
+const sizes = Object.fromEntries(artefacts.map((f) => [f, size(f)]));
+const total = (files) =>
+  files.reduce((t, f) => ({ raw: t.raw + sizes[f].raw, gzip: t.gzip + sizes[f].gzip }), { raw: 0, gzip: 0 });
+const bundles = {
+  'default export, browser (index.js + api.js + glue.js + .wasm)': total(['index.js', 'api.js', 'glue.js', 'mta-sts-lint.wasm']),
+  'default export, Node (node.js + api.js + glue.js + .wasm)': total(['node.js', 'api.js', 'glue.js', 'mta-sts-lint.wasm']),
+  './inline (inline.js, one file)': total(['inline.js']),
+};
+const fmt = (n) => `${(n / KiB).toFixed(1)} KiB`;
+console.log('Sizes (raw / gzip -9):');
+for (const [f, s] of Object.entries(sizes)) console.log(`  ${f.padEnd(20)} ${fmt(s.raw).padStart(10)} ${fmt(s.gzip).padStart(10)}`);
+for (const [name, s] of Object.entries(bundles)) {
+  const verdict = name.startsWith('default') ? (s.gzip <= 60 * KiB ? '  (budget 60 KiB gzip: OK)' : '  (budget 60 KiB gzip: OVER)') : '';
+  console.log(`  ${name}: ${fmt(s.raw)} raw, ${fmt(s.gzip)} gzip${verdict}`);
+}
+
+// ---- timings ----------------------------------------------------------------------------------------------------
+const t0 = process.hrtime.bigint();
+const v = await createValidator();
+const initMs = Number(process.hrtime.bigint() - t0) / 1e6;
+
+const small =
+  'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.mail.example.net\r\nmax_age: 1209600\r\n';
+const header = 'version: STSv1\nmode: enforce\nmax_age: 1209600\n';
+let large = header;
+for (let i = 0; ; ++i) {
+  const line = `mx: mx${i}.example.com\n`;
+  if (large.length + line.length > 64 * KiB) break;
+  large += line;
+}
+const largeMx = large.split('\n').filter((l) => l.startsWith('mx:')).length;
+
+// Both parsers must accept both inputs, or the comparison is meaningless.
+for (const [name, text] of [['small', small], ['large', large]]) {
+  const r = v.lint(text);
+  if (!r.valid) throw new Error(`bench: the ${name} policy is not valid for mta-sts-lint: ${JSON.stringify(r.diagnostics[0])}`);
+  const p = parsePolicy(text, { strict: true });
+  if (!p || p.mode !== 'enforce') throw new Error(`bench: mailauth rejected the ${name} policy`);
+}
+
+// Median over rounds of the mean time per call, in microseconds.
+function time(fn, calls, rounds) {
+  for (let i = 0; i < Math.min(calls, 200); ++i) fn(); // warm-up
+  const per = [];
+  for (let r = 0; r < rounds; ++r) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < calls; ++i) fn();
+    per.push(Number(process.hrtime.bigint() - start) / 1e3 / calls);
+  }
+  per.sort((a, b) => a - b);
+  return per[per.length >> 1];
+}
+
+const scale = quick ? 0.1 : 1;
+const rounds = quick ? 3 : 7;
+const rows = [];
+for (const [name, text, calls] of [
+  [`typical policy (${Buffer.byteLength(small)} B)`, small, Math.round(20000 * scale)],
+  [`64 KiB policy (${Buffer.byteLength(large)} B, ${largeMx} mx lines)`, large, Math.max(3, Math.round(20 * scale))],
+]) {
+  const ours = time(() => v.lint(text), calls, rounds);
+  const theirs = time(() => parsePolicy(text, { strict: true }), calls, rounds);
+  rows.push({ input: name, bytes: Buffer.byteLength(text), mtaStsLintUs: ours, mailauthUs: theirs, speedup: theirs / ours });
+}
+const heapBefore = v.heapSize;
+for (let i = 0; i < 10000; ++i) v.lint(small);
+
+console.log(
+  `\nTimings (Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, load average ${os.loadavg()[0].toFixed(1)}; median of ${rounds} rounds):`,
+);
+console.log(`  createValidator(): ${initMs.toFixed(1)} ms`);
+for (const r of rows) {
+  console.log(
+    `  ${r.input}: mta-sts-lint ${r.mtaStsLintUs.toFixed(2)} µs, mailauth parsePolicy(strict) ${r.mailauthUs.toFixed(2)} µs, ` +
+      `ratio ${r.speedup >= 1 ? `${r.speedup.toFixed(1)}x faster` : `${(1 / r.speedup).toFixed(2)}x slower`}`,
+  );
+}
+console.log(`  wasm memory: ${heapBefore} B before, ${v.heapSize} B after 10,000 more calls`);
+
+const out = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  loadAverage: os.loadavg()[0],
+  quick,
+  sizes,
+  bundles,
+  initMs,
+  timings: rows,
+  heapBytes: v.heapSize,
+};
+if (!quick) writeFileSync(join(root, 'bench', 'results-node.json'), JSON.stringify(out, null, 2) + '\n');
+console.log(quick ? '\n(--quick: bench/results-node.json not written)' : '\nWritten: bench/results-node.json');

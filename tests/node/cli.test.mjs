@@ -1,0 +1,123 @@
+// The package's bin (wasm/bin.js) against the native CLI: stdout byte for byte, stderr and exit status, for all
+// three formats over the whole corpus, stdin, usage errors, --help/--version, and colour on a terminal.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { native, bin, corpus, requireFile, nativeCli, binJs } from './helpers.mjs';
+
+const policies = requireFile(join(corpus, 'policies'), 'the shared corpus');
+const files = readdirSync(policies).filter((f) => f.endsWith('.txt')).sort().map((f) => join(policies, f));
+const scratch = mkdtempSync(join(tmpdir(), 'mta-sts-lint-cli-'));
+test.after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function same(args, opts, label = args.join(' ')) {
+  const n = native(args, opts);
+  const b = bin(args, opts);
+  assert.equal(b.status, n.status, `${label}: exit status (stderr: ${b.stderr})`);
+  assert.equal(b.stderr, n.stderr, `${label}: stderr`);
+  assert.ok(b.stdout.equals(n.stdout), `${label}: stdout differs\n--- native\n${n.stdout}\n--- bin\n${b.stdout}`);
+  return n;
+}
+
+for (const format of ['text', 'json', 'sarif']) {
+  test(`whole corpus, --format ${format}: same bytes and exit status`, () => {
+    const n = same(['--format', format, ...files], {}, `corpus ${format}`);
+    assert.equal(n.status, 1, 'the corpus has errors');
+    same(['--format', format, '--verbose', ...files], {}, `corpus ${format} --verbose`);
+  });
+}
+
+test('every corpus file alone (exit status per file, raw bytes incl. non-UTF-8 and BOM)', () => {
+  let failing = 0;
+  for (const f of files) failing += same(['--format', 'json', f]).status === 1 ? 1 : 0;
+  assert.ok(failing > 10 && failing < files.length, `${failing} files with errors`);
+});
+
+test('standard input, -, --kind, records', () => {
+  same([], { input: 'v=STSv1; id=abc' });
+  same(['-'], { input: 'version: STSv1\nmode: enforcing\n' });
+  same(['--kind', 'txt', '--format', 'sarif'], { input: 'v=STSv1 ; id=a!b' });
+  same(['--kind=tlsrpt', '-v', '-'], { input: 'v=TLSRPTv1; rua=mailto:é@example.com,ftp://x' });
+  same(['--kind', 'policy', '--format=json', '-'], { input: Buffer.from([0xef, 0xbb, 0xbf, 0x76, 0xff, 0x0a]) });
+  same(['--', '-'], { input: 'mode: testing\n' });
+});
+
+test('a 10-digit max_age prints the same in json (no 32-bit truncation)', () => {
+  same(['--format', 'json', '-'], { input: 'version: STSv1\nmode: none\nmax_age: 9999999999\n' });
+});
+
+test('evidence: --domain, --mx-host (one value each, repeated), --no-mx-records', () => {
+  const p = join(scratch, 'mx.txt');
+  writeFileSync(p, 'version: STSv1\nmode: enforce\nmx: *.example.com\nmax_age: 86400\n');
+  assert.equal(same([p, '--mx-host', 'mail.example.com', '--mx-host', 'mail.example.net']).status, 1);
+  assert.equal(same([p, '--mx-host', 'mail.example.com', '-v']).status, 0);
+  same(['--domain', 'example.com', '--no-mx-records', p]);
+  same(['--domain=example.com', '--format', 'json', '-v', p]);
+  same([p, '--mx-host', '.', '--format', 'sarif']);
+});
+
+test('--max-warnings', () => {
+  const warn = join(scratch, 'warn.txt');
+  writeFileSync(warn, 'version: STSv1\nmode: testing\nmx: a.example.com\nmax_age: 86400\nfoo: bar\n');
+  assert.equal(same(['--max-warnings', '0', warn]).status, 1);
+  assert.equal(same(['--max-warnings=1', warn]).status, 0);
+  assert.equal(same([warn]).status, 0);
+  same(['--max-warnings', '010', warn]);
+  same(['--max-warnings', '0x10', warn]);
+});
+
+test('usage and I/O errors: exit 2, the same message on stderr, nothing on stdout', () => {
+  const ok = join(scratch, 'ok.txt');
+  writeFileSync(ok, 'v=STSv1; id=1');
+  for (const args of [
+    ['--kind', 'foo', ok],
+    ['--format=xml', ok],
+    ['--format=xml', '--kind=zz', ok],
+    ['--bogus', ok],
+    ['--bogus', '-x', ok],
+    ['-vx', ok],
+    ['--kind'],
+    ['--kind='],
+    ['--format', 'json', '--format'],
+    ['--kind', 'txt', '--kind', 'policy', ok],
+    ['--max-warnings', '-1', ok],
+    ['--max-warnings', 'abc', ok],
+    ['--max-warnings', '1.5', ok],
+    ['--max-warnings', '99999999999', ok],
+    [join(scratch, 'missing.txt')],
+    [ok, join(scratch, 'missing.txt')],
+  ]) {
+    const n = same(args, { input: '' });
+    assert.equal(n.status, 2, args.join(' '));
+    assert.ok(n.stderr.length > 0);
+    assert.equal(n.stdout.length, 0);
+  }
+});
+
+test('--help and --version', () => {
+  for (const args of [['--help'], ['-h'], ['-hv'], ['--version'], ['--version', '--bogus'], ['--help', '--version']]) {
+    assert.equal(same(args).status, 0);
+  }
+});
+
+// `script` (util-linux) gives the programs a terminal: the text format is coloured unless NO_COLOR is set.
+const hasScript = spawnSync('script', ['--version']).status === 0;
+test('colour on a terminal, none with NO_COLOR or in json', { skip: !hasScript && 'no script(1)' }, () => {
+  const input = join(scratch, 'c.txt');
+  writeFileSync(input, 'version: STSv1\nmode: enforcing\n');
+  const tty = (cmd, env = {}) => {
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { env: { ...process.env, ...env } });
+    return r.stdout.toString();
+  };
+  const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const n = tty(`${q(nativeCli)} ${q(input)}`, { NO_COLOR: '' });
+  const b = tty(`${q(process.execPath)} ${q(binJs)} ${q(input)}`, { NO_COLOR: '' });
+  assert.match(n, /\x1b\[/, 'native colours on a terminal');
+  assert.equal(b, n);
+  const nn = tty(`${q(nativeCli)} ${q(input)}`, { NO_COLOR: '1' });
+  assert.doesNotMatch(nn, /\x1b\[/);
+  assert.equal(tty(`${q(process.execPath)} ${q(binJs)} ${q(input)}`, { NO_COLOR: '1' }), nn);
+});

@@ -1,0 +1,306 @@
+// The WebAssembly face of the core: three plain C exports, mtasts_lint (the hot path), mtasts_info (the catalogue,
+// once) and mtasts_format (the CLI's formatters). Nothing here decides anything about policies: it only moves data
+// across. No embind: its JS runtime and C++ support cost about 9 KiB gzip (a third of the glue) for two rare calls.
+//
+// mtasts_lint() reads UTF-8 text that wasm/src/api.js wrote into the heap with TextEncoder.encodeInto, lints it and
+// returns a pointer to a compact int32 record (layout below) plus one UTF-8 blob holding every string (messages,
+// fix titles and inserts, fact values). api.js decodes the blob once and builds plain JS objects. Both buffers are
+// static and reused, so repeated calls do not grow the heap.
+//
+// Result layout (int32 words):
+//   [0] kind linted (Kind)       [1] errors      [2] warnings     [3] infos     [4] diagnostic count
+//   [5] blob pointer             [6] blob bytes  [7] blob is ASCII (0/1)         [8] facts: 0 none, 1 policy, 2 record
+//   [9] word count of the whole record
+//   then per diagnostic:
+//     code, severity, from, to, line, column, endLine, endColumn, message(off, len), editCount (-1: no fix),
+//     [title(off, len), then per edit: from, to, insert(off, len)]
+//   then the facts:
+//     policy: version(str?), mode(str?), hasMaxAge, maxAgeLow, maxAgeHigh, mxCount, mx(str)*, extCount, (name, value)*
+//     record: value(str), fieldCount, (name, value)*, version(str?), id(str?), ruaCount, rua(str)*
+//   A string is (offset, length) into the blob; an absent optional string has length -1.
+// Positions: from/to are 0-based UTF-16 code-unit offsets; line/column 1-based, column in UTF-16 code units.
+// Lines end at LF, CRLF or a bare CR (core/source_map.hpp).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <emscripten/emscripten.h>
+
+#include "core/catalogue.hpp"
+#include "core/format.hpp"
+#include "core/lint.hpp"
+#include "core/source_map.hpp"
+
+namespace {
+
+using mtasts::Diagnostic;
+using mtasts::LintResult;
+
+std::vector< std::int32_t > out;  // reused across calls
+std::string blob;                 // reused across calls
+bool blob_ascii = true;
+
+void put( std::size_t v )
+{
+   out.push_back( static_cast< std::int32_t >( v ) );
+}
+
+void put_str( std::string_view s )
+{
+   put( blob.size() );
+   put( s.size() );
+   if( blob_ascii ) {
+      for( const char c : s ) {
+         if( static_cast< unsigned char >( c ) >= 0x80 ) {
+            blob_ascii = false;
+            break;
+         }
+      }
+   }
+   blob.append( s );
+}
+
+void put_opt( const std::optional< std::string >& s )
+{
+   if( s ) {
+      put_str( *s );
+   }
+   else {
+      out.push_back( 0 );
+      out.push_back( -1 );
+   }
+}
+
+// Byte offsets -> UTF-16 offsets and 1-based UTF-16 line/column for every position of the diagnostics.
+struct Positions
+{
+   std::vector< std::size_t > bytes;  // per diagnostic: begin, end, start of begin's line, start of end's line;
+                                      // then every edit's begin and end
+   std::vector< std::size_t > lines;  // per diagnostic: begin line, end line
+   std::vector< std::size_t > units;  // bytes converted (or the same values for ASCII text)
+};
+
+Positions positions( std::string_view text, const LintResult& r, bool ascii )
+{
+   Positions p;
+   const mtasts::SourceMap map( text );
+   p.bytes.reserve( r.diagnostics.size() * 4 );
+   for( const Diagnostic& d : r.diagnostics ) {
+      const std::size_t b = std::min( d.offset, text.size() );
+      const std::size_t e = std::min( d.offset + d.length, text.size() );
+      const auto lb = map.locate( b );
+      const auto le = map.locate( e );
+      p.bytes.push_back( b );
+      p.bytes.push_back( e );
+      p.bytes.push_back( b - ( lb.column - 1 ) );
+      p.bytes.push_back( e - ( le.column - 1 ) );
+      p.lines.push_back( lb.line );
+      p.lines.push_back( le.line );
+   }
+   for( const Diagnostic& d : r.diagnostics ) {
+      if( d.fix ) {
+         for( const auto& edit : d.fix->edits ) {
+            p.bytes.push_back( edit.offset );
+            p.bytes.push_back( edit.offset + edit.length );
+         }
+      }
+   }
+   p.units = ascii ? p.bytes : mtasts::utf16_offsets( text, p.bytes );
+   return p;
+}
+
+mtasts::LintOptions lint_options( int kind, int flags, std::string_view evidence )
+{
+   mtasts::LintOptions options;
+   options.kind = static_cast< mtasts::Kind >( kind );
+   options.verbose = ( flags & 1 ) != 0;
+   std::vector< std::string > parts;
+   for( std::size_t at = 0; at < evidence.size(); ) {
+      const std::size_t end = evidence.find( '\0', at );
+      const std::size_t stop = end == std::string_view::npos ? evidence.size() : end;
+      parts.emplace_back( evidence.substr( at, stop - at ) );
+      at = stop + 1;
+   }
+   if( !parts.empty() ) {
+      options.domain = parts[ 0 ];
+   }
+   if( ( flags & 4 ) != 0 ) {
+      options.mx_hosts.emplace( parts.begin() + ( parts.empty() ? 0 : 1 ), parts.end() );
+   }
+   return options;
+}
+
+void put_pairs( const std::vector< std::pair< std::string, std::string > >& pairs )
+{
+   put( pairs.size() );
+   for( const auto& [ name, value ] : pairs ) {
+      put_str( name );
+      put_str( value );
+   }
+}
+
+}  // namespace
+
+extern "C" {
+
+// text: UTF-8 bytes (size bytes); kind: mtasts::Kind; flags: bit 0 verbose, bit 1 the text is ASCII, bit 2 MX hosts
+// given; evidence (evidence_size bytes): the domain, then each MX host, each followed by a NUL byte.
+EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::size_t size, int kind, int flags, const char* evidence, std::size_t evidence_size )
+{
+   const std::string_view input( text, size );
+   const LintResult r = mtasts::lint( input, lint_options( kind, flags, std::string_view( evidence, evidence_size ) ) );
+
+   out.clear();
+   blob.clear();
+   blob_ascii = true;
+   put( static_cast< std::size_t >( r.kind ) );
+   put( r.error_count() );
+   put( r.warning_count() );
+   put( r.info_count() );
+   put( r.diagnostics.size() );
+   put( 0 );  // [5] blob pointer, [6] blob size, [7] ASCII: filled in below
+   put( 0 );
+   put( 0 );
+   put( r.policy ? 1 : r.record ? 2 : 0 );
+   put( 0 );  // [9] word count
+
+   if( !r.diagnostics.empty() ) {
+      const Positions p = positions( input, r, ( flags & 2 ) != 0 );
+      std::size_t edit = r.diagnostics.size() * 4;
+      for( std::size_t i = 0; i < r.diagnostics.size(); ++i ) {
+         const Diagnostic& d = r.diagnostics[ i ];
+         const std::size_t from = p.units[ 4 * i ];
+         const std::size_t to = p.units[ 4 * i + 1 ];
+         put( static_cast< std::size_t >( d.code ) );
+         put( static_cast< std::size_t >( d.severity ) );
+         put( from );
+         put( to );
+         put( p.lines[ 2 * i ] );
+         put( from - p.units[ 4 * i + 2 ] + 1 );
+         put( p.lines[ 2 * i + 1 ] );
+         put( to - p.units[ 4 * i + 3 ] + 1 );
+         put_str( d.message );
+         if( !d.fix ) {
+            out.push_back( -1 );
+            continue;
+         }
+         put( d.fix->edits.size() );
+         put_str( d.fix->title );
+         for( const auto& e : d.fix->edits ) {
+            put( p.units[ edit++ ] );
+            put( p.units[ edit++ ] );
+            put_str( e.insert );
+         }
+      }
+   }
+
+   if( r.policy ) {
+      const auto& f = *r.policy;
+      put_opt( f.version );
+      put_opt( f.mode );
+      put( f.max_age ? 1 : 0 );
+      const std::uint64_t age = f.max_age.value_or( 0 );
+      out.push_back( static_cast< std::int32_t >( static_cast< std::uint32_t >( age & 0xFFFFFFFFu ) ) );
+      out.push_back( static_cast< std::int32_t >( static_cast< std::uint32_t >( age >> 32 ) ) );
+      put( f.mx.size() );
+      for( const auto& m : f.mx ) {
+         put_str( m );
+      }
+      put_pairs( f.extensions );
+   }
+   else if( r.record ) {
+      const auto& f = *r.record;
+      put_str( f.value );
+      put_pairs( f.fields );
+      put_opt( f.version );
+      put_opt( f.id );
+      put( f.rua.size() );
+      for( const auto& u : f.rua ) {
+         put_str( u );
+      }
+   }
+
+   out[ 5 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( blob.data() ) );
+   out[ 6 ] = static_cast< std::int32_t >( blob.size() );
+   out[ 7 ] = blob_ascii ? 1 : 0;
+   out[ 9 ] = static_cast< std::int32_t >( out.size() );
+   return out.data();
+}
+
+}  // extern "C"
+
+extern "C" {
+
+// The catalogue and the names the JS side needs, read once at start-up (so nothing is copied by hand into JS):
+//   [0] rule count, [1] blob pointer, [2] blob bytes, then per rule: code (enum value), severity, dual severity,
+//   id, title, message, reference (strings); then 4 kind names, 3 severity names (by enum value) and the version.
+EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
+{
+   out.clear();
+   blob.clear();
+   blob_ascii = true;
+   put( mtasts::rule_count );
+   put( 0 );
+   put( 0 );
+   for( const auto* r = mtasts::rules_begin(); r != mtasts::rules_end(); ++r ) {
+      put( static_cast< std::size_t >( r->code ) );
+      put( static_cast< std::size_t >( r->severity ) );
+      put( r->dual_severity ? 1 : 0 );
+      put_str( r->id );
+      put_str( r->title );
+      put_str( r->message );
+      put_str( r->reference );
+   }
+   for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt } ) {
+      put_str( mtasts::kind_name( k ) );
+   }
+   for( const auto v : { mtasts::Severity::error, mtasts::Severity::warning, mtasts::Severity::info } ) {
+      put_str( mtasts::severity_name( v ) );
+   }
+   put_str( MTASTS_VERSION );
+   out[ 1 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( blob.data() ) );
+   out[ 2 ] = static_cast< std::int32_t >( blob.size() );
+   return out.data();
+}
+
+// Formats files with the formatter the native CLI uses, so both print the same bytes. Each file is linted again:
+// the JS results keep their input for this, and the bin passes a file's raw bytes (invalid UTF-8 reaches the core
+// as it does natively). `files` holds `count` descriptors of 8 words: name (pointer, bytes), text (pointer, bytes),
+// kind, flags and evidence (pointer, bytes) as for mtasts_lint. Returns [output pointer, output bytes, errors,
+// warnings], or null for an unknown format name. The output stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_format( const std::int32_t* files, std::size_t count, const char* format_name, std::size_t format_size, int color )
+{
+   static std::string printed;
+   static std::int32_t answer[ 4 ];
+   const auto f = mtasts::parse_format( std::string_view( format_name, format_size ) );
+   if( !f ) {
+      return nullptr;
+   }
+   const auto view = [ & ]( std::size_t i, std::size_t word ) {
+      const std::int32_t* d = files + 8 * i + word;
+      return std::string_view( reinterpret_cast< const char* >( static_cast< std::uintptr_t >( d[ 0 ] ) ), static_cast< std::size_t >( d[ 1 ] ) );
+   };
+   std::vector< LintResult > results( count );
+   std::vector< mtasts::FileReport > reports( count );
+   std::size_t errors = 0;
+   std::size_t warnings = 0;
+   for( std::size_t i = 0; i < count; ++i ) {
+      results[ i ] = mtasts::lint( view( i, 2 ), lint_options( files[ 8 * i + 4 ], files[ 8 * i + 5 ], view( i, 6 ) ) );
+      reports[ i ] = mtasts::FileReport{ std::string( view( i, 0 ) ), view( i, 2 ), &results[ i ] };
+      errors += results[ i ].error_count();
+      warnings += results[ i ].warning_count();
+   }
+   mtasts::FormatOptions options;
+   options.color = color != 0;
+   options.version = MTASTS_VERSION;
+   printed = mtasts::format( *f, reports, options );
+   answer[ 0 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( printed.data() ) );
+   answer[ 1 ] = static_cast< std::int32_t >( printed.size() );
+   answer[ 2 ] = static_cast< std::int32_t >( errors );
+   answer[ 3 ] = static_cast< std::int32_t >( warnings );
+   return answer;
+}
+
+}  // extern "C"

@@ -1,0 +1,186 @@
+// Types of the mta-sts-lint package (all entries: ".", "./inline"). Hand-written: Emscripten 3.1.6 has no --emit-tsd.
+// Checked by `tsc --noEmit` against tests/node/types/consumer.ts.
+
+/** What is linted: an MTA-STS policy file, an `_mta-sts` TXT record, or a `_smtp._tls` TLS-RPT record. */
+export type Kind = 'policy' | 'txt' | 'tlsrpt';
+/** `auto` decides from the content (a record starts with `v=STSv1` / `v=TLSRPTv1`; anything else is a policy). */
+export type KindOption = Kind | 'auto';
+export type Severity = 'error' | 'warning' | 'info';
+export type FormatName = 'text' | 'json' | 'sarif';
+
+import type { Code } from './codes.js';
+export type { Code };
+/** A catalogue code such as `"STS222"`: the union generated from core/rules.def (wasm/codes.d.ts). */
+export type RuleCode = Code;
+
+/**
+ * All positions are in UTF-16 code units of the string passed to `lint()` (what `String.prototype.slice`,
+ * CodeMirror and Monaco use): `text.slice(from, to)` is the offending text.
+ * Lines end at LF, CRLF or a bare CR.
+ */
+export interface Diagnostic {
+  code: RuleCode;
+  severity: Severity;
+  /** One sentence, no line breaks. */
+  message: string;
+  /** 1-based line of `from`. */
+  line: number;
+  /** 1-based column of `from`, in UTF-16 code units. */
+  column: number;
+  /** 1-based line of `to`. */
+  endLine: number;
+  /** 1-based column of `to` (exclusive end), in UTF-16 code units. */
+  endColumn: number;
+  /** 0-based UTF-16 offset of the first code unit. */
+  from: number;
+  /** 0-based UTF-16 offset just past the last code unit (`from === to` for document-level diagnostics). */
+  to: number;
+  /** A mechanical fix, when there is exactly one right one. */
+  fix?: Fix;
+}
+
+export interface Fix {
+  title: string;
+  /** Sorted, non-overlapping; apply from last to first: `text.slice(0, from) + insert + text.slice(to)`. */
+  edits: Edit[];
+}
+
+export interface Edit {
+  /** 0-based UTF-16 offsets into the linted text. */
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/** What a sender would use from the policy: the first occurrence wins for non-repeated fields (RFC 8461 §3.2). */
+export interface PolicyFacts {
+  /** `null` when the field is missing. */
+  version: string | null;
+  mode: string | null;
+  /** Seconds; `null` when missing or not a number. */
+  maxAge: number | null;
+  mx: string[];
+  /** Unknown fields as { name: value }, in order (a repeated name keeps its last value, as in the CLI's JSON). */
+  extensions: Record<string, string>;
+}
+
+export interface Field {
+  name: string;
+  value: string;
+}
+
+interface RecordFactsBase {
+  /** The record text after joining its strings. */
+  value: string;
+  version: string | null;
+  /** The fields after v=, in order. */
+  fields: Field[];
+}
+/** An `_mta-sts` TXT record. */
+export interface StsRecordFacts extends RecordFactsBase {
+  id: string | null;
+}
+/** A `_smtp._tls` TLS-RPT record. */
+export interface TlsRptRecordFacts extends RecordFactsBase {
+  /** Every URI of every rua field. */
+  rua: string[];
+}
+
+interface ResultBase {
+  /** No error-level diagnostic. */
+  valid: boolean;
+  errorCount: number;
+  warningCount: number;
+  /** Info diagnostics are kept only with `verbose: true`. */
+  infoCount: number;
+  /** Sorted by position, then code. */
+  diagnostics: Diagnostic[];
+}
+export interface PolicyResult extends ResultBase {
+  kind: 'policy';
+  policy?: PolicyFacts;
+}
+export interface StsRecordResult extends ResultBase {
+  kind: 'txt';
+  record?: StsRecordFacts;
+}
+export interface TlsRptRecordResult extends ResultBase {
+  kind: 'tlsrpt';
+  record?: TlsRptRecordFacts;
+}
+/**
+ * A plain object (JSON-serialisable) with the keys of a file entry of the CLI's `--format json` output, except that
+ * positions are UTF-16 (`from`/`to` instead of byte `offset`/`length`). Narrow on `kind` to reach `policy` or `record`.
+ */
+export type LintResult = PolicyResult | StsRecordResult | TlsRptRecordResult;
+
+export interface LintOptions {
+  /** Default `auto`. An unknown kind throws a RangeError. */
+  kind?: KindOption;
+  /** Keep info-level diagnostics (default false). */
+  verbose?: boolean;
+  /** File name that `format()` prints for this result (default `<input>`). */
+  file?: string;
+  /** Evidence, never fetched: the policy domain (enables STS249; the implicit MX when `mxHosts` is empty). */
+  domain?: string;
+  /**
+   * Evidence, never fetched: the domain's MX host names, checked against the policy's mx patterns (STS401-STS406).
+   * `[]` = the domain has no MX records; `['.']` = a null MX (RFC 7505); omitted = not checked.
+   */
+  mxHosts?: readonly string[] | null;
+}
+
+export interface FormatOptions {
+  /** ANSI colours in the text format (default false). */
+  color?: boolean;
+}
+
+/** Names a result in `format()` output, overriding `LintOptions.file`. */
+export interface NamedResult {
+  file: string;
+  result: LintResult;
+}
+
+export interface Rule {
+  code: RuleCode;
+  /** Default severity. */
+  severity: Severity;
+  /** Duplicate-value rules: a warning when the copies agree, an error when they differ. */
+  dualSeverity: boolean;
+  title: string;
+  /** Message template with {name} placeholders. */
+  message: string;
+  /** e.g. "RFC 8461 §3.2". */
+  reference: string;
+}
+
+export interface Validator {
+  /** Lints one text. Synchronous; throws TypeError/RangeError on bad arguments, never on bad input text. */
+  lint(text: string, options: LintOptions & { kind: 'policy' }): PolicyResult;
+  lint(text: string, options: LintOptions & { kind: 'txt' }): StsRecordResult;
+  lint(text: string, options: LintOptions & { kind: 'tlsrpt' }): TlsRptRecordResult;
+  lint(text: string, options?: LintOptions): LintResult;
+  /**
+   * Renders results exactly as the native CLI does (`--format text|json|sarif`). Only results returned by this
+   * validator's `lint()` are accepted (they carry their input, which is linted again by the C++ formatter).
+   */
+  format(results: LintResult | NamedResult | ReadonlyArray<LintResult | NamedResult>, format?: FormatName, options?: FormatOptions): string;
+  /** The diagnostic catalogue, generated from the C++ table. */
+  readonly rules: readonly Rule[];
+  /** The core's version. */
+  readonly version: string;
+  /** Debug: size of the WebAssembly memory in bytes. It grows for large inputs only, never per call. */
+  readonly heapSize: number;
+}
+
+export interface ValidatorOptions {
+  /** The .wasm bytes (skips any file or network access). */
+  wasmBinary?: ArrayBuffer | ArrayBufferView;
+  /** An already compiled module (e.g. shared between workers). */
+  wasmModule?: WebAssembly.Module;
+  /** Where to load `mta-sts-lint.wasm` from (Node: a path or file: URL, read with fs). */
+  locateFile?: (file: string, scriptDirectory: string) => string;
+}
+
+/** Loads and instantiates the WebAssembly core; every call after this is synchronous. */
+export function createValidator(options?: ValidatorOptions): Promise<Validator>;

@@ -1,0 +1,477 @@
+// The JS face of the WebAssembly build, shared by every entry (node.js, index.js, inline.js).
+// One async instantiation, then synchronous calls that return plain objects (never embind handles).
+//
+// Hot path (lint): the text is written into a reusable heap buffer with TextEncoder.encodeInto, one exported C
+// function (mtasts_lint in wasm/bindings.cpp) lints it and returns a compact int32 record plus one UTF-8 blob, which
+// is decoded once; the objects are built here. Rare calls (rules, format) go through embind.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// Each result carries its input text and options under this non-enumerable key, for format() to lint again in C++:
+// invisible to JSON, Object.keys, spreading and deepStrictEqual, so results stay plain data. (A WeakMap cost about
+// 1 µs per call in a tight loop, through the garbage collector's weak-table processing.)
+const INPUT = Symbol('mta-sts-lint input');
+const NO_OPTIONS = Object.freeze({});
+const inputOf = (x) => (x !== null && typeof x === 'object' ? x[INPUT] : undefined);
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
+
+function listOf(names) {
+  const quoted = names.map((n) => `'${n}'`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted.join('');
+}
+
+function checkOptions(where, options, allowed) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${where}: expected an options object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      throw new TypeError(`${where}: unknown option '${key}' (expected ${listOf(allowed)})`);
+    }
+  }
+  return options;
+}
+
+// What mtasts_lint() takes as evidence: "domain\0host\0host\0" (wasm/bindings.cpp).
+const evidenceText = (domain, mxHosts) => `${domain ?? ''}\0${(mxHosts ?? []).map((h) => `${h}\0`).join('')}`;
+
+const MODULE_OPTIONS = ['wasmBinary', 'wasmModule', 'locateFile'];
+
+// Validates createValidator()'s options and turns them into Emscripten module options.
+export function moduleOptions(options) {
+  const o = checkOptions('createValidator(options)', options, MODULE_OPTIONS);
+  const m = {};
+  if (o.wasmBinary !== undefined) {
+    if (!(o.wasmBinary instanceof ArrayBuffer || ArrayBuffer.isView(o.wasmBinary))) {
+      throw new TypeError(
+        `createValidator(options): wasmBinary must be an ArrayBuffer or a typed array, got ${describe(o.wasmBinary)}`,
+      );
+    }
+    m.wasmBinary = o.wasmBinary;
+  }
+  if (o.wasmModule !== undefined) {
+    if (!(o.wasmModule instanceof WebAssembly.Module)) {
+      throw new TypeError(
+        `createValidator(options): wasmModule must be a WebAssembly.Module, got ${describe(o.wasmModule)}`,
+      );
+    }
+    const wasmModule = o.wasmModule;
+    m.instantiateWasm = (imports, receive) => {
+      WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule));
+      return {};
+    };
+  }
+  if (o.locateFile !== undefined) {
+    if (typeof o.locateFile !== 'function') {
+      throw new TypeError(`createValidator(options): locateFile must be a function, got ${describe(o.locateFile)}`);
+    }
+    m.locateFile = o.locateFile;
+  }
+  return m;
+}
+
+// Instantiates the Emscripten factory with `mod` (module options, see moduleOptions) and wraps it.
+export async function instantiate(factory, mod) {
+  // Keep the glue from writing to the console on its own; errors reach the caller as a rejected promise.
+  const Module = await factory({ print() {}, printErr() {}, ...mod });
+  return makeValidator(Module);
+}
+
+function makeValidator(Module) {
+  // Everything the JS side names comes from the C++ tables (mtasts_info in wasm/bindings.cpp).
+  const info = readInfo(Module);
+  const byIndex = [];
+  const rules = [];
+  for (const r of info.rules) {
+    const rule = Object.freeze({
+      code: r.code,
+      severity: info.severities[r.severity],
+      dualSeverity: r.dualSeverity,
+      title: r.title,
+      message: r.message,
+      reference: r.reference,
+    });
+    byIndex[r.index] = rule;
+    rules.push(rule);
+  }
+  Object.freeze(rules);
+  const { kinds, severities, version } = info; // kinds[i] / severities[i]: name of the C++ enum value i
+  const formats = ['text', 'json', 'sarif'];
+
+  // A failure inside the core (a C++ exception reaching a noexcept function aborts the instance) leaves the heap in
+  // an unknown state: report it once, then refuse further calls.
+  let broken = null;
+  function usable() {
+    if (broken) throw new Error(`mta-sts-lint: this validator is unusable after an internal error (${broken}); create a new one`);
+  }
+  function failed(e) {
+    broken = e && e.message ? e.message : String(e);
+    return new Error(`mta-sts-lint: internal error in the WebAssembly core: ${broken}`, { cause: e });
+  }
+
+  // The reusable input buffer in the wasm heap.
+  let buf = 0;
+  let cap = 0;
+  let view = null;
+  function reserve(bytes, keep) {
+    if (bytes <= cap) return;
+    const size = Math.max(bytes, Math.ceil(cap * 1.5), 1024);
+    const p = Module._malloc(size);
+    if (!p) throw new RangeError(`lint(text): out of memory (needed ${size} bytes)`);
+    if (keep) Module.HEAPU8.copyWithin(p, buf, buf + keep);
+    if (buf) Module._free(buf);
+    buf = p;
+    cap = size;
+  }
+
+  // The optional evidence (domain, MX hosts) in its own small buffer.
+  let evidenceBuf = 0;
+  let evidenceCap = 0;
+  function evidence(domain, mxHosts) {
+    if (!domain && !mxHosts) return 0;
+    const bytes = encoder.encode(evidenceText(domain, mxHosts));
+    if (bytes.length > evidenceCap) {
+      if (evidenceBuf) Module._free(evidenceBuf);
+      evidenceCap = Math.max(bytes.length, 256);
+      evidenceBuf = Module._malloc(evidenceCap);
+    }
+    Module.HEAPU8.set(bytes, evidenceBuf);
+    return bytes.length;
+  }
+
+  function checkEvidence(where, o) {
+    if (o.domain !== undefined && typeof o.domain !== 'string') {
+      throw new TypeError(`${where}: domain: expected a string, got ${describe(o.domain)}`);
+    }
+    if (o.mxHosts !== undefined && o.mxHosts !== null) {
+      if (!Array.isArray(o.mxHosts) || o.mxHosts.some((h) => typeof h !== 'string')) {
+        throw new TypeError(`${where}: mxHosts: expected an array of strings, got ${describe(o.mxHosts)}`);
+      }
+    }
+  }
+
+  // Writes `text` as UTF-8 into the buffer; returns the byte count.
+  function encode(text) {
+    reserve(text.length, 0);
+    if (view === null || view.buffer !== Module.HEAPU8.buffer || view.byteOffset !== buf || view.length !== cap) {
+      view = Module.HEAPU8.subarray(buf, buf + cap); // re-made only after a reallocation or memory growth
+    }
+    let { read, written } = encoder.encodeInto(text, view);
+    if (read < text.length) {
+      // Non-ASCII text that did not fit: at most 3 bytes per remaining UTF-16 code unit.
+      const rest = text.length - read;
+      reserve(written + rest * 3, written);
+      const more = encoder.encodeInto(text.substring(read), Module.HEAPU8.subarray(buf + written, buf + cap));
+      written += more.written;
+    }
+    return written;
+  }
+
+  function lint(text, options) {
+    if (typeof text !== 'string') {
+      throw new TypeError(`lint(text): expected a string, got ${describe(text)}`);
+    }
+    const o =
+      options === undefined
+        ? NO_OPTIONS
+        : checkOptions('lint(text, options)', options, ['kind', 'verbose', 'file', 'domain', 'mxHosts']);
+    let kind = 0;
+    if (o.kind !== undefined) {
+      if (typeof o.kind !== 'string') {
+        throw new TypeError(`lint(text, { kind }): expected a string (${listOf(kinds)}), got ${describe(o.kind)}`);
+      }
+      kind = kinds.indexOf(o.kind);
+      if (kind < 0) {
+        throw new RangeError(`lint(text, { kind }): unknown kind '${o.kind}' (expected ${listOf(kinds)})`);
+      }
+    }
+    if (o.verbose !== undefined && typeof o.verbose !== 'boolean') {
+      throw new TypeError(`lint(text, { verbose }): expected a boolean, got ${describe(o.verbose)}`);
+    }
+    if (o.file !== undefined && typeof o.file !== 'string') {
+      throw new TypeError(`lint(text, { file }): expected a string, got ${describe(o.file)}`);
+    }
+    checkEvidence('lint(text, options)', o);
+    const verbose = o.verbose === true;
+    const domain = o.domain || undefined;
+    const mxHosts = o.mxHosts ? [...o.mxHosts] : undefined;
+    usable();
+    // Lone surrogates would be encoded as U+FFFD by TextEncoder; make the JS string agree with the bytes linted so
+    // that every offset slices the string the caller gets back in the same way.
+    if (!text.isWellFormed()) text = text.toWellFormed();
+
+    const size = encode(text);
+    const ascii = size === text.length;
+    const flags = (verbose ? 1 : 0) | (ascii ? 2 : 0) | (mxHosts ? 4 : 0);
+    const extra = evidence(domain, mxHosts);
+    let at;
+    try {
+      at = Module._mtasts_lint(buf, size, kind, flags, evidenceBuf, extra) >> 2;
+    } catch (e) {
+      throw failed(e);
+    }
+    const result = decode(Module.HEAP32, at);
+    Object.defineProperty(result, INPUT, { value: { text, kind, verbose, domain, mxHosts, file: o.file } });
+    return result;
+  }
+
+  function decode(w, at) {
+    const heap = Module.HEAPU8;
+    const blobAt = w[at + 5];
+    const blobSize = w[at + 6];
+    const blobAscii = w[at + 7] === 1;
+    // Short ASCII blobs (the usual facts of a valid policy) are cheaper to build than to hand to TextDecoder.
+    const blob =
+      blobSize === 0
+        ? ''
+        : blobAscii && blobSize <= 256
+          ? String.fromCharCode.apply(null, heap.subarray(blobAt, blobAt + blobSize))
+          : decoder.decode(heap.subarray(blobAt, blobAt + blobSize));
+    let i = at + 10;
+    const str = () => {
+      const off = w[i];
+      const len = w[i + 1];
+      i += 2;
+      if (len < 0) return null;
+      return blobAscii ? blob.substring(off, off + len) : decoder.decode(heap.subarray(blobAt + off, blobAt + off + len));
+    };
+    // Unknown policy fields as { name: value } (as the CLI's JSON prints them; a repeated name keeps the last value,
+    // as JSON.parse does); record fields as [{ name, value }].
+    const object = () => {
+      const n = w[i++];
+      const o = {};
+      for (let k = 0; k < n; ++k) {
+        const name = str();
+        Object.defineProperty(o, name, { value: str(), enumerable: true, writable: true, configurable: true });
+      }
+      return o;
+    };
+    const pairs = () => {
+      const n = w[i++];
+      const list = new Array(n);
+      for (let k = 0; k < n; ++k) list[k] = { name: str(), value: str() };
+      return list;
+    };
+
+    const count = w[at + 4];
+    const diagnostics = new Array(count);
+    for (let k = 0; k < count; ++k) {
+      const d = {
+        code: byIndex[w[i]].code,
+        severity: severities[w[i + 1]],
+        message: '',
+        line: w[i + 4],
+        column: w[i + 5],
+        endLine: w[i + 6],
+        endColumn: w[i + 7],
+        from: w[i + 2],
+        to: w[i + 3],
+      };
+      i += 8;
+      d.message = str();
+      const edits = w[i++];
+      if (edits >= 0) {
+        const title = str();
+        const list = new Array(edits);
+        for (let e = 0; e < edits; ++e) {
+          const from = w[i];
+          const to = w[i + 1];
+          i += 2;
+          list[e] = { from, to, insert: str() };
+        }
+        d.fix = { title, edits: list };
+      }
+      diagnostics[k] = d;
+    }
+
+    const kind = kinds[w[at]];
+    const errorCount = w[at + 1];
+    const result = {
+      kind,
+      valid: errorCount === 0,
+      errorCount,
+      warningCount: w[at + 2],
+      infoCount: w[at + 3],
+      diagnostics,
+    };
+    const facts = w[at + 8];
+    if (facts === 1) {
+      const version = str();
+      const mode = str();
+      const hasMaxAge = w[i] === 1;
+      const maxAge = hasMaxAge ? (w[i + 2] >>> 0) * 4294967296 + (w[i + 1] >>> 0) : null;
+      i += 3;
+      const n = w[i++];
+      const mx = new Array(n);
+      for (let k = 0; k < n; ++k) mx[k] = str();
+      result.policy = { version, mode, maxAge, mx, extensions: object() };
+    } else if (facts === 2) {
+      const value = str();
+      const fields = pairs();
+      const version = str();
+      const id = str();
+      const n = w[i++];
+      const rua = new Array(n);
+      for (let k = 0; k < n; ++k) rua[k] = str();
+      // Same keys, in the same order, as the CLI's JSON output.
+      result.record = kind === 'tlsrpt' ? { value, version, rua, fields } : { value, version, id, fields };
+    }
+    return result;
+  }
+
+  function format(results, name = 'text', options) {
+    const where = 'format(results, format)';
+    if (typeof name !== 'string') {
+      throw new TypeError(`${where}: expected a format name (${listOf(formats)}), got ${describe(name)}`);
+    }
+    if (!formats.includes(name)) {
+      throw new RangeError(`${where}: unknown format '${name}' (expected ${listOf(formats)})`);
+    }
+    const o = checkOptions('format(results, format, options)', options, ['color']);
+    if (o.color !== undefined && typeof o.color !== 'boolean') {
+      throw new TypeError(`format(results, format, { color }): expected a boolean, got ${describe(o.color)}`);
+    }
+    const list = Array.isArray(results) ? results : [results];
+    const files = list.map((item, k) => {
+      let result = item;
+      let file;
+      if (item !== null && typeof item === 'object' && inputOf(item) === undefined && 'result' in item) {
+        result = item.result;
+        file = item.file;
+        if (file !== undefined && typeof file !== 'string') {
+          throw new TypeError(`${where}: results[${k}].file: expected a string, got ${describe(file)}`);
+        }
+      }
+      const input = inputOf(result);
+      if (input === undefined) {
+        throw new TypeError(
+          `${where}: expected a result returned by lint() (or { file, result }, or an array of them), ` +
+            `got ${describe(result)}${Array.isArray(results) ? ` at index ${k}` : ''}`,
+        );
+      }
+      return { name: file ?? input.file ?? '<input>', ...coreFile(input) };
+    });
+    const { at, size } = callFormat(files, name, o.color === true);
+    return decoder.decode(Module.HEAPU8.subarray(at, at + size));
+  }
+
+  // A file for the C++ format(): kind index, flags and evidence as mtasts_lint takes them.
+  function coreFile({ text, kind, verbose, domain, mxHosts }) {
+    return {
+      text,
+      kind,
+      flags: (verbose ? 1 : 0) | (mxHosts ? 4 : 0),
+      evidence: domain || mxHosts ? evidenceText(domain, mxHosts) : '',
+    };
+  }
+
+  // Calls mtasts_format: every name, text and evidence goes into one temporary heap block, followed by the
+  // 8-word descriptors. Returns the output's place in the heap (valid until the next call) and the counts.
+  function callFormat(files, name, color) {
+    usable();
+    const parts = [];
+    for (const f of files) {
+      parts.push(encoder.encode(f.name), typeof f.text === 'string' ? encoder.encode(f.text) : f.text, encoder.encode(f.evidence));
+    }
+    parts.push(encoder.encode(name));
+    const bytes = parts.reduce((n, p) => n + p.length, 0);
+    const block = Module._malloc(bytes + files.length * 32 + 4);
+    if (!block) throw new RangeError('format(): out of memory');
+    try {
+      const offsets = [];
+      let at = block;
+      for (const p of parts) {
+        Module.HEAPU8.set(p, at);
+        offsets.push(at);
+        at += p.length;
+      }
+      const table = (at + 3) & ~3;
+      const w = Module.HEAP32;
+      files.forEach((f, k) => {
+        const d = (table >> 2) + 8 * k;
+        w[d] = offsets[3 * k];
+        w[d + 1] = parts[3 * k].length;
+        w[d + 2] = offsets[3 * k + 1];
+        w[d + 3] = parts[3 * k + 1].length;
+        w[d + 4] = f.kind;
+        w[d + 5] = f.flags;
+        w[d + 6] = offsets[3 * k + 2];
+        w[d + 7] = parts[3 * k + 2].length;
+      });
+      const fmt = parts[parts.length - 1];
+      let r;
+      try {
+        r = Module._mtasts_format(table, files.length, offsets[offsets.length - 1], fmt.length, color ? 1 : 0) >> 2;
+      } catch (e) {
+        throw failed(e);
+      }
+      if (!r) throw new RangeError(`format(): unknown format '${name}'`);
+      const out = Module.HEAP32;
+      return { at: out[r], size: out[r + 1], errors: out[r + 2], warnings: out[r + 3] };
+    } finally {
+      Module._free(block);
+    }
+  }
+
+  // For the bin: files [{ name, text: string | Uint8Array, kind: KindOption, verbose, domain?, mxHosts? }] ->
+  // { output: Uint8Array, errors, warnings }. Raw bytes reach the core unchanged (a non-UTF-8 file is reported as
+  // the native CLI does).
+  function formatFiles(list, name, color) {
+    const files = list.map((f) => ({ name: f.name, ...coreFile({ ...f, kind: kinds.indexOf(f.kind) }) }));
+    const { at, size, errors, warnings } = callFormat(files, name, color);
+    return { output: Module.HEAPU8.slice(at, at + size), errors, warnings };
+  }
+
+  const validator = {
+    lint,
+    format,
+    rules,
+    version,
+    /** Debug: the size of the WebAssembly linear memory in bytes (it grows for large inputs, never per call). */
+    get heapSize() {
+      return Module.HEAPU8.buffer.byteLength;
+    },
+  };
+  internals.set(validator, { formatFiles });
+  return validator;
+}
+
+// Reads the record of mtasts_info (layout in wasm/bindings.cpp).
+function readInfo(Module) {
+  const w = Module.HEAP32;
+  let i = Module._mtasts_info() >> 2;
+  const heap = Module.HEAPU8;
+  const count = w[i];
+  const blobAt = w[i + 1];
+  i += 3;
+  const str = () => {
+    const s = decoder.decode(heap.subarray(blobAt + w[i], blobAt + w[i] + w[i + 1]));
+    i += 2;
+    return s;
+  };
+  const rules = [];
+  for (let k = 0; k < count; ++k) {
+    const index = w[i];
+    const severity = w[i + 1];
+    const dualSeverity = w[i + 2] === 1;
+    i += 3;
+    rules.push({ index, severity, dualSeverity, code: str(), title: str(), message: str(), reference: str() });
+  }
+  const kinds = [str(), str(), str(), str()];
+  const severities = [str(), str(), str()];
+  return { rules, kinds, severities, version: str() };
+}
+
+const internals = new WeakMap();
+
+/** Internal (used by wasm/bin.js, not public API): formats raw file contents exactly as the native CLI does. */
+export function formatFiles(validator, files, format, color) {
+  return internals.get(validator).formatFiles(files, format, color);
+}

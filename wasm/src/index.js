@@ -1,0 +1,19 @@
+// Browser and bundler entry ("default" condition of "."): the .wasm is resolved next to this module through
+// `new URL(..., import.meta.url)`, the pattern webpack 5, Vite, Parcel and esbuild's file loader recognise as an
+// asset. Pass `locateFile`, `wasmBinary` or `wasmModule` to load it from elsewhere.
+import factory from './glue.js';
+import { instantiate, moduleOptions } from './api.js';
+
+/** @type {import('../index.js').createValidator} */
+export function createValidator(options) {
+  try {
+    const mod = moduleOptions(options);
+    if (!mod.wasmBinary && !mod.instantiateWasm && !mod.locateFile) {
+      const url = new URL('./mta-sts-lint.wasm', import.meta.url).href;
+      mod.locateFile = () => url;
+    }
+    return instantiate(factory, mod);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}

@@ -56,7 +56,7 @@ const std::string good_policy = R"(version: STSv1\r\nmode: enforce\r\nmx: mail.e
 
 }  // namespace
 
-TEST_CASE( "batch: one answer per line, in input order, with the line number and domain", "[batch]" )
+TEST_CASE( "batch: one answer per line - in input order - with the line number and domain", "[batch]" )
 {
    std::string in;
    for( int i = 1; i <= 50; ++i ) {
@@ -74,7 +74,7 @@ TEST_CASE( "batch: one answer per line, in input order, with the line number and
    }
 }
 
-TEST_CASE( "batch: diagnostics carry code, severity, message and exact positions", "[batch]" )
+TEST_CASE( "batch: diagnostics carry code - severity - message and exact positions", "[batch]" )
 {
    const auto r = batch( R"({"domain":"b.example","policy":"version: STSv1\nMode: enforce\nmx: mail.b.example\nmax_age: 604800\n"})"
                          "\n" );
@@ -87,7 +87,7 @@ TEST_CASE( "batch: diagnostics carry code, severity, message and exact positions
    CHECK( has( l, R"("infoCount":0)" ) );  // infos only with --verbose
 }
 
-TEST_CASE( "batch: records are checked as their kind; the TLS-RPT record too", "[batch]" )
+TEST_CASE( "batch: records are checked as their kind - the TLS-RPT record too", "[batch]" )
 {
    const auto r = batch( R"({"domain":"c.example","txt":"v=STSv1; id=","tlsrpt":"v=TLSRPTv1; rua=mailto:tls@c.example"})"
                          "\n" );
@@ -126,7 +126,7 @@ TEST_CASE( "batch: malformed lines are answered with an error line and the strea
    CHECK( r.lines[ 10 ].rfind( R"({"line":12,"domain":"ok.example","valid":true,)", 0 ) == 0 );
 }
 
-TEST_CASE( "batch: a line longer than the limit is answered and skipped, memory stays bounded", "[batch]" )
+TEST_CASE( "batch: a line longer than the limit is answered and skipped - memory stays bounded", "[batch]" )
 {
    std::string in = R"({"domain":"big.example","policy":")";
    in.append( std::size_t( 5 ) << 20, 'x' );
@@ -138,7 +138,7 @@ TEST_CASE( "batch: a line longer than the limit is answered and skipped, memory 
    CHECK( r.lines[ 1 ] == R"({"line":2,"domain":"after.example","valid":true})" );
 }
 
-TEST_CASE( "batch: JSON details (escapes, nulls, unknown keys of any type, CRLF, no final newline) read the same", "[batch]" )
+TEST_CASE( "batch: JSON details (escapes - nulls - unknown keys of any type - CRLF - no final newline) read the same", "[batch]" )
 {
    const std::string plain = R"({"domain":"j.example","policy":")" + good_policy + R"("})";
    // The same domain, written in ways that take the slow (SAX) path or stress the fast one.
@@ -160,7 +160,7 @@ TEST_CASE( "batch: JSON details (escapes, nulls, unknown keys of any type, CRLF,
    }
 }
 
-TEST_CASE( "batch: text is escaped on output; non-ASCII domain names survive", "[batch]" )
+TEST_CASE( "batch: text is escaped on output - non-ASCII domain names survive", "[batch]" )
 {
    const auto r = batch( R"({"domain":"b\u00fccher.example \"q\" \u0001"})" "\n" );
    REQUIRE( r.lines.size() == 1 );
@@ -195,7 +195,7 @@ TEST_CASE( "batch: the domain and its MX hosts reach the policy checks", "[batch
    CHECK_FALSE( has( r.lines[ 1 ], R"("code":"STS401")" ) );
 }
 
-TEST_CASE( "batch: the fast reader and the full JSON parser give the same answers, line for line", "[batch]" )
+TEST_CASE( "batch: the fast reader and the full JSON parser give the same answers - line for line", "[batch]" )
 {
    // Every line either parses the same both ways or is answered with the same error (the fast path hands anything
    // unusual to the SAX parser; MTASTS_BATCH_SLOW_PATH=1 sends every line there).

@@ -38,7 +38,7 @@ const std::string fx = MTASTS_FIXTURES_DIR;
 
 }  // namespace
 
-TEST_CASE( "CLI exit codes: 0 clean, 1 errors or too many warnings, 2 usage or I/O" )
+TEST_CASE( "CLI exit codes: 0 clean - 1 errors or too many warnings - 2 usage or I/O" )
 {
    CHECK( run( fx + "/valid.txt" ).status == 0 );
    CHECK( run( fx + "/broken.txt" ).status == 1 );
@@ -53,7 +53,7 @@ TEST_CASE( "CLI exit codes: 0 clean, 1 errors or too many warnings, 2 usage or I
    CHECK( run( "--help" ).out.find( "--kind" ) != std::string::npos );
 }
 
-TEST_CASE( "CLI text format is gcc-style with the source line, a caret and a summary" )
+TEST_CASE( "CLI text format is gcc-style with the source line - a caret and a summary" )
 {
    const auto r = run( fx + "/broken.txt" );
    const std::string name = fx + "/broken.txt";

@@ -173,7 +173,7 @@ void require_clean( const GenerateResult& r )
 
 }  // namespace
 
-TEST_CASE( "generator: RFC 8461 §3.2 example policy, §3.1 example record and the policy URL", "[generator]" )
+TEST_CASE( "generator: RFC 8461 §3.2 example policy - §3.1 example record and the policy URL", "[generator]" )
 {
    auto o = base();
    o.mode = "enforce";
@@ -220,7 +220,7 @@ TEST_CASE( "generator: RFC 8460 §3.1.1 and §3.1.2 TLS-RPT records", "[generato
    require_clean( r );
 }
 
-TEST_CASE( "generator: defaults (mode testing, max_age by mode, id from the UTC time)", "[generator]" )
+TEST_CASE( "generator: defaults (mode testing - max_age by mode - id from the UTC time)", "[generator]" )
 {
    GenerateOptions o;
    o.domain = "example.com";
@@ -286,7 +286,7 @@ TEST_CASE( "generator: utc_id is YYYYMMDDHHMMSS in UTC", "[generator]" )
    CHECK( error_for( r, "now" )->code == "STS104" );
 }
 
-TEST_CASE( "generator: every preset, in every mode, lints clean and covers the provider's MX hosts", "[generator]" )
+TEST_CASE( "generator: every preset - in every mode - lints clean and covers the provider's MX hosts", "[generator]" )
 {
    REQUIRE( mtasts::presets().size() >= 6 );
    for( const auto& p : mtasts::presets() ) {
@@ -548,7 +548,7 @@ TEST_CASE( "generator: invalid policy domains are refused with the catalogue's c
    require_clean( r );
 }
 
-TEST_CASE( "generator: invalid mx patterns and MX hosts are refused; a trailing dot is removed with a note", "[generator]" )
+TEST_CASE( "generator: invalid mx patterns and MX hosts are refused - a trailing dot is removed with a note", "[generator]" )
 {
    const std::vector< std::pair< std::string, const char* > > cases = {
       { "mail.*.example.com", "STS240" },  // wildcard in the middle
@@ -628,7 +628,7 @@ TEST_CASE( "generator: invalid mx patterns and MX hosts are refused; a trailing 
    CHECK( error_for( r, "preset" )->message.find( "google-workspace" ) != std::string::npos );
 }
 
-TEST_CASE( "generator: mode, max_age, id and rua are checked with the catalogue", "[generator]" )
+TEST_CASE( "generator: mode - max_age - id and rua are checked with the catalogue", "[generator]" )
 {
    auto o = base();
    o.mx = { "mail.example.com" };
@@ -714,7 +714,7 @@ TEST_CASE( "generator: mode, max_age, id and rua are checked with the catalogue"
    CHECK( fields == std::set< std::string >{ "domain", "mode", "mx", "maxAge", "id", "rua" } );
 }
 
-TEST_CASE( "generator: zone-file form splits long values into strings of at most 255 bytes (RFC 1035 §3.3, §5.1)", "[generator]" )
+TEST_CASE( "generator: zone-file form splits long values into strings of at most 255 bytes (RFC 1035 §3.3 - §5.1)", "[generator]" )
 {
    // RFC 1035 §5.1: inside a quoted string '"' must be quoted with '\'; '\X' quotes X
    CHECK( mtasts::zone_txt_rdata( "a\"b\\c" ) == "\"a\\\"b\\\\c\"" );
@@ -806,7 +806,7 @@ TEST_CASE( "generator: wildcard suggestions follow the one-label rule (RFC 8461 
    require_clean( r );
 }
 
-TEST_CASE( "generator: the checklist names the policy host, text/plain, no redirects, the id and the modes", "[generator]" )
+TEST_CASE( "generator: the checklist names the policy host - text/plain - no redirects - the id and the modes", "[generator]" )
 {
    auto o = base();
    o.mx = { "mail.example.com" };
@@ -853,7 +853,7 @@ CliRun cli( const std::string& args, bool merge_stderr = false )
 
 }  // namespace
 
-TEST_CASE( "generator: CLI formats, exit status and --help", "[generator]" )
+TEST_CASE( "generator: CLI formats - exit status and --help", "[generator]" )
 {
    auto r = cli( "--domain example.com --mx mail.example.com --id 20160831085700Z --format zone" );
    CHECK( r.status == 0 );
@@ -961,7 +961,7 @@ TEST_CASE( "generator: hostile input never crashes and never yields a file the v
    CHECK( ok > 100 );
 }
 
-TEST_CASE( "generator: the notes carry the validator's infos about the result (RFC 8461 §10.4, §4.1)", "[generator]" )
+TEST_CASE( "generator: the notes carry the validator's infos about the result (RFC 8461 §10.4 - §4.1)", "[generator]" )
 {
    auto o = base();
    o.mx = { "*.example.com" };  // a wildcard over the policy domain itself (RFC 8461 §10.4)

@@ -20,7 +20,7 @@ TEST_CASE( "grammars pass PEGTL's analyze" )
    CHECK( tao::pegtl::analyze< g::dns::character_string >( -1 ) == 0 );
 }
 
-TEST_CASE( "RFC 5321 Domain: labels may start with digits, never with or end in '-'" )
+TEST_CASE( "RFC 5321 Domain: labels may start with digits - never with or end in '-'" )
 {
    using D = g::rfc5321::Domain;
    CHECK( mtasts::full_match< D >( "mail.example.com" ) );

@@ -47,7 +47,7 @@ TEST_CASE( "hostile inputs get a diagnostic and return" )
    }
 }
 
-TEST_CASE( "a 1 MB TXT record and 50,000 rua URIs" )
+TEST_CASE( "a 1 MB TXT record and 50 000 rua URIs" )
 {
    std::string rec = "v=STSv1; id=1; x=" + std::string( 1024 * 1024, 'a' );
    auto r = test::lint( rec, mtasts::Kind::txt );

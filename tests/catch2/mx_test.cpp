@@ -4,7 +4,7 @@
 #include "core/mx.hpp"
 #include "helpers.hpp"
 
-TEST_CASE( "RFC 8461 §4.1 matching: '*.' covers exactly one left-most label, case-insensitively" )
+TEST_CASE( "RFC 8461 §4.1 matching: '*.' covers exactly one left-most label - case-insensitively" )
 {
    // the table of rules.md §3, from the RFC text and the cited issues
    CHECK( mtasts::mx_matches( "mail.example.com", "mail.example.com" ) );
@@ -69,7 +69,7 @@ TEST_CASE( "MX hosts not covered by the policy" )
    CHECK( test::with_code( r, "STS401" ).empty() );
 }
 
-TEST_CASE( "MX hosts covered: no STS401/402; normalisation is noted" )
+TEST_CASE( "MX hosts covered: no STS401/402 - normalisation is noted" )
 {
    auto r = lint_with( enforce, std::vector< std::string >{ "MX1.example.com.", "backup.example.net" } );
    CHECK( test::with_code( r, "STS401" ).empty() );

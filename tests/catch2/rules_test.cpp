@@ -294,7 +294,7 @@ const std::vector< Miss > misses = {
 
 }  // namespace
 
-TEST_CASE( "each code is raised where the RFC says, with its exact span" )
+TEST_CASE( "each code is raised where the RFC says - with its exact span" )
 {
    for( const auto& h : hits ) {
       INFO( "rules_test.cpp:" << h.src_line << " expects " << h.code );

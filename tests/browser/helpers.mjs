@@ -68,13 +68,13 @@ export function underlined(page, code) {
   return page.$$eval(`.cm-lintRange.mtasts-${code}`, (els) => els.map((e) => e.textContent));
 }
 
-// Waits until the page has linted at least once more than `before` (html[data-lints] is bumped by every lint).
-export async function lintCount(page) {
-  return Number(await page.getAttribute('html', 'data-lints'));
+// Waits until the page has linted at least once more than `before` (the page counts its lints in window.__mtasts).
+export function lintCount(page) {
+  return page.evaluate(() => window.__mtasts.lintCount);
 }
 
 export async function waitForLint(page, before) {
-  await page.waitForFunction((n) => Number(document.documentElement.dataset.lints) > n, before);
+  await page.waitForFunction((n) => window.__mtasts.lintCount > n, before);
 }
 
 // Replaces the editor's text by typing it, as a user would (select all, delete, type).

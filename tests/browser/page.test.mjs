@@ -4,7 +4,7 @@
 
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
@@ -62,17 +62,20 @@ async function exercise(t, url, origin, options = {}) {
     });
 
     await t.test('underlines sit on the offending text', async () => {
-      // Each diagnostic's underline covers exactly the span the validator reported (widened to one character when
-      // the span is empty), and that span is the RFC-relevant text.
-      const spans = await page.evaluate(() => {
-        const text = window.__mtasts.view.state.doc.toString();
-        return window.__mtasts.view.state.doc && [...document.querySelectorAll('[data-testid="diagnostic"]')].map((li) => li.dataset.code)
-          .map((code) => code).filter((c, i, a) => a.indexOf(c) === i).map((code) => {
-            const marks = [...document.querySelectorAll(`.cm-lintRange.mtasts-${code}`)];
-            return { code, marks: marks.map((m) => m.textContent), textLen: text.length };
-          });
+      const codes = [...new Set((await listed(page)).map((d) => d.code))];
+      const by = {};
+      for (const code of codes) by[code] = (await underlined(page, code)).join('');
+      // Each underline is exactly the span the validator reported (to the character), and that span holds the
+      // RFC-relevant text.
+      const exact = await page.evaluate(() => {
+        const h = window.__mtasts;
+        const text = h.view.state.doc.toString();
+        const r = h.validator.lint(text, { kind: 'auto' });
+        return r.diagnostics.filter((d) => d.to > d.from).map((d) => ({ code: d.code, text: text.slice(d.from, d.to) }));
       });
-      const by = Object.fromEntries(spans.map((s) => [s.code, s.marks.join('')]));
+      for (const { code, text } of exact) {
+        if (exact.filter((e) => e.code === code).length === 1) assert.equal(by[code], text, `${code}: underline vs reported span`);
+      }
       assert.ok(by.STS214.includes('Mode'), `STS214 underlines ${JSON.stringify(by.STS214)}`);
       assert.ok(/^[ \t]+$/.test(by.STS210) || by.STS210.startsWith('  '), `STS210 underlines the indentation: ${JSON.stringify(by.STS210)}`);
       assert.ok(by.STS253.includes(',') || by.STS253.includes('b.example.com'), `STS253 underlines ${JSON.stringify(by.STS253)}`);
@@ -311,20 +314,64 @@ describe('from file://, offline', () => {
     try {
       const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(bg, 'rgb(13, 17, 23)');
+      // CodeMirror's run-time styles were accepted by the CSP (nonce): its theme and the lint underlines apply.
+      await page.click('button[data-example="mistakes"]');
+      const styles = await page.evaluate(() => ({
+        gutter: getComputedStyle(document.querySelector('.cm-gutters')).backgroundColor,
+        underline: getComputedStyle(document.querySelector('.cm-lintRange-error')).backgroundImage,
+        nonced: [...document.querySelectorAll('style')].every((st) => st.nonce !== ''),
+      }));
+      assert.equal(styles.gutter, 'rgb(21, 27, 35)');
+      assert.match(styles.underline, /^url\("data:image\/svg\+xml/);
+      assert.ok(styles.nonced, 'every <style> element carries the nonce');
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
     }
-    const shot = await openPage(browser, fileUrl, { colorScheme: 'light', viewport: { width: 1280, height: 760 } });
+    const shot = await openPage(browser, fileUrl, { colorScheme: 'light', viewport: { width: 1280, height: 820 } });
     try {
       await shot.page.click('button[data-example="mistakes"]');
       await shot.page.waitForFunction(() => document.querySelectorAll('[data-testid="diagnostic"]').length >= 5);
       await shot.page.evaluate(() => document.activeElement && document.activeElement.blur());
-      mkdirSync(join(repo, 'docs'), { recursive: true });
-      await shot.page.screenshot({ path: join(repo, 'docs', 'screenshot.png') });
+      // tests/.tmp/ always (gitignored); docs/screenshot.png (the README's) when missing or UPDATE_SCREENSHOT=1.
+      mkdirSync(join(repo, 'tests', '.tmp'), { recursive: true });
+      await shot.page.screenshot({ path: join(repo, 'tests', '.tmp', 'screenshot.png') });
+      const docsShot = join(repo, 'docs', 'screenshot.png');
+      if (process.env.UPDATE_SCREENSHOT === '1' || !existsSync(docsShot)) {
+        mkdirSync(join(repo, 'docs'), { recursive: true });
+        copyFileSync(join(repo, 'tests', '.tmp', 'screenshot.png'), docsShot);
+      }
       assert.deepEqual(shot.errors, []);
     } finally {
       await shot.context.close();
+    }
+  });
+});
+
+describe('large input', () => {
+  test('a 64 KiB policy with thousands of diagnostics: the list is capped, the editor marks them all', async () => {
+    const { context, page, errors } = await openPage(browser, fileUrl);
+    try {
+      const lines = ['version: STSv1', 'mode: enforce', 'max_age: 604800'];
+      for (let i = 0; lines.join('\n').length < 64000; i++) lines.push(i % 2 ? `  mx: a${i}.example.com` : `mx: b${i}.example.com.`);
+      const text = lines.join('\n') + '\n';
+      const n = await lintCount(page);
+      await page.evaluate((t) => window.__mtasts.setDocument(t, 'auto'), text);
+      await waitForLint(page, n);
+      const total = await page.evaluate(() => window.__mtasts.validator.lint(window.__mtasts.view.state.doc.toString(), { kind: 'auto' }).diagnostics.length);
+      assert.ok(total > 2000, `${total} diagnostics`);
+      assert.equal((await listed(page)).length, 500);
+      assert.match(await page.textContent('#diagnostics-more'), new RegExp(`and ${total - 500} more`));
+      assert.match(await page.textContent('#summary'), /^Invalid policy: \d{4} errors/);
+      // Typing re-lints.
+      await page.evaluate(() => { const v = window.__mtasts.view; v.focus(); v.dispatch({ selection: { anchor: v.state.doc.line(3).to } }); });
+      const m = await lintCount(page);
+      await page.keyboard.type('x');
+      await waitForLint(page, m);
+      assert.ok((await listed(page)).some((d) => d.code === 'STS229' && d.line === 3));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
     }
   });
 });

@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+// Measures the page (web/dist, opened from file:// in Debian's Chromium, offline):
+//   1. keystroke -> updated underlines, for a typical policy and a 64 KiB policy (budget: 16 ms), three ways:
+//      - key:   real key presses (Playwright/CDP); from the keydown event's timestamp to the end of the lint that
+//               follows it: text extraction, wasm lint, conversion, CodeMirror decorations + gutter, list and facts DOM;
+//      - sync:  an input transaction dispatched in the page; from just before the dispatch to the end of that lint;
+//      - frame: the same, until the next animation frame has run (rendering of the frame that shows the underlines);
+//   2. the pipeline alone (hooks.lastLintMs) and the validator call alone;
+//   3. the page's transfer size: every file of web/dist, raw and gzip.
+// Prints a table and writes bench/results-page.json. A measurement, not a test: it never fails on the budget.
+//
+// Usage: node scripts/page-latency.mjs [--runs N] [--out bench/results-page.json]
+
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(repo, 'web', 'dist');
+const args = process.argv.slice(2);
+const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
+const RUNS = Number(opt('--runs', 60));
+const WARMUP = Number(opt('--warmup', 30)); // unmeasured keystrokes first: JIT tiers (JS and wasm) settle, as in real typing
+const OUT = resolve(repo, opt('--out', 'bench/results-page.json'));
+const BUDGET_MS = 16;
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error('bench:page: web/dist/index.html is missing; run "npm run build:web" first.');
+  process.exit(2);
+}
+
+// ---- inputs ----
+
+const typical = readFileSync(join(repo, 'web', 'examples', 'google-workspace.txt'), 'utf8');
+
+function policyOfSize(bytes, lineAt) {
+  let text = 'version: STSv1\nmode: enforce\nmax_age: 1209600\n';
+  for (let i = 0; ; i++) {
+    const line = lineAt(i);
+    if (Buffer.byteLength(text + line) > bytes) break;
+    text += line;
+  }
+  return text;
+}
+// 64 KiB of valid mx lines (few diagnostics) and 64 KiB of common mistakes (thousands of diagnostics).
+const big = policyOfSize(65536, (i) => `mx: mx${i}.mail.example.com\n`);
+const MISTAKES = ['  mx: a{i}.example.com\n', 'mx: b{i}.example.com, c{i}.example.com\n', 'mx: d{i}.example.com.\n', '# note {i}\n', '\n', 'Mx: e{i}.example.com\n'];
+const bigBad = policyOfSize(65536, (i) => MISTAKES[i % MISTAKES.length].replaceAll('{i}', String(i)));
+
+// ---- helpers ----
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))];
+  const r = (x) => Math.round(x * 100) / 100;
+  return { n: s.length, median: r(q(0.5)), p95: r(q(0.95)), max: r(s[s.length - 1]), min: r(s[0]) };
+};
+
+async function measure(page, name, text) {
+  await page.evaluate((t) => window.__mtasts.setDocument(t, 'auto'), text);
+  await page.waitForTimeout(100);
+  const info = await page.evaluate(() => {
+    const r = window.__mtasts.validator.lint(window.__mtasts.view.state.doc.toString(), { kind: 'auto' });
+    return { bytes: new TextEncoder().encode(window.__mtasts.view.state.doc.toString()).length, lines: window.__mtasts.view.state.doc.lines, diagnostics: r.diagnostics.length, kind: r.kind };
+  });
+
+  // Validator call alone.
+  const lintOnly = await page.evaluate((runs) => {
+    const v = window.__mtasts.validator;
+    const t = window.__mtasts.view.state.doc.toString();
+    const out = [];
+    for (let i = 0; i < runs * 2; i++) { const t0 = performance.now(); v.lint(t, { kind: 'auto' }); if (i >= runs) out.push(performance.now() - t0); }
+    return out;
+  }, RUNS);
+
+  // sync + frame: an input transaction dispatched in the page, at the end of line 3 (the max_age line, whose
+  // diagnostic appears and disappears with every keystroke: the editor's decorations really change each time).
+  const inPage = await page.evaluate(async ({ runs, warmup }) => {
+    const h = window.__mtasts;
+    const view = h.view;
+    const sync = [];
+    const frame = [];
+    const pipeline = [];
+    const parts = { text: [], validator: [], convert: [], editor: [], list: [] };
+    for (let i = 0; i < warmup + runs; i++) {
+      const pos = view.state.doc.line(3).to;
+      const insert = i % 2 === 0;
+      const before = h.lintCount;
+      const t0 = performance.now();
+      view.dispatch(insert
+        ? { changes: { from: pos, insert: 'x' }, selection: { anchor: pos + 1 }, userEvent: 'input.type' }
+        : { changes: { from: pos - 1, to: pos }, selection: { anchor: pos - 1 }, userEvent: 'delete.backward' });
+      await null; // the page lints in a microtask queued by the transaction
+      while (h.lintCount === before) await new Promise((r) => setTimeout(r, 0)); // (only if it chose to debounce)
+      const t1 = performance.now();
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const t2 = performance.now();
+      if (i >= warmup) {
+        sync.push(t1 - t0);
+        frame.push(t2 - t0);
+        pipeline.push(h.lastLintMs);
+        for (const k of Object.keys(parts)) parts[k].push(h.lastBreakdown[k]);
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return { sync, frame, pipeline, parts };
+  }, { runs: RUNS, warmup: WARMUP });
+
+  // key: real key presses at the end of line 3.
+  await page.evaluate(() => {
+    const view = window.__mtasts.view;
+    view.focus();
+    view.dispatch({ selection: { anchor: view.state.doc.line(3).to } });
+    window.__mtasts.keyLatencies.length = 0;
+  });
+  for (let i = 0; i < RUNS; i++) { // (already warm from the series above)
+    const before = await page.evaluate(() => window.__mtasts.lintCount);
+    await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
+    await page.waitForFunction((n) => window.__mtasts.lintCount > n, before);
+  }
+  const key = await page.evaluate(() => [...window.__mtasts.keyLatencies]);
+
+  return {
+    name, ...info,
+    keystrokeToUnderlines: { key: stats(key), sync: stats(inPage.sync), frame: stats(inPage.frame) },
+    pipeline: stats(inPage.pipeline),
+    // Medians of the lint's parts (ms): text extraction, wasm validator call, conversion to CodeMirror diagnostics,
+    // CodeMirror update (decorations, gutter), list + summary + facts DOM.
+    pipelineParts: Object.fromEntries(Object.entries(inPage.parts).map(([k, v]) => [k, stats(v).median])),
+    validatorOnly: stats(lintOnly),
+  };
+}
+
+function transferSize() {
+  const files = [];
+  const walk = (d) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else {
+        const buf = readFileSync(p);
+        files.push({ file: relative(repo, p), bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length });
+      }
+    }
+  };
+  walk(dist);
+  return { files, totalBytes: files.reduce((n, f) => n + f.bytes, 0), totalGzip: files.reduce((n, f) => n + f.gzip, 0) };
+}
+
+// ---- run ----
+
+const loadBefore = loadavg()[0];
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 860 } });
+const page = await context.newPage();
+const consoleErrors = [];
+page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+const t0 = Date.now();
+await page.goto(pathToFileURL(join(dist, 'index.html')).href);
+await page.waitForSelector('html[data-ready="true"]');
+const loadMs = Date.now() - t0;
+
+const cases = [];
+for (const [name, text] of [['typical policy', typical], ['64 KiB policy (valid mx lines)', big], ['64 KiB policy (common mistakes)', bigBad]]) {
+  cases.push(await measure(page, name, text));
+}
+const chromiumVersion = browser.version();
+await browser.close();
+
+let commit = null;
+try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { /* no commit yet */ }
+
+const size = transferSize();
+const result = {
+  date: new Date().toISOString(),
+  commit,
+  environment: {
+    chromium: chromiumVersion, node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, runs: RUNS, warmup: WARMUP,
+    loadAverage1m: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0] * 100) / 100 },
+  },
+  budgetMs: BUDGET_MS,
+  pageLoadMs: loadMs,
+  cases,
+  transfer: size,
+  consoleErrors,
+};
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
+
+// ---- print ----
+
+const f = (s) => `${String(s.median).padStart(6)} ${String(s.p95).padStart(6)} ${String(s.max).padStart(6)}`;
+console.log(`Chromium ${chromiumVersion}, ${RUNS} runs each; times in ms as median / p95 / max; budget ${BUDGET_MS} ms from keystroke to underlines.`);
+console.log('');
+console.log(`${'case'.padEnd(32)} ${'bytes'.padStart(6)} ${'diags'.padStart(6)} | ${'key (real keypress)'.padEnd(20)} | ${'sync (dispatch)'.padEnd(20)} | ${'to next frame'.padEnd(20)} | ${'validator only'.padEnd(20)}`);
+for (const c of cases) {
+  const k = c.keystrokeToUnderlines;
+  const ok = k.key.p95 <= BUDGET_MS && k.sync.p95 <= BUDGET_MS ? 'within budget' : 'OVER BUDGET';
+  console.log(`${c.name.padEnd(32)} ${String(c.bytes).padStart(6)} ${String(c.diagnostics).padStart(6)} | ${f(k.key)} | ${f(k.sync)} | ${f(k.frame)} | ${f(c.validatorOnly)}   ${ok} (p95)`);
+}
+console.log('');
+console.log('Lint pipeline after a keystroke (median ms): text / validator / convert / editor update / list+facts DOM');
+for (const c of cases) {
+  const p = c.pipelineParts;
+  console.log(`  ${c.name.padEnd(32)} ${[p.text, p.validator, p.convert, p.editor, p.list].map((x) => String(x).padStart(5)).join(' /')}   total ${c.pipeline.median}`);
+}
+console.log('');
+console.log('Transfer size (web/dist, gzip -9):');
+for (const x of size.files) console.log(`  ${x.file.padEnd(24)} ${String(x.bytes).padStart(8)} B   gzip ${String(x.gzip).padStart(7)} B`);
+console.log(`  ${'total'.padEnd(24)} ${String(size.totalBytes).padStart(8)} B   gzip ${String(size.totalGzip).padStart(7)} B  (${(size.totalGzip / 1024).toFixed(1)} KiB)`);
+console.log(`Page load to first lint (file://): ${loadMs} ms.${consoleErrors.length ? ` Console errors: ${consoleErrors.length}!` : ''}`);
+const busy = Math.max(loadBefore, loadavg()[0]);
+if (busy > cpus().length) console.log(`Note: the machine was busy (1-minute load average ${busy.toFixed(1)} on ${cpus().length} CPUs); figures are pessimistic, rerun when idle.`);
+console.log(`Wrote ${relative(process.cwd(), OUT)}`);

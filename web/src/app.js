@@ -1,0 +1,762 @@
+// The page of mta-sts-lint: a CodeMirror 6 editor linted as you type by the WebAssembly validator, a list of the
+// diagnostics, the facts a sender would use, fixes, examples and a shareable link. Bundled by web/build.mjs into one
+// classic script (no ES module page: Chromium refuses module scripts from file://).
+//
+// Rule for everything below: user text reaches the DOM only through textContent / value, never as HTML.
+
+import { EditorState, StateField, StateEffect, ChangeSet, Compartment, RangeSetBuilder } from '@codemirror/state';
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, Decoration,
+  MatchDecorator, ViewPlugin, tooltips,
+} from '@codemirror/view';
+import { history as undoHistory, historyKeymap, defaultKeymap, insertNewline } from '@codemirror/commands';
+import { linter, lintGutter, setDiagnostics, lintKeymap } from '@codemirror/lint';
+import { createValidator } from 'mtasts-validator';
+
+import {
+  KIND_LABEL, MODE_EXPLANATION, summaryText, maxAgeText, fieldPairs, widenSpan, compatibleEdits,
+  encodeFragment, decodeFragment,
+} from './format.js';
+import { EXAMPLES } from './examples.js';
+
+/* global __CSP_NONCE__, __VERSION__ */
+const NONCE = typeof __CSP_NONCE__ === 'string' ? __CSP_NONCE__ : '';
+
+// Lint at once (in a microtask after the keystroke's transaction) below this size; above it, at once too while a lint
+// costs less than a frame and a half on average (well under the interval of fast typing), else debounced.
+const INSTANT_LINT_BYTES = 16 * 1024;
+const INSTANT_LINT_MS = 24;
+const MAX_LIST_ITEMS = 500;
+const MAX_FACT_ITEMS = 200;
+const FIX_ALL_ROUNDS = 5;
+
+const $ = (id) => document.getElementById(id);
+
+const hooks = {
+  // Instrumentation read by scripts/page-latency.mjs and tests/browser: honest wall-clock figures of the pipeline.
+  lastLintMs: 0, // text extraction + wasm lint + conversion + CodeMirror update + list/facts DOM update
+  averageLintMs: 0,
+  lastKeyToLintMs: 0, // from the keydown event's timestamp to the end of the lint that follows it
+  keyLatencies: [],
+  lintCount: 0,
+};
+window.__mtasts = hooks;
+
+let validator = null;
+let view = null;
+let currentKind = 'auto';
+let verbose = false;
+let lastResult = null;
+let rulesByCode = new Map();
+let userEdited = false;
+
+// ---- CodeMirror state: what changed since the last lint (to map fix positions), and line marks ----
+
+const linted = StateEffect.define();
+
+// The changes typed since the text was last linted: fix edits and list positions refer to the linted text and are
+// mapped through these. Kept outside the editor state so that a lint whose result did not change dispatches nothing.
+let sinceLint = ChangeSet.empty(0);
+
+const SEVERITY_RANK = { info: 1, warning: 2, error: 3 };
+
+const lineMarks = StateField.define({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    for (const e of tr.effects) if (e.is(linted)) return buildLineMarks(tr.state.doc, e.value);
+    return tr.docChanged ? deco.map(tr.changes) : deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+const lineDecos = {
+  error: Decoration.line({ class: 'mtasts-line mtasts-line-error' }),
+  warning: Decoration.line({ class: 'mtasts-line mtasts-line-warning' }),
+  info: Decoration.line({ class: 'mtasts-line mtasts-line-info' }),
+};
+
+// Only diagnostics that cannot be underlined (an empty line: no character to mark) colour their whole line.
+function buildLineMarks(doc, diagnostics) {
+  const worst = new Map();
+  for (const d of diagnostics) {
+    if (d.to > d.from) continue;
+    const from = Math.min(Math.max(d.from, 0), doc.length);
+    const start = doc.lineAt(from).from;
+    const prev = worst.get(start);
+    if (!prev || SEVERITY_RANK[d.severity] > SEVERITY_RANK[prev]) worst.set(start, d.severity);
+  }
+  const builder = new RangeSetBuilder();
+  for (const start of [...worst.keys()].sort((a, b) => a - b)) builder.add(start, start, lineDecos[worst.get(start)] || lineDecos.info);
+  return builder.finish();
+}
+
+// ---- Light token colouring (field names, comment lines), without a parser ----
+
+const tokenMarks = {
+  key: Decoration.mark({ class: 'tok-key' }),
+  comment: Decoration.mark({ class: 'tok-comment' }),
+};
+const tokenMatcher = new MatchDecorator({
+  regexp: /^(?:#|\/\/).*|^[A-Za-z0-9_.-]+(?=[ \t]*:)|(?:^"?|;[ \t]*)[A-Za-z0-9_.-]+(?==)/g,
+  decorate(add, from, to, match) {
+    const s = match[0];
+    if (s[0] === '#' || s[0] === '/') { add(from, to, tokenMarks.comment); return; }
+    const skip = s.search(/[A-Za-z0-9_.-]/);
+    if (to > from + skip) add(from + skip, to, tokenMarks.key);
+  },
+});
+const tokenPlugin = ViewPlugin.fromClass(class {
+  constructor(v) { this.decorations = tokenMatcher.createDeco(v); }
+  update(u) { this.decorations = tokenMatcher.updateDeco(u, this.decorations); }
+}, { decorations: (p) => p.decorations });
+
+// ---- Theme: CSS variables from style.css, so light and dark follow prefers-color-scheme ----
+
+const editorTheme = EditorView.theme({
+  '&': { color: 'var(--fg)', backgroundColor: 'var(--editor-bg)', height: '100%', fontSize: '0.95rem' },
+  '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '2px' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.55' },
+  '.cm-content': { caretColor: 'var(--fg)', padding: '6px 0' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--fg)' },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection':
+    { backgroundColor: 'var(--selection) !important' },
+  '.cm-gutters': { backgroundColor: 'var(--gutter-bg)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+  '.cm-activeLine': { backgroundColor: 'var(--active-line)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--active-line)', color: 'var(--fg)' },
+  '.cm-tooltip': { backgroundColor: 'var(--panel-bg)', color: 'var(--fg)', border: '1px solid var(--border)', borderRadius: '6px' },
+  '.cm-tooltip-lint': { maxWidth: '34rem' },
+  '.cm-diagnostic': { fontFamily: 'var(--sans)', whiteSpace: 'normal' },
+  '.cm-diagnosticSource': { fontFamily: 'var(--mono)', opacity: '0.8' },
+  '.cm-diagnosticAction': { backgroundColor: 'var(--action-bg)', color: 'var(--action-fg)', borderRadius: '4px' },
+});
+const themeCompartment = new Compartment();
+const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+const isDark = () => !!(darkQuery && darkQuery.matches);
+
+// ---- Linting ----
+
+let lintQueued = false;
+let coldLint = false; // the next lint follows a wholesale replacement of the text
+let lintTimer = 0;
+let pendingKeyTs = 0; // timestamp of the last keydown not yet followed by a document change
+let lintKeyTs = 0; // timestamp of the keydown whose change the next lint will show
+
+function scheduleLint() {
+  if (!validator) return;
+  const len = view.state.doc.length;
+  const instant = len <= INSTANT_LINT_BYTES || hooks.averageLintMs < INSTANT_LINT_MS;
+  clearTimeout(lintTimer);
+  lintTimer = 0;
+  if (instant) {
+    // A microtask: the lint runs right after the keystroke's transaction, before the next frame is painted.
+    if (!lintQueued) {
+      lintQueued = true;
+      queueMicrotask(() => { if (lintQueued) runLint(); });
+    }
+  } else {
+    lintTimer = setTimeout(() => { lintTimer = 0; runLint(); }, Math.min(400, Math.max(30, Math.round(hooks.averageLintMs * 2))));
+  }
+}
+
+// Per-code strings, built once (a 64 KiB policy can carry thousands of diagnostics per keystroke).
+const codeInfo = new Map();
+function infoFor(code) {
+  let info = codeInfo.get(code);
+  if (!info) {
+    const rule = rulesByCode.get(code);
+    info = { source: rule && rule.reference ? `${code} · ${rule.reference}` : code, markClass: 'mtasts-' + code };
+    codeInfo.set(code, info);
+  }
+  return info;
+}
+
+function toCmDiagnostics(result, text) {
+  const list = result.diagnostics;
+  const out = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i];
+    let from = d.from;
+    let to = d.to;
+    if (to <= from || to - from < 3) [from, to] = widenSpan(text, from, to); // only short spans can be invisible
+    const info = infoFor(d.code);
+    const cm = { from, to, severity: d.severity, message: d.message, source: info.source, markClass: info.markClass };
+    if (d.fix && d.fix.edits && d.fix.edits.length) {
+      // By index into the latest result: the editor may keep showing this object after later lints that found the
+      // same diagnostics (see sameAsShown), whose fix positions are newer.
+      const index = i;
+      cm.actions = [{ name: d.fix.title || 'Fix', apply: () => { const cur = lastResult.diagnostics[index]; if (cur && cur.fix) applyFix(cur.fix); } }];
+    }
+    out[i] = cm;
+  }
+  return out;
+}
+
+function lintText(text) {
+  return validator.lint(text, { kind: currentKind, verbose });
+}
+
+// The diagnostics the editor shows, as dispatched, and the changes typed since: CodeMirror maps them through every
+// edit. When a new lint finds exactly the same diagnostics at the mapped places (typing inside a line that stays
+// correct, or stays wrong in the same way), the editor needs no update at all.
+let shown = [];
+let sinceShown = ChangeSet.empty(0);
+function sameAsShown(diagnostics) {
+  if (diagnostics.length !== shown.length) return false;
+  const ch = sinceShown;
+  for (let i = 0; i < diagnostics.length; i++) {
+    const o = shown[i];
+    const n = diagnostics[i];
+    if (n.severity !== o.severity || n.message !== o.message || n.markClass !== o.markClass || !!n.actions !== !!o.actions) return false;
+    if (ch.empty) {
+      if (n.from !== o.from || n.to !== o.to) return false;
+      continue;
+    }
+    // An edit at a boundary may extend a mark or not: only a mapping that does not depend on that is trusted.
+    const from = ch.mapPos(o.from, -1);
+    const to = ch.mapPos(o.to, -1);
+    if (from !== ch.mapPos(o.from, 1) || to !== ch.mapPos(o.to, 1) || n.from !== from || n.to !== to) return false;
+  }
+  return true;
+}
+
+function runLint() {
+  if (!validator || !view) return;
+  const t0 = performance.now();
+  lintQueued = false;
+  clearTimeout(lintTimer);
+  lintTimer = 0;
+  const keyTs = lintKeyTs;
+  lintKeyTs = 0;
+  const state = view.state;
+  const text = state.doc.toString();
+  const tText = performance.now();
+  let result;
+  try {
+    result = lintText(text);
+  } catch (err) {
+    showFailure('The validator failed on this text', err);
+    return;
+  }
+  const tLint = performance.now();
+  lastResult = result;
+  sinceLint = ChangeSet.empty(text.length);
+  const cmDiagnostics = toCmDiagnostics(result, text);
+  const same = sameAsShown(cmDiagnostics);
+  const tConvert = performance.now();
+  if (!same) {
+    const spec = setDiagnostics(state, cmDiagnostics);
+    spec.effects = [].concat(spec.effects || [], linted.of(cmDiagnostics));
+    view.dispatch(spec);
+  }
+  shown = cmDiagnostics;
+  sinceShown = ChangeSet.empty(text.length);
+  const tEditor = performance.now();
+  renderResult(result);
+  const t1 = performance.now();
+  hooks.lastLintMs = t1 - t0;
+  // A smoothed cost decides between linting at once and debouncing. The first lint of a text loaded wholesale (an
+  // example, a link) also builds the editor's and the list's DOM from scratch: it is not what a keystroke costs.
+  if (!coldLint) hooks.averageLintMs = hooks.averageLintMs === 0 ? hooks.lastLintMs : 0.75 * hooks.averageLintMs + 0.25 * hooks.lastLintMs;
+  coldLint = false;
+  hooks.lastBreakdown = { text: tText - t0, validator: tLint - tText, convert: tConvert - tLint, editor: tEditor - tConvert, list: t1 - tEditor };
+  hooks.lintCount++;
+  if (keyTs) {
+    hooks.lastKeyToLintMs = t1 - keyTs;
+    hooks.keyLatencies.push(hooks.lastKeyToLintMs);
+    if (hooks.keyLatencies.length > 200) hooks.keyLatencies.shift();
+  }
+  if (userEdited) scheduleFragmentUpdate();
+}
+
+// ---- Fixes ----
+
+// Applies one diagnostic's fix. The edits are positions in the text that was linted; map them through whatever was
+// typed since (a large document may be linted with a delay), and refuse when the typing touched them.
+function applyFix(fix) {
+  const changes = sinceLint;
+  const specs = [];
+  for (const e of fix.edits) {
+    if (!changes.empty && changes.touchesRange(e.from, e.to)) { runLint(); return false; }
+    const from = changes.mapPos(e.from, 1);
+    specs.push({ from, to: Math.max(from, changes.mapPos(e.to, -1)), insert: e.insert ?? '' });
+  }
+  specs.sort((a, b) => a.from - b.from);
+  const first = specs.length ? specs[0].from : view.state.selection.main.head;
+  userEdited = true;
+  view.dispatch({ changes: specs, selection: { anchor: first }, userEvent: 'input.fix', scrollIntoView: true });
+  runLint();
+  view.focus();
+  return true;
+}
+
+// Applies every fix: compatible (non-overlapping) edits together, then re-lint and repeat until nothing is left to fix
+// or a few rounds have passed. All rounds become one transaction, so one undo restores the text.
+function fixAll() {
+  if (!validator) return;
+  if (!sinceLint.empty) runLint();
+  let doc = view.state.doc;
+  let result = lastResult;
+  let total = null;
+  for (let round = 0; round < FIX_ALL_ROUNDS && result; round++) {
+    const edits = compatibleEdits(result.diagnostics.filter((d) => d.fix).map((d) => d.fix));
+    if (!edits.length) break;
+    const cs = ChangeSet.of(edits, doc.length);
+    total = total ? total.compose(cs) : cs;
+    doc = cs.apply(doc);
+    result = lintText(doc.toString());
+  }
+  if (total) {
+    userEdited = true;
+    view.dispatch({ changes: total, userEvent: 'input.fix' });
+    runLint();
+  }
+  view.focus();
+}
+
+// ---- Rendering the result (textContent only) ----
+
+const els = {};
+let listItems = [];
+let shownDiagnostics = [];
+
+function severityWord(s) { return s === 'error' ? 'Error' : s === 'warning' ? 'Warning' : 'Note'; }
+const SEVERITY_ICON = { error: '✖', warning: '▲', info: 'ℹ' };
+
+const itemOfLi = new WeakMap();
+
+function makeItem() {
+  const li = document.createElement('li');
+  li.className = 'diag';
+  li.setAttribute('data-testid', 'diagnostic');
+  const go = document.createElement('button');
+  go.type = 'button';
+  go.className = 'diag-go';
+  const icon = document.createElement('span');
+  icon.className = 'diag-icon';
+  icon.setAttribute('aria-hidden', 'true');
+  const sev = document.createElement('span');
+  sev.className = 'visually-hidden';
+  const loc = document.createElement('span');
+  loc.className = 'diag-loc';
+  const code = document.createElement('span');
+  code.className = 'diag-code';
+  const msg = document.createElement('span');
+  msg.className = 'diag-msg';
+  go.append(icon, sev, loc, code, msg);
+  const fix = document.createElement('button');
+  fix.type = 'button';
+  fix.className = 'diag-fix';
+  li.append(go, fix);
+  const item = { li, go, icon, sev, loc, code, msg, fix, key: '', index: -1 };
+  itemOfLi.set(li, item);
+  return item;
+}
+
+function fixTitleOf(d) {
+  return d.fix && d.fix.edits && d.fix.edits.length ? d.fix.title || 'Fix' : '';
+}
+
+function itemKey(d) {
+  return `${d.code}\u0000${d.severity}\u0000${d.line}:${d.column}\u0000${d.message}\u0000${fixTitleOf(d)}`;
+}
+
+function fillItem(item, d, key) {
+  const fixTitle = fixTitleOf(d);
+  item.key = key;
+  item.li.className = 'diag diag-' + d.severity;
+  item.li.dataset.code = d.code;
+  item.li.dataset.severity = d.severity;
+  item.li.dataset.line = String(d.line);
+  item.li.dataset.column = String(d.column);
+  item.icon.textContent = SEVERITY_ICON[d.severity] || '•';
+  item.sev.textContent = severityWord(d.severity) + ' ';
+  item.loc.textContent = `${d.line}:${d.column}`;
+  item.code.textContent = d.code;
+  const rule = rulesByCode.get(d.code);
+  item.code.title = rule ? [rule.title, rule.reference].filter(Boolean).join(' · ') : '';
+  item.msg.textContent = d.message;
+  item.go.title = 'Go to line ' + d.line + ', column ' + d.column;
+  if (fixTitle) {
+    item.fix.hidden = false;
+    item.fix.textContent = 'Fix: ' + fixTitle;
+    item.fix.setAttribute('aria-label', `Fix ${d.code} on line ${d.line}: ${fixTitle}`);
+  } else {
+    item.fix.hidden = true;
+    item.fix.textContent = '';
+  }
+}
+
+// Renders the first MAX_LIST_ITEMS diagnostics. Items are matched by content, so that a diagnostic appearing or
+// disappearing costs one DOM insertion or removal, not a rewrite of every item after it.
+function renderList(diagnostics) {
+  shownDiagnostics = diagnostics;
+  const n = Math.min(diagnostics.length, MAX_LIST_ITEMS);
+  const pool = new Map();
+  for (const it of listItems) {
+    const same = pool.get(it.key);
+    if (same) same.push(it);
+    else pool.set(it.key, [it]);
+  }
+  const next = new Array(n);
+  const keys = new Array(n);
+  const unmatched = [];
+  for (let i = 0; i < n; i++) {
+    const key = itemKey(diagnostics[i]);
+    keys[i] = key;
+    const same = pool.get(key);
+    const it = same && same.length ? same.shift() : null;
+    if (it) { it.index = i; next[i] = it; } else unmatched.push(i);
+  }
+  const spare = [];
+  for (const same of pool.values()) for (const it of same) spare.push(it);
+  for (const i of unmatched) {
+    const it = spare.length ? spare.pop() : makeItem();
+    fillItem(it, diagnostics[i], keys[i]);
+    it.index = i;
+    next[i] = it;
+  }
+  for (const it of spare) it.li.remove();
+  let cursor = els.list.firstChild;
+  for (const it of next) {
+    if (it.li === cursor) cursor = cursor.nextSibling;
+    else els.list.insertBefore(it.li, cursor);
+  }
+  while (cursor) { const after = cursor.nextSibling; cursor.remove(); cursor = after; }
+  listItems = next;
+  const more = diagnostics.length - n;
+  if (els.more.hidden !== more <= 0) els.more.hidden = more <= 0;
+  setText(els.more, more > 0 ? `…and ${more} more (only the first ${MAX_LIST_ITEMS} are listed; all are underlined in the editor).` : '');
+}
+
+function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
+
+function renderResult(result) {
+  const summary = summaryText(result, { verbose });
+  setText(els.summary, summary);
+  const cls = 'summary ' + (result.errorCount ? 'summary-invalid' : result.warningCount ? 'summary-warn' : 'summary-valid');
+  if (els.summary.className !== cls) els.summary.className = cls;
+  setText(els.detected, currentKind === 'auto' ? `Detected: ${KIND_LABEL[result.kind] || result.kind}` : `Checked as: ${KIND_LABEL[result.kind] || result.kind}`);
+  renderList(result.diagnostics);
+  const fixable = result.diagnostics.reduce((n, d) => n + (d.fix && d.fix.edits && d.fix.edits.length ? 1 : 0), 0);
+  els.fixAll.disabled = fixable === 0;
+  setText(els.fixAll, fixable ? `Fix all (${fixable})` : 'Fix all');
+  renderFacts(result);
+}
+
+function el(tag, text, className) {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+function codeList(items, total = items.length, emptyText = 'none') {
+  const ul = el('ul', undefined, 'fact-list');
+  for (const it of items) {
+    const li = el('li');
+    li.append(el('code', it));
+    ul.append(li);
+  }
+  if (total > items.length) ul.append(el('li', `…and ${total - items.length} more`, 'muted'));
+  if (!total) ul.append(el('li', emptyText, 'muted'));
+  return ul;
+}
+
+// The facts, as rows [term, key, build]: a row's content is rebuilt only when its key changed (a 64 KiB policy has
+// thousands of mx lines, and typing elsewhere must not rebuild that list).
+function factRows(result) {
+  const rows = [];
+  const p = result.policy;
+  const r = result.record;
+  if (p) {
+    const mode = p.mode;
+    rows.push(['Mode', String(mode), () => [mode ? el('code', mode) : el('span', 'not set (the policy is unusable)', 'muted'),
+      ...(mode && MODE_EXPLANATION[mode] ? [el('p', MODE_EXPLANATION[mode], 'fact-note')] : [])]]);
+    const age = maxAgeText(p.maxAge);
+    rows.push(['max_age', String(age), () => [age ? el('span', age) : el('span', 'not set', 'muted'),
+      el('p', 'How long senders may cache this policy after fetching it.', 'fact-note')]]);
+    const mx = Array.isArray(p.mx) ? p.mx : [];
+    const mxShown = mx.slice(0, MAX_FACT_ITEMS).map(String);
+    const wildcard = mx.some((m) => String(m).startsWith('*.'));
+    rows.push([`mx patterns (${mx.length})`, `${mx.length}\u0001${wildcard}\u0001${mxShown.join('\u0000')}`, () => [codeList(mxShown, mx.length, 'none'),
+      ...(wildcard ? [el('p', 'A “*.” pattern matches exactly one extra label: *.example.com covers mail.example.com, not example.com or a.b.example.com.', 'fact-note')] : [])]]);
+    rows.push(['version', String(p.version), () => [p.version ? el('code', p.version) : el('span', 'not set', 'muted')]]);
+    const ext = fieldPairs(p.extensions);
+    if (ext.length) {
+      const shownExt = ext.slice(0, MAX_FACT_ITEMS).map(([k, v]) => `${k}: ${v}`);
+      rows.push(['Other fields (ignored by senders)', `${ext.length}\u0001${shownExt.join('\u0000')}`, () => [codeList(shownExt, ext.length)]]);
+    }
+  } else if (r) {
+    const fields = fieldPairs(r.fields);
+    fields.slice(0, MAX_FACT_ITEMS).forEach(([name, value], i) => rows.push([name, `${i}\u0000${value}`, () => [el('code', value)]]));
+    if (!fields.length) rows.push(['Fields', '', () => [el('span', 'none found', 'muted')]]);
+    if (result.kind === 'txt') {
+      rows.push(['Policy id', String(r.id), () => [r.id ? el('code', r.id) : el('span', 'not usable', 'muted'),
+        el('p', 'Change the id whenever you change the policy file, so senders fetch it again.', 'fact-note')]]);
+    }
+    if (result.kind === 'tlsrpt') {
+      const rua = Array.isArray(r.rua) ? r.rua.map(String) : [];
+      rows.push([`Report destinations (${rua.length})`, rua.join('\u0000'), () => [codeList(rua.slice(0, MAX_FACT_ITEMS), rua.length, 'none usable')]]);
+    }
+  }
+  return rows;
+}
+
+let shownFacts = []; // [{term, key, dt, dd}]
+function renderFacts(result) {
+  const rows = factRows(result);
+  const label = result.kind === 'tlsrpt' ? 'What a reporter would use' : 'What a sender would use';
+  setText(els.factsLabel, label);
+  const sameTerms = rows.length === shownFacts.length && rows.every((row, i) => row[0] === shownFacts[i].term);
+  if (!sameTerms) {
+    els.factsList.replaceChildren();
+    shownFacts = rows.map(([term]) => {
+      const dt = el('dt', term);
+      const dd = el('dd');
+      els.factsList.append(dt, dd);
+      return { term, key: null, dt, dd };
+    });
+  }
+  rows.forEach(([, key, build], i) => {
+    const f = shownFacts[i];
+    if (f.key === key) return;
+    f.key = key;
+    f.dd.replaceChildren(...build());
+  });
+  const hidden = rows.length === 0;
+  if (els.facts.hidden !== hidden) els.facts.hidden = hidden;
+}
+
+function showFailure(what, err) {
+  const detail = err && err.message ? err.message : String(err);
+  setText(els.summary, `${what}: ${detail}`);
+  els.summary.className = 'summary summary-invalid';
+  console.error(what, err);
+}
+
+// ---- Navigation from the list ----
+
+function gotoDiagnostic(d) {
+  const changes = sinceLint;
+  const len = view.state.doc.length;
+  const pos = Math.min(changes.empty ? d.from : changes.mapPos(d.from, 1), len);
+  view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+  view.focus();
+}
+
+// ---- Document, kind, fragment ----
+
+function setDocument(text, kind) {
+  if (kind) setKind(kind, false);
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 }, userEvent: 'input.replace' });
+  coldLint = true;
+  runLint();
+}
+
+function setKind(kind, relint = true) {
+  currentKind = kind;
+  if (els.kind.value !== kind) els.kind.value = kind;
+  if (relint) runLint();
+}
+
+let fragmentTimer = 0;
+function scheduleFragmentUpdate() {
+  clearTimeout(fragmentTimer);
+  // Encoding a large text and replacing the URL costs a few milliseconds: wait for a pause in the typing.
+  fragmentTimer = setTimeout(updateFragment, view.state.doc.length > INSTANT_LINT_BYTES ? 1500 : 300);
+}
+
+function currentFragment() {
+  return encodeFragment({ text: view.state.doc.toString(), kind: currentKind });
+}
+
+function updateFragment() {
+  const frag = '#' + currentFragment();
+  if (location.hash === frag) return;
+  try {
+    window.history.replaceState(null, '', frag);
+  } catch {
+    // Some browsers refuse replaceState on file: URLs; the "Copy link" button still works.
+  }
+}
+
+function restoreFromFragment() {
+  const state = decodeFragment(location.hash);
+  if (!state) return false;
+  if (state.text === view.state.doc.toString() && state.kind === currentKind) return true;
+  setDocument(state.text, state.kind);
+  return true;
+}
+
+// ---- Clipboard ----
+
+async function copy(text, what, button) {
+  const done = (msg) => {
+    setText(els.copyStatus, msg);
+    clearTimeout(copy.timer);
+    copy.timer = setTimeout(() => setText(els.copyStatus, ''), 4000);
+  };
+  try {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      await navigator.clipboard.writeText(text);
+      els.manual.hidden = true;
+      done(`${what} copied to the clipboard.`);
+      return;
+    }
+  } catch {
+    // Permission refused or no secure context: fall through.
+  }
+  els.manualText.value = text;
+  els.manual.hidden = false;
+  els.manualText.focus();
+  els.manualText.select();
+  let ok = false;
+  try { ok = document.execCommand('copy'); } catch { ok = false; }
+  if (ok) {
+    els.manual.hidden = true;
+    if (button) button.focus();
+    done(`${what} copied to the clipboard.`);
+  } else {
+    done(`Copy the ${what.toLowerCase()} from the box below (Ctrl+C or ⌘C).`);
+  }
+}
+
+// ---- Start ----
+
+function buildEditor(initialText) {
+  const extensions = [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    undoHistory(),
+    drawSelection(),
+    highlightActiveLine(),
+    EditorView.lineWrapping,
+    // Enter inserts a bare line break: copying the previous line's indentation would create STS210 errors.
+    keymap.of([{ key: 'Enter', run: insertNewline }, ...lintKeymap, ...defaultKeymap, ...historyKeymap]),
+    lintGutter(),
+    linter(null),
+    // The editor's box is layout-contained (style.css): hover messages live in <body> so that they are never clipped.
+    tooltips({ parent: document.body }),
+    lineMarks,
+    tokenPlugin,
+    editorTheme,
+    themeCompartment.of(EditorView.darkTheme.of(isDark())),
+    EditorView.cspNonce.of(NONCE),
+    EditorView.contentAttributes.of({
+      'aria-label': 'Policy or record text to check',
+      'aria-describedby': 'summary',
+      spellcheck: 'false',
+      autocorrect: 'off',
+      autocapitalize: 'off',
+      translate: 'no',
+    }),
+    EditorView.updateListener.of((u) => {
+      if (!u.docChanged) return;
+      for (const tr of u.transactions) {
+        if (!tr.docChanged) continue;
+        sinceLint = sinceLint.compose(tr.changes);
+        sinceShown = sinceShown.compose(tr.changes);
+      }
+      if (u.transactions.some((tr) => tr.isUserEvent('input') || tr.isUserEvent('delete') || tr.isUserEvent('undo') || tr.isUserEvent('redo') || tr.isUserEvent('move'))) userEdited = true;
+      if (pendingKeyTs) { lintKeyTs = pendingKeyTs; pendingKeyTs = 0; }
+      scheduleLint();
+    }),
+  ];
+  view = new EditorView({
+    state: EditorState.create({ doc: initialText, extensions }),
+    parent: $('editor'),
+  });
+  view.contentDOM.addEventListener('keydown', (e) => { pendingKeyTs = e.timeStamp; }, true);
+  view.contentDOM.addEventListener('keyup', () => { pendingKeyTs = 0; }, true);
+  if (darkQuery) {
+    const onScheme = () => view.dispatch({ effects: themeCompartment.reconfigure(EditorView.darkTheme.of(isDark())) });
+    if (darkQuery.addEventListener) darkQuery.addEventListener('change', onScheme);
+  }
+  sinceLint = ChangeSet.empty(view.state.doc.length);
+  sinceShown = ChangeSet.empty(view.state.doc.length);
+  hooks.view = view;
+}
+
+function wireUi() {
+  els.summary = $('summary');
+  els.detected = $('detected');
+  els.list = $('diagnostics');
+  els.more = $('diagnostics-more');
+  els.facts = $('facts');
+  els.factsList = $('facts-list');
+  els.factsLabel = $('facts-label');
+  els.fixAll = $('fix-all');
+  els.kind = $('kind');
+  els.copyStatus = $('copy-status');
+  els.manual = $('manual-copy');
+  els.manualText = $('manual-copy-text');
+
+  els.kind.addEventListener('change', () => { userEdited = true; setKind(els.kind.value); });
+  $('verbose').addEventListener('change', (e) => { verbose = e.target.checked; runLint(); });
+  els.fixAll.addEventListener('click', fixAll);
+  $('copy-link').addEventListener('click', (e) => {
+    const url = location.href.replace(/#.*$/, '') + '#' + currentFragment();
+    copy(url, 'Link', e.currentTarget);
+  });
+  $('copy-text').addEventListener('click', (e) => copy(view.state.doc.toString(), 'Text', e.currentTarget));
+
+  els.list.addEventListener('click', (e) => {
+    const button = e.target.closest('button');
+    const li = e.target.closest('li');
+    const item = li && itemOfLi.get(li);
+    if (!button || !item) return;
+    const d = shownDiagnostics[item.index];
+    if (!d) return;
+    if (button.classList.contains('diag-fix')) {
+      if (d.fix) applyFix(d.fix);
+    } else {
+      gotoDiagnostic(d);
+    }
+  });
+
+  const exampleList = $('example-list');
+  for (const ex of EXAMPLES) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'example';
+    b.dataset.example = ex.id;
+    b.textContent = ex.label;
+    b.addEventListener('click', () => {
+      userEdited = true;
+      setDocument(ex.text, ex.kind);
+    });
+    li.append(b);
+    exampleList.append(li);
+  }
+
+  window.addEventListener('hashchange', () => { if (view && validator) restoreFromFragment(); });
+  // The skip link focuses the editor itself (following "#editor" would also replace the shareable fragment).
+  document.querySelector('.skip').addEventListener('click', (e) => {
+    e.preventDefault();
+    if (view) view.focus();
+  });
+}
+
+async function main() {
+  wireUi();
+  const fromHash = decodeFragment(location.hash);
+  if (fromHash) setKind(fromHash.kind, false);
+  buildEditor(fromHash ? fromHash.text : EXAMPLES[0].text);
+  try {
+    validator = await createValidator();
+  } catch (err) {
+    showFailure('The validator could not be loaded', err);
+    return;
+  }
+  rulesByCode = new Map((validator.rules || []).map((r) => [r.code, r]));
+  hooks.validator = validator;
+  hooks.lint = runLint;
+  hooks.setDocument = setDocument;
+  coldLint = true;
+  runLint();
+  document.documentElement.dataset.ready = 'true';
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
+else main();

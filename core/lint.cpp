@@ -140,9 +140,17 @@ LintResult lint( std::string_view text, const LintOptions& options ) noexcept
          ds.erase( std::remove_if( ds.begin(), ds.end(), []( const Diagnostic& d ) { return d.severity == Severity::info; } ), ds.end() );
       }
       for( auto& d : ds ) {
-         // never past the end, never into a CRLF's LF
+         // never past the end; a span ends at its line's end (it never includes a CR or LF: a record's value may be
+         // joined from strings on several lines, but an underline stays on one)
          d.offset = std::min( d.offset, text.size() );
          d.length = std::min( d.length, text.size() - d.offset );
+         for( std::size_t k = 1; k < d.length; ++k ) {  // (a diagnostic about a bare CR covers just that CR)
+            const char c = text[ d.offset + k ];
+            if( c == '\r' || c == '\n' ) {
+               d.length = k;
+               break;
+            }
+         }
       }
       std::stable_sort( ds.begin(), ds.end(), []( const Diagnostic& a, const Diagnostic& b ) {
          return a.offset != b.offset ? a.offset < b.offset : a.code < b.code;

@@ -298,9 +298,13 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
    std::size_t p_off = offset;
    bool ok = true;
    if( p.back() == '.' && p.size() > 1 ) {
-      auto& d = sink.add( Code::STS239, offset + p.size() - 1, 1, { { "p", quote( value ) } } );
-      d.fix = make_fix( "Remove the trailing dot", offset + p.size() - 1, 1, "" );
-      p.remove_suffix( 1 );
+      std::size_t dots = 0;  // all of them: one edit removes every trailing dot
+      while( dots + 1 < p.size() && p[ p.size() - 1 - dots ] == '.' ) {
+         ++dots;
+      }
+      auto& d = sink.add( Code::STS239, offset + p.size() - dots, dots, { { "p", quote( value ) } } );
+      d.fix = make_fix( dots == 1 ? "Remove the trailing dot" : "Remove the trailing dots", offset + p.size() - dots, dots, "" );
+      p.remove_suffix( dots );
       ok = false;
    }
    if( p.front() == '.' ) {

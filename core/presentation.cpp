@@ -314,8 +314,8 @@ namespace {
             escape( r, k );
             continue;
          }
-         if( is_eol( c ) && parens_ == 0 ) {
-            break;  // an unterminated string ends at the line's end
+         if( is_eol( c ) ) {
+            break;  // a quoted string never spans lines (even inside parentheses): unbalanced, DNS607
          }
          r.value += c;
          r.src.push_back( k );

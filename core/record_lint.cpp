@@ -47,8 +47,8 @@ namespace {
    class RecordLinter
    {
    public:
-      RecordLinter( const TxtRecord& r, const Spec& spec, Sink& sink, RecordFacts& facts )
-         : r_( r ), v_( r.value ), spec_( spec ), sink_( sink ), facts_( facts )
+      RecordLinter( std::string_view source, const TxtRecord& r, const Spec& spec, Sink& sink, RecordFacts& facts )
+         : source_( source ), r_( r ), v_( r.value ), spec_( spec ), sink_( sink ), facts_( facts )
       {}
 
       void run();
@@ -58,9 +58,18 @@ namespace {
       {
          return sink_.add( c, r_.map( a ), r_.map_len( a, b ), args, hint );
       }
-      Fix fix( std::string title, std::size_t a, std::size_t b, std::string insert )
+      // A fix edits the input; it is offered only where the joined bytes are written as themselves (not through a
+      // zone-file escape such as "\ " or "\059", whose removal would change what the backslash applies to).
+      std::optional< Fix > fix( std::string title, std::size_t a, std::size_t b, std::string insert )
       {
-         return make_fix( std::move( title ), r_.map( a ), r_.map_len( a, b ), std::move( insert ) );
+         const std::size_t from = r_.map( a ), len = r_.map_len( a, b );
+         if( from + len > source_.size() || source_.substr( from, len ) != std::string_view( v_ ).substr( a, b - a ) ) {
+            return std::nullopt;
+         }
+         if( from > 0 && source_[ from - 1 ] == '\\' ) {
+            return std::nullopt;  // escaped, or an edit that would leave a backslash escaping (or continuing) something else
+         }
+         return make_fix( std::move( title ), from, len, std::move( insert ) );
       }
       std::size_t version();
       void fields( std::size_t pos );
@@ -69,6 +78,7 @@ namespace {
       void rua( const FieldView& f );
       void uri( std::size_t a, std::size_t b );
 
+      std::string_view source_;
       const TxtRecord& r_;
       const std::string& v_;
       const Spec& spec_;
@@ -578,7 +588,7 @@ void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& fa
    for( const auto* r : ours ) {
       owner_check( *r, spec, sink );
       RecordFacts f;
-      RecordLinter( *r, spec, sink, f ).run();
+      RecordLinter( text, *r, spec, sink, f ).run();
       if( first ) {
          facts = std::move( f );
          first = false;

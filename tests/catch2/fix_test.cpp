@@ -49,3 +49,35 @@ TEST_CASE( "the fixes of the issue's unambiguous cases exist" )
    const auto fixed = mtasts::apply_edits( text, test::with_code( test::lint( text, mtasts::Kind::policy ), "STS253" )[ 0 ]->fix->edits );
    CHECK( fixed == "version: STSv1\nmode: enforce\nmx: a.example.com\nmx: b.example.com\nmax_age: 86400\n" );
 }
+
+TEST_CASE( "regressions found by fuzzing" )
+{
+   // several trailing dots: one diagnostic, one fix that removes them all
+   std::string p = "version: STSv1\nmode: enforce\nmx: mail.example.com...\nmax_age: 86400\n";
+   auto r = test::lint( p, mtasts::Kind::policy );
+   auto d = test::with_code( r, "STS239" );
+   REQUIRE( d.size() == 1 );
+   CHECK( p.substr( d[ 0 ]->offset, d[ 0 ]->length ) == "..." );
+   REQUIRE( d[ 0 ]->fix );
+   CHECK( test::with_code( test::lint( mtasts::apply_edits( p, d[ 0 ]->fix->edits ), mtasts::Kind::policy ), "STS239" ).empty() );
+
+   // trailing whitespace written as a zone-file escape: reported, but no fix that would strand the backslash
+   const std::string rec = "\"v=STSv1; id=1\\ \"";
+   r = test::lint( rec, mtasts::Kind::txt );
+   d = test::with_code( r, "STS113" );
+   REQUIRE( d.size() == 1 );
+   CHECK_FALSE( d[ 0 ]->fix.has_value() );
+
+   // a quoted string never runs over a line break, even inside parentheses: no CR in the value
+   const std::string zone = "_smtp._tls IN TXT ( \"v=TLSRPTv1; rua=mailto:a@example.com\r\n  x\" )\r\n";
+   r = test::lint( zone, mtasts::Kind::tlsrpt );
+   CHECK_FALSE( test::with_code( r, "DNS607" ).empty() );
+   for( const auto& diag : r.diagnostics ) {
+      CHECK( zone.substr( diag.offset, diag.length ).find( '\r' ) == std::string::npos );
+   }
+
+   // a '%' without two hex digits made PEGTL's URI rule raise out of a noexcept function (SIGABRT)
+   const std::string bad = "v=TLSRPTv1; rua=mailto:a@example.com%zz";
+   r = test::lint( bad, mtasts::Kind::tlsrpt );
+   CHECK( r.error_count() > 0 );
+}

@@ -1,6 +1,7 @@
-// The WebAssembly face of the core: three plain C exports, mtasts_lint (the hot path), mtasts_info (the catalogue,
-// once) and mtasts_format (the CLI's formatters). Nothing here decides anything about policies: it only moves data
-// across. No embind: its JS runtime and C++ support cost about 9 KiB gzip (a third of the glue) for two rare calls.
+// The WebAssembly face of the core: plain C exports, mtasts_lint (the hot path), mtasts_info (the catalogue,
+// once), mtasts_format (the CLI's formatters), mtasts_generate and mtasts_presets (the generator, as JSON). Nothing
+// here decides anything about policies: it only moves data across. No embind: its JS runtime and C++ support cost
+// about 9 KiB gzip (a third of the glue) for a few rare calls.
 //
 // mtasts_lint() reads UTF-8 text that wasm/src/api.js wrote into the heap with TextEncoder.encodeInto, lints it and
 // returns a pointer to a compact int32 record (layout below) plus one UTF-8 blob holding every string (messages,
@@ -30,6 +31,8 @@
 
 #include "core/catalogue.hpp"
 #include "core/format.hpp"
+#include "core/generator.hpp"
+#include "core/json_writer.hpp"
 #include "core/lint.hpp"
 #include "core/source_map.hpp"
 
@@ -301,6 +304,180 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_format( const std::int32_t* file
    answer[ 2 ] = static_cast< std::int32_t >( errors );
    answer[ 3 ] = static_cast< std::int32_t >( warnings );
    return answer;
+}
+
+}  // extern "C"
+
+// The generator (core/generator.hpp), as the native `mta-sts-lint generate --format json` prints it, plus "ok" and
+// "errors". wasm/src/api.js checks the JS types and writes the options as one blob of items, each
+//   tag (1 byte), length (4 bytes, little-endian), UTF-8 bytes
+// with tags 1 domain, 2 mode, 3 mx, 4 fromMx, 5 preset, 6 maxAge, 7 id, 8 rua, 9 now (mx, fromMx and rua repeat; an
+// absent tag keeps the C++ default). maxAge and now are decimal text: maxAge is checked as the CLI checks --max-age
+// (a JS number that is not a whole number, e.g. 1.5 or NaN, gets the CLI's STS229 refusal); now is a safe integer.
+// Returns [JSON pointer, JSON bytes] (one compact UTF-8 JSON object, valid until the next call).
+namespace {
+
+using mtasts::GenerateMessage;
+using mtasts::GenerateOptions;
+using mtasts::GenerateResult;
+
+// The generator runs once per user action: its glue is built for size (bindings.cpp is -O3 for mtasts_lint).
+#define MTASTS_SMALL __attribute__( ( minsize ) )
+
+std::int32_t answer_pair[ 2 ];
+
+const std::int32_t* answer( const std::string& s )
+{
+   answer_pair[ 0 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( s.data() ) );
+   answer_pair[ 1 ] = static_cast< std::int32_t >( s.size() );
+   return answer_pair;
+}
+
+// A whole number with an optional sign and at most 15 digits (the CLI's parse_max_age in cli/generate.cpp).
+MTASTS_SMALL bool parse_int( std::string_view s, std::int64_t& v )
+{
+   const std::size_t i = ( !s.empty() && ( s[ 0 ] == '-' || s[ 0 ] == '+' ) ) ? 1 : 0;
+   if( i >= s.size() || s.size() - i > 15 ) {
+      return false;
+   }
+   v = 0;
+   for( std::size_t k = i; k < s.size(); ++k ) {
+      if( s[ k ] < '0' || s[ k ] > '9' ) {
+         return false;
+      }
+      v = v * 10 + ( s[ k ] - '0' );
+   }
+   if( s[ 0 ] == '-' ) {
+      v = -v;
+   }
+   return true;
+}
+
+MTASTS_SMALL void put_messages( mtasts::JsonWriter& w, const char* name, const std::vector< GenerateMessage >& list )
+{
+   w.key( name ).begin_array();
+   for( const auto& m : list ) {
+      w.begin_object();
+      w.key( "code" ).value( m.code );
+      w.key( "field" ).value( m.field );
+      w.key( "message" ).value( m.message );
+      w.end_object();
+   }
+   w.end_array();
+}
+
+// The keys and values of cli/generate.cpp's to_json(), after "ok", "errors" and "notes".
+MTASTS_SMALL void generate_json( std::string& json, const GenerateResult& r )
+{
+   mtasts::JsonWriter w( json );
+   w.begin_object();
+   w.key( "ok" ).value( r.ok() );
+   put_messages( w, "errors", r.errors );
+   put_messages( w, "notes", r.notes );
+   w.key( "policy" ).value( r.policy );
+   w.key( "txt" ).value( r.txt );
+   if( r.tlsrpt ) {
+      w.key( "tlsrpt" ).value( *r.tlsrpt );
+   }
+   w.key( "policyUrl" ).value( r.policy_url );
+   w.key( "records" ).begin_array();
+   for( const auto& rec : r.records ) {
+      w.begin_object();
+      w.key( "name" ).value( rec.name );
+      w.key( "type" ).value( rec.type );
+      w.key( "value" ).value( rec.value );
+      w.end_object();
+   }
+   w.end_array();
+   w.key( "checklist" ).begin_array();
+   for( const auto& c : r.checklist ) {
+      w.value( c );
+   }
+   w.end_array();
+   if( r.suggested_wildcard ) {
+      w.key( "suggestedWildcard" ).value( *r.suggested_wildcard );
+   }
+   w.end_object();
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const unsigned char* data, std::size_t size )
+{
+   static std::string json;
+   GenerateOptions o;
+   bool bad_max_age = false;
+   for( std::size_t at = 0; at + 5 <= size; ) {
+      const unsigned tag = data[ at ];
+      const std::size_t len = std::size_t( data[ at + 1 ] ) | std::size_t( data[ at + 2 ] ) << 8 |
+                              std::size_t( data[ at + 3 ] ) << 16 | std::size_t( data[ at + 4 ] ) << 24;
+      at += 5;
+      if( len > size - at ) {
+         break;
+      }
+      std::string value( reinterpret_cast< const char* >( data + at ), len );
+      at += len;
+      std::int64_t n = 0;
+      switch( tag ) {
+         case 1: o.domain = std::move( value ); break;
+         case 2: o.mode = std::move( value ); break;
+         case 3: o.mx.push_back( std::move( value ) ); break;
+         case 4: o.from_mx.push_back( std::move( value ) ); break;
+         case 5: o.preset = std::move( value ); break;
+         case 6:
+            if( parse_int( value, n ) ) {
+               o.max_age = n;
+            }
+            else {
+               bad_max_age = true;
+            }
+            break;
+         case 7: o.id = std::move( value ); break;
+         case 8: o.rua.push_back( std::move( value ) ); break;
+         case 9:
+            if( parse_int( value, n ) ) {
+               o.now = n;
+            }
+            break;
+         default: break;
+      }
+   }
+   json.clear();
+   if( bad_max_age ) {
+      // What the CLI prints for a --max-age that is not a whole number (cli/generate.cpp), before generating anything.
+      GenerateResult r;
+      const auto code = mtasts::Code::STS229;
+      r.errors.push_back( GenerateMessage{ mtasts::rule( code ).id, "maxAge", mtasts::render_message( code, {} ) } );
+      generate_json( json, r );
+   }
+   else {
+      generate_json( json, mtasts::generate( o ) );
+   }
+   return answer( json );
+}
+
+// The presets, once: [{"name","description","mx":[...]}] as compact JSON. Returns [JSON pointer, JSON bytes].
+EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_presets()
+{
+   static std::string json;
+   json.clear();
+   mtasts::JsonWriter w( json );
+   w.begin_array();
+   for( const auto& p : mtasts::presets() ) {
+      w.begin_object();
+      w.key( "name" ).value( p.name );
+      w.key( "description" ).value( p.description );
+      w.key( "mx" ).begin_array();
+      for( const char* m : p.mx ) {
+         w.value( m );
+      }
+      w.end_array();
+      w.end_object();
+   }
+   w.end_array();
+   return answer( json );
 }
 
 }  // extern "C"

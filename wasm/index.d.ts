@@ -154,6 +154,77 @@ export interface Rule {
   reference: string;
 }
 
+/** Options of `generate()`; every one is optional except `domain` (its absence is reported as `missing-domain`). */
+export interface GenerateOptions {
+  /** The Policy Domain (the mail domain), e.g. `"example.com"`; one trailing dot is removed, with a note. */
+  domain?: string;
+  /** `"testing"` (default), `"enforce"` or `"none"`. */
+  mode?: string;
+  /** mx patterns: host names (`"mail.example.com"`) or `"*.example.net"`. */
+  mx?: readonly string[];
+  /** MX host names as DNS returns them, listed exactly (and `suggestedWildcard` derived from them). */
+  fromMx?: readonly string[];
+  /** A provider's mx patterns: one of `presets[].name`. */
+  preset?: string;
+  /** Policy lifetime in seconds, 0 to 31557600; default 86400 (testing, none) or 604800 (enforce). */
+  maxAge?: number;
+  /** The `_mta-sts` id, 1 to 32 letters or digits; default: `now` as YYYYMMDDHHMMSS (UTC). */
+  id?: string;
+  /** TLS-RPT destinations (`mailto:` or `https:` URIs); given, a `_smtp._tls` record is generated. */
+  rua?: readonly string[];
+  /** Seconds since 1970-01-01T00:00:00Z for the default id; default `Math.floor(Date.now() / 1000)`. */
+  now?: number;
+}
+
+/** A refusal (in `errors`), or a correction or remark (in `notes`). */
+export interface GenerateMessage {
+  /** A catalogue code (`"STS240"`), or `"missing-domain"`, `"unknown-preset"` (or `"internal"`). */
+  code: RuleCode | 'missing-domain' | 'unknown-preset' | 'internal';
+  /** The option it is about (`"domain"`, `"mx"`, `"fromMx"`, `"maxAge"`, ...) or the output (`"policy"`, `"txt"`, `"tlsrpt"`). */
+  field: string;
+  message: string;
+}
+
+export interface DnsRecord {
+  /** Owner name without the final dot: `"_mta-sts.example.com"`. */
+  name: string;
+  type: 'TXT';
+  /** The record text as senders see it (strings joined), unquoted. */
+  value: string;
+}
+
+/**
+ * What `mta-sts-lint generate --format json` prints, plus `ok` and `errors`. When `ok` is false, `errors` says why
+ * and the outputs are empty (`''`, `[]`).
+ */
+export interface GenerateResult {
+  /** `errors` is empty. */
+  ok: boolean;
+  errors: GenerateMessage[];
+  notes: GenerateMessage[];
+  /** The policy file: CRLF line endings, final CRLF. */
+  policy: string;
+  /** The `_mta-sts` TXT value, `"v=STSv1; id=...;"`. */
+  txt: string;
+  /** The `_smtp._tls` TXT value, when `rua` was given. */
+  tlsrpt?: string;
+  /** `https://mta-sts.DOMAIN/.well-known/mta-sts.txt` */
+  policyUrl: string;
+  /** `_mta-sts`, then `_smtp._tls`. */
+  records: DnsRecord[];
+  /** Publishing steps, plain sentences. */
+  checklist: string[];
+  /** A wildcard covering every `fromMx` host (one label each); never put into the policy by itself. */
+  suggestedWildcard?: string;
+}
+
+/** A generator preset: the MX patterns of a hosted mail provider. */
+export interface Preset {
+  name: string;
+  description: string;
+  mx: readonly string[];
+}
+
 export interface Validator {
   /** Lints one text. Synchronous; throws TypeError/RangeError on bad arguments, never on bad input text. */
   lint(text: string, options: LintOptions & { kind: 'policy' }): PolicyResult;
@@ -165,6 +236,14 @@ export interface Validator {
    * validator's `lint()` are accepted (they carry their input, which is linted again by the C++ formatter).
    */
   format(results: LintResult | NamedResult | ReadonlyArray<LintResult | NamedResult>, format?: FormatName, options?: FormatOptions): string;
+  /**
+   * Generates a policy, its `_mta-sts` TXT record and, with `rua`, a TLS-RPT record: the native
+   * `mta-sts-lint generate --format json` result. Refused input gives `ok: false` (never throws for it); wrong option
+   * types and unknown option names throw TypeError.
+   */
+  generate(options: GenerateOptions): GenerateResult;
+  /** The generator's presets (from the C++ table). */
+  readonly presets: readonly Preset[];
   /** The diagnostic catalogue, generated from the C++ table. */
   readonly rules: readonly Rule[];
   /** The core's version. */

@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` (module nodenext, strict) by package.test.mjs against the installed package's types.
 import { createValidator } from 'mta-sts-lint';
-import type { Code, Diagnostic, LintResult, Rule, Validator, ValidatorOptions } from 'mta-sts-lint';
+import type { Code, Diagnostic, GenerateOptions, GenerateResult, LintResult, Preset, Rule, Validator, ValidatorOptions } from 'mta-sts-lint';
 import { createValidator as createInline } from 'mta-sts-lint/inline';
 
 const options: ValidatorOptions = { locateFile: (file, dir) => dir + file };
@@ -34,4 +34,11 @@ const code: Code | undefined = d?.code;
 const known: Code = 'STS225';
 const text: string = v.format([r, { file: 'b.txt', result: p }], 'sarif', { color: false });
 const heap: number = v.heapSize;
-void mode, rules, text, heap, inline, code, known;
+const go: GenerateOptions = { domain: 'example.com', mode: 'enforce', mx: ['mail.example.com'], rua: ['mailto:r@example.com'], maxAge: 604800, now: 0 };
+const g: GenerateResult = v.generate(go);
+const gen: [boolean, string, string | undefined, string | undefined] = [g.ok, g.policy, g.tlsrpt, g.suggestedWildcard];
+const firstError: string | undefined = g.errors[0]?.field;
+const recordNames: string[] = g.records.map((x) => x.name);
+const presets: readonly Preset[] = v.presets;
+const presetMx: readonly string[] | undefined = presets[0]?.mx;
+void mode, rules, text, heap, inline, code, known, gen, firstError, recordNames, presetMx;

@@ -39,7 +39,7 @@ test('npm pack contains the allowlisted files only, and installs offline', () =>
     assert.ok(files.includes(f), `${f} is packed`);
   }
   for (const f of files) {
-    assert.match(f, /^(package\.json|README\.md|LICENSE.*|wasm\/(index\.d\.ts|codes\.d\.ts|bin\.js|README-api\.md|dist\/.*))$/, `${f} should not be packed`);
+    assert.match(f, /^(package\.json|README\.md|LICENSE.*|wasm\/(index\.d\.ts|codes\.d\.ts|bin\.js|dist\/.*))$/, `${f} should not be packed`);
   }
   packed = join(scratch, info.filename);
   mkdirSync(project);

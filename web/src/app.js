@@ -15,9 +15,10 @@ import { createValidator } from 'mtasts-validator';
 
 import {
   KIND_LABEL, MODE_EXPLANATION, summaryText, maxAgeText, fieldPairs, widenSpan, compatibleEdits,
-  encodeFragment, decodeFragment,
+  encodeFragment, decodeFragment, fragmentView,
 } from './format.js';
 import { EXAMPLES } from './examples.js';
+import { initGenerator } from './generator.js';
 
 /* global __CSP_NONCE__, __VERSION__ */
 const NONCE = typeof __CSP_NONCE__ === 'string' ? __CSP_NONCE__ : '';
@@ -49,6 +50,7 @@ let verbose = false;
 let lastResult = null;
 let rulesByCode = new Map();
 let userEdited = false;
+let currentView = 'validate'; // or 'generate'
 
 // ---- CodeMirror state: what changed since the last lint (to map fix positions), and line marks ----
 
@@ -571,6 +573,7 @@ function currentFragment() {
 }
 
 function updateFragment() {
+  if (currentView !== 'validate') return;
   const frag = '#' + currentFragment();
   if (location.hash === frag) return;
   try {
@@ -588,32 +591,69 @@ function restoreFromFragment() {
   return true;
 }
 
+// ---- Views (tabs): Validate / Generate ----
+
+function replaceHash(frag) {
+  try {
+    window.history.replaceState(null, '', frag ? '#' + frag : location.pathname + location.search);
+  } catch {
+    // Some browsers refuse replaceState on file: URLs.
+  }
+}
+
+// Shows one view. The fragment says which: "#g" for the generator; the validator's "#t=…&k=…" (or nothing) otherwise.
+function showView(name, { focusTab = false, updateHash = true } = {}) {
+  const gen = name === 'generate';
+  currentView = gen ? 'generate' : 'validate';
+  for (const [tab, panel, on] of [[els.tabValidate, els.panelValidate, !gen], [els.tabGenerate, els.panelGenerate, gen]]) {
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    panel.hidden = !on;
+  }
+  if (focusTab) (gen ? els.tabGenerate : els.tabValidate).focus();
+  if (updateHash) {
+    if (gen) { if (location.hash !== '#g') replaceHash('g'); }
+    else if (userEdited && view) replaceHash(currentFragment());
+    else if (location.hash) replaceHash('');
+  }
+}
+
+// "Validate this" in the generator: the text goes into the editor with its kind, in the validator view.
+function validateText(text, kind) {
+  userEdited = true;
+  showView('validate', { updateHash: false });
+  setDocument(text, kind);
+  updateFragment();
+  view.focus();
+}
+
 // ---- Clipboard ----
 
 async function copy(text, what, button) {
+  const ui = currentView === 'generate' ? els.gen : els;
   const done = (msg) => {
-    setText(els.copyStatus, msg);
+    setText(ui.copyStatus, msg);
     clearTimeout(copy.timer);
-    copy.timer = setTimeout(() => setText(els.copyStatus, ''), 4000);
+    copy.timer = setTimeout(() => setText(ui.copyStatus, ''), 4000);
   };
   try {
     if (navigator.clipboard && navigator.clipboard.writeText) {
       await navigator.clipboard.writeText(text);
-      els.manual.hidden = true;
+      ui.manual.hidden = true;
       done(`${what} copied to the clipboard.`);
       return;
     }
   } catch {
     // Permission refused or no secure context: fall through.
   }
-  els.manualText.value = text;
-  els.manual.hidden = false;
-  els.manualText.focus();
-  els.manualText.select();
+  ui.manualText.value = text;
+  ui.manual.hidden = false;
+  ui.manualText.focus();
+  ui.manualText.select();
   let ok = false;
   try { ok = document.execCommand('copy'); } catch { ok = false; }
   if (ok) {
-    els.manual.hidden = true;
+    ui.manual.hidden = true;
     if (button) button.focus();
     done(`${what} copied to the clipboard.`);
   } else {
@@ -690,6 +730,29 @@ function wireUi() {
   els.copyStatus = $('copy-status');
   els.manual = $('manual-copy');
   els.manualText = $('manual-copy-text');
+  els.gen = { copyStatus: $('gen-copy-status'), manual: $('gen-manual-copy'), manualText: $('gen-manual-copy-text') };
+  els.tabValidate = $('tab-validate');
+  els.tabGenerate = $('tab-generate');
+  els.panelValidate = $('panel-validate');
+  els.panelGenerate = $('panel-generate');
+
+  // Tabs (WAI-ARIA tabs pattern, automatic activation): click, or the arrow keys / Home / End on the tab list.
+  const tabs = [els.tabValidate, els.tabGenerate];
+  const viewOf = (tab) => (tab === els.tabGenerate ? 'generate' : 'validate');
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => showView(viewOf(tab)));
+    tab.addEventListener('keydown', (e) => {
+      const i = tabs.indexOf(tab);
+      let j = -1;
+      if (e.key === 'ArrowRight' || e.key === 'ArrowDown') j = (i + 1) % tabs.length;
+      else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') j = (i + tabs.length - 1) % tabs.length;
+      else if (e.key === 'Home') j = 0;
+      else if (e.key === 'End') j = tabs.length - 1;
+      if (j < 0) return;
+      e.preventDefault();
+      showView(viewOf(tabs[j]), { focusTab: true });
+    });
+  }
 
   els.kind.addEventListener('change', () => { userEdited = true; setKind(els.kind.value); });
   $('verbose').addEventListener('change', (e) => { verbose = e.target.checked; runLint(); });
@@ -730,10 +793,15 @@ function wireUi() {
     exampleList.append(li);
   }
 
-  window.addEventListener('hashchange', () => { if (view && validator) restoreFromFragment(); });
+  window.addEventListener('hashchange', () => {
+    const which = fragmentView(location.hash);
+    if (which === 'generate') { showView('generate', { updateHash: false }); return; }
+    if (view && validator && restoreFromFragment()) showView('validate', { updateHash: false });
+  });
   // The skip link focuses the editor itself (following "#editor" would also replace the shareable fragment).
   document.querySelector('.skip').addEventListener('click', (e) => {
     e.preventDefault();
+    if (currentView !== 'validate') showView('validate');
     if (view) view.focus();
   });
 }
@@ -742,6 +810,7 @@ async function main() {
   wireUi();
   const fromHash = decodeFragment(location.hash);
   if (fromHash) setKind(fromHash.kind, false);
+  if (fragmentView(location.hash) === 'generate') showView('generate', { updateHash: false });
   buildEditor(fromHash ? fromHash.text : EXAMPLES[0].text);
   try {
     validator = await createValidator();
@@ -755,6 +824,11 @@ async function main() {
   hooks.setDocument = setDocument;
   coldLint = true;
   runLint();
+  try {
+    initGenerator({ validator, copy, validate: validateText, hooks });
+  } catch (err) {
+    console.error('The generator could not be started', err);
+  }
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -154,3 +154,43 @@ export function decodeFragment(hash) {
   const k = params.get('k');
   return { text, kind: KINDS.includes(k) ? k : 'auto' };
 }
+
+// ---- Generator helpers ----
+
+// One zone-file line per record: `name. IN TXT "…"`, the value split into character-strings of at most 255 bytes
+// (RFC 1035 §3.3.14), with `"` and `\` escaped (RFC 1035 §5.1). No TTL: the zone's $TTL applies.
+export function zoneLines(records) {
+  return (records || []).map((r) => {
+    const name = String(r.name).replace(/\.?$/, '.');
+    const bytes = new TextEncoder().encode(String(r.value));
+    const parts = [];
+    let i = 0;
+    do {
+      let end = Math.min(i + 255, bytes.length);
+      while (end < bytes.length && end > i + 1 && (bytes[end] & 0xc0) === 0x80) end--; // never split a UTF-8 sequence
+      parts.push(new TextDecoder().decode(bytes.subarray(i, end)));
+      i = end;
+    } while (i < bytes.length);
+    const quoted = parts.map((p) => '"' + p.replace(/[\\"]/g, '\\$&') + '"').join(' ');
+    return `${name} IN ${r.type || 'TXT'} ${quoted}`;
+  }).join('\n');
+}
+
+// The id the generator uses by default: the UTC time as YYYYMMDDHHMMSS.
+export function utcId(date = new Date()) {
+  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+// Lines of a textarea: trimmed, blank lines dropped.
+export function lines(text) {
+  return String(text || '').split(/\r\n|\r|\n/).map((s) => s.trim()).filter(Boolean);
+}
+
+// Generator view in the fragment: "#g" (alone, or with g=1 next to other parameters).
+export function fragmentView(hash) {
+  const h = String(hash || '').replace(/^#/, '');
+  if (h === 'g') return 'generate';
+  const params = new URLSearchParams(h);
+  if (params.has('g') && !params.has('t')) return 'generate';
+  return params.has('t') ? 'validate' : null;
+}

@@ -1,0 +1,213 @@
+// The Generator view: a form whose every change (debounced) calls validator.generate() and shows the policy file, the
+// _mta-sts TXT record, the TLS-RPT record, zone-file lines, the checklist, notes and the suggested wildcard, each with
+// a copy button; "Validate this" hands a text to the validator view.
+//
+// As in app.js: user text and generator output reach the DOM only through textContent / value, never as HTML.
+
+import { zoneLines, utcId, lines } from './format.js';
+
+const DEBOUNCE_MS = 150;
+const FIELDS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua'];
+const INPUT_OF_FIELD = { domain: 'gen-domain', preset: 'gen-preset', mx: 'gen-mx', fromMx: 'gen-from-mx', maxAge: 'gen-max-age', id: 'gen-id', rua: 'gen-rua' };
+const DEFAULT_MAX_AGE = { testing: 86400, none: 86400, enforce: 604800 };
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, text, className) {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+function button(text, onClick, attrs = {}) {
+  const b = el('button', text);
+  b.type = 'button';
+  for (const [k, v] of Object.entries(attrs)) b.setAttribute(k, v);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+// validator: from createValidator(); copy(text, what, button): the page's clipboard helper;
+// validate(text, kind): switches to the validator view with that text.
+export function initGenerator({ validator, copy, validate, hooks }) {
+  const form = $('gen-form');
+  const status = $('gen-status');
+  const outputs = $('gen-outputs');
+  const preset = $('gen-preset');
+  const maxAge = $('gen-max-age');
+  const idInput = $('gen-id');
+  let timer = 0;
+
+  for (const p of validator.presets || []) {
+    const o = el('option', p.description ? `${p.description} (${p.name})` : p.name);
+    o.value = p.name;
+    preset.append(o);
+  }
+
+  const mode = () => (form.querySelector('input[name="mode"]:checked') || { value: 'testing' }).value;
+
+  function options() {
+    const o = { domain: $('gen-domain').value.trim(), mode: mode() };
+    const mx = lines($('gen-mx').value);
+    const fromMx = lines($('gen-from-mx').value);
+    const rua = lines($('gen-rua').value);
+    if (mx.length) o.mx = mx;
+    if (fromMx.length) o.fromMx = fromMx;
+    if (rua.length) o.rua = rua;
+    if (preset.value) o.preset = preset.value;
+    const age = maxAge.value.trim();
+    if (age !== '') o.maxAge = Number(age);
+    else if (maxAge.validity && maxAge.validity.badInput) o.maxAge = NaN; // reported by the generator as a bad max_age
+    const id = idInput.value.trim();
+    if (id) o.id = id;
+    return o;
+  }
+
+  function showErrors(errors) {
+    const byField = new Map(FIELDS.map((f) => [f, []]));
+    const other = [];
+    for (const e of errors) (byField.get(e.field) || other).push(e);
+    const fill = (box, list) => {
+      box.replaceChildren();
+      for (const e of list) {
+        const line = el('span', undefined, 'gen-error-item');
+        line.append(el('code', e.code, 'gen-error-code'), document.createTextNode(' ' + e.message + (byField.has(e.field) || !e.field ? '' : ` (${e.field})`)));
+        box.append(line);
+      }
+    };
+    for (const f of FIELDS) {
+      const list = byField.get(f);
+      fill($(`gen-${f}-error`), list);
+      const input = INPUT_OF_FIELD[f] && $(INPUT_OF_FIELD[f]);
+      if (input) {
+        if (list.length) input.setAttribute('aria-invalid', 'true');
+        else input.removeAttribute('aria-invalid');
+      }
+    }
+    fill($('gen-other-error'), other);
+  }
+
+  function block(title, text, { where, validateKind, copyWhat, id } = {}) {
+    const section = el('section', undefined, 'gen-output');
+    section.dataset.output = id;
+    const headId = `gen-out-${id}-label`;
+    section.setAttribute('aria-labelledby', headId);
+    const h = el('h3', title);
+    h.id = headId;
+    section.append(h);
+    if (where) section.append(where);
+    const pre = el('pre', text, 'gen-pre');
+    pre.tabIndex = 0;
+    pre.setAttribute('aria-labelledby', headId);
+    section.append(pre);
+    const actions = el('div', undefined, 'gen-actions');
+    actions.append(button('Copy', (e) => copy(text, copyWhat || title, e.currentTarget), { 'aria-label': `Copy the ${(copyWhat || title).toLowerCase()}`, 'data-copy': id }));
+    if (validateKind) {
+      actions.append(button('Validate this', () => validate(text, validateKind), { 'aria-label': `Validate the ${(copyWhat || title).toLowerCase()}`, 'data-validate': id }));
+    }
+    section.append(actions);
+    return section;
+  }
+
+  function whereLine(prefix, value) {
+    const p = el('p', prefix, 'gen-where');
+    p.append(el('code', value));
+    return p;
+  }
+
+  function render(r, domain) {
+    const parts = [];
+    parts.push(block('Policy file', r.policy, { id: 'policy', validateKind: 'policy', copyWhat: 'Policy file', where: whereLine('Serve it at ', r.policyUrl) }));
+    const txtRecord = (r.records || []).find((x) => x.value === r.txt);
+    parts.push(block('_mta-sts TXT record', r.txt, { id: 'txt', validateKind: 'txt', copyWhat: 'TXT record', where: whereLine('Publish it at ', txtRecord ? txtRecord.name : `_mta-sts.${domain}`) }));
+    if (r.tlsrpt) {
+      const rec = (r.records || []).find((x) => x.value === r.tlsrpt);
+      parts.push(block('TLS-RPT record', r.tlsrpt, { id: 'tlsrpt', validateKind: 'tlsrpt', copyWhat: 'TLS-RPT record', where: whereLine('Publish it at ', rec ? rec.name : `_smtp._tls.${domain}`) }));
+    }
+    if (r.records && r.records.length) {
+      parts.push(block('Zone-file lines', zoneLines(r.records), { id: 'zone', copyWhat: 'Zone-file lines', where: el('p', 'For a BIND-style zone file; the zone’s $TTL applies.', 'gen-where') }));
+    }
+    if (r.suggestedWildcard) {
+      parts.push(block('Suggested wildcard', r.suggestedWildcard, { id: 'wildcard', copyWhat: 'Wildcard', where: el('p', 'Covers every MX host you listed (one extra label each). It is not in the policy: use it in “MX patterns” instead of the host names if all your MX hosts will stay under it.', 'gen-where') }));
+    }
+    if (r.checklist && r.checklist.length) {
+      const section = el('section', undefined, 'gen-output');
+      section.dataset.output = 'checklist';
+      const h = el('h3', 'Checklist');
+      h.id = 'gen-out-checklist-label';
+      section.setAttribute('aria-labelledby', h.id);
+      const ol = el('ol', undefined, 'gen-checklist');
+      for (const step of r.checklist) ol.append(el('li', step));
+      const text = r.checklist.map((s, i) => `${i + 1}. ${s}`).join('\n');
+      const actions = el('div', undefined, 'gen-actions');
+      actions.append(button('Copy', (e) => copy(text, 'Checklist', e.currentTarget), { 'aria-label': 'Copy the checklist', 'data-copy': 'checklist' }));
+      section.append(h, ol, actions);
+      parts.push(section);
+    }
+    if (r.notes && r.notes.length) {
+      const section = el('section', undefined, 'gen-output');
+      section.dataset.output = 'notes';
+      const h = el('h3', 'Notes');
+      h.id = 'gen-out-notes-label';
+      section.setAttribute('aria-labelledby', h.id);
+      const ul = el('ul', undefined, 'gen-notes');
+      for (const n of r.notes) {
+        const li = el('li');
+        li.append(el('code', n.code), document.createTextNode(' ' + n.message));
+        ul.append(li);
+      }
+      section.append(h, ul);
+      parts.push(section);
+    }
+    outputs.replaceChildren(...parts);
+    outputs.hidden = false;
+  }
+
+  function run() {
+    clearTimeout(timer);
+    timer = 0;
+    const m = mode();
+    maxAge.placeholder = String(DEFAULT_MAX_AGE[m] || 86400);
+    idInput.placeholder = utcId();
+    const o = options();
+    if (!o.domain) {
+      showErrors([]);
+      outputs.hidden = true;
+      outputs.replaceChildren();
+      status.textContent = 'Enter your mail domain.';
+      status.className = 'summary';
+      return;
+    }
+    let r;
+    try {
+      r = validator.generate(o);
+    } catch (err) {
+      r = { ok: false, errors: [{ code: 'internal', field: '', message: err && err.message ? err.message : String(err) }], notes: [] };
+    }
+    hooks.lastGenerate = r;
+    hooks.generateCount = (hooks.generateCount || 0) + 1;
+    showErrors(r.errors || []);
+    if (!r.ok) {
+      outputs.hidden = true;
+      outputs.replaceChildren();
+      const n = (r.errors || []).length;
+      status.textContent = `Nothing generated: ${n} problem${n === 1 ? '' : 's'} in the form.`;
+      status.className = 'summary summary-invalid';
+      return;
+    }
+    render(r, o.domain);
+    status.textContent = `Generated for ${o.domain}, mode ${o.mode}.`;
+    status.className = 'summary summary-valid';
+  }
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  };
+  form.addEventListener('input', schedule);
+  form.addEventListener('change', schedule);
+  form.addEventListener('submit', (e) => { e.preventDefault(); run(); });
+  hooks.generate = run;
+  run();
+}

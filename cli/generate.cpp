@@ -12,7 +12,6 @@
 #include "cli/commands.hpp"
 #include "core/catalogue.hpp"
 #include "core/generator.hpp"
-#include "core/json_writer.hpp"
 
 namespace mtasts::cli {
 
@@ -78,48 +77,6 @@ namespace {
    void print_message( std::FILE* f, const char* kind, const GenerateMessage& m )
    {
       std::fprintf( f, "mta-sts-lint generate: %s: %s [%s] %s\n", kind, m.code.c_str(), m.field.c_str(), m.message.c_str() );
-   }
-
-   std::string to_json( const GenerateResult& r )
-   {
-      std::string out;
-      JsonWriter w( out, true );
-      w.begin_object();
-      w.key( "policy" ).value( r.policy );
-      w.key( "txt" ).value( r.txt );
-      if( r.tlsrpt ) {
-         w.key( "tlsrpt" ).value( *r.tlsrpt );
-      }
-      w.key( "policyUrl" ).value( r.policy_url );
-      w.key( "records" ).begin_array();
-      for( const auto& rec : r.records ) {
-         w.begin_object();
-         w.key( "name" ).value( rec.name );
-         w.key( "type" ).value( rec.type );
-         w.key( "value" ).value( rec.value );
-         w.end_object();
-      }
-      w.end_array();
-      w.key( "checklist" ).begin_array();
-      for( const auto& c : r.checklist ) {
-         w.value( c );
-      }
-      w.end_array();
-      w.key( "notes" ).begin_array();
-      for( const auto& n : r.notes ) {
-         w.begin_object();
-         w.key( "code" ).value( n.code );
-         w.key( "field" ).value( n.field );
-         w.key( "message" ).value( n.message );
-         w.end_object();
-      }
-      w.end_array();
-      if( r.suggested_wildcard ) {
-         w.key( "suggestedWildcard" ).value( *r.suggested_wildcard );
-      }
-      w.end_object();
-      out += '\n';
-      return out;
    }
 
    std::string to_text( const GenerateResult& r )
@@ -203,7 +160,7 @@ int run_generate( int argc, char** argv )
    }
    std::string out;
    if( format == "json" ) {
-      out = to_json( r );
+      out = mtasts::generate_json( r, true ) + "\n";
    }
    else if( format == "zone" ) {
       out = r.zone;

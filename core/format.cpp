@@ -10,20 +10,8 @@ namespace mtasts {
 
 namespace {
 
-   const char* text_level( Severity s ) noexcept
-   {
-      switch( s ) {
-         case Severity::error:
-            return "error";
-         case Severity::warning:
-            return "warning";
-         case Severity::info:
-            return "note";
-      }
-      return "error";
-   }
-
-   const char* sarif_level( Severity s ) noexcept
+   // gcc's words for the levels in text; SARIF uses the same ("note" for info)
+   const char* note_level( Severity s ) noexcept
    {
       switch( s ) {
          case Severity::error:
@@ -135,7 +123,7 @@ std::string format_text( const std::vector< FileReport >& files, const FormatOpt
          out += f.name + ":" + std::to_string( lc.line ) + ":" + std::to_string( lc.column ) + ": ";
          out += col.reset;
          out += col.for_level( d.severity );
-         out += text_level( d.severity );
+         out += note_level( d.severity );
          out += ":";
          out += col.reset;
          out += " ";
@@ -284,7 +272,7 @@ std::string format_sarif( const std::vector< FileReport >& files, const FormatOp
    for( auto* r = rules_begin(); r != rules_end(); ++r ) {
       w.begin_object().key( "id" ).value( r->id ).key( "shortDescription" ).begin_object().key( "text" ).value( r->title ).end_object();
       w.key( "fullDescription" ).begin_object().key( "text" ).value( r->message ).end_object();
-      w.key( "defaultConfiguration" ).begin_object().key( "level" ).value( sarif_level( r->severity ) ).end_object();
+      w.key( "defaultConfiguration" ).begin_object().key( "level" ).value( note_level( r->severity ) ).end_object();
       w.key( "properties" ).begin_object().key( "reference" ).value( r->reference ).end_object();
       w.end_object();
    }
@@ -314,7 +302,7 @@ std::string format_sarif( const std::vector< FileReport >& files, const FormatOp
          const std::size_t sc = u[ k ] - u[ k + 1 ] + 1, ec = u[ k + 2 ] - u[ k + 3 ] + 1;
          k += 4;
          w.begin_object().key( "ruleId" ).value( rule( d.code ).id ).key( "ruleIndex" ).value( static_cast< std::size_t >( d.code ) );
-         w.key( "level" ).value( sarif_level( d.severity ) ).key( "message" ).begin_object().key( "text" ).value( d.message ).end_object();
+         w.key( "level" ).value( note_level( d.severity ) ).key( "message" ).begin_object().key( "text" ).value( d.message ).end_object();
          w.key( "locations" ).begin_array().begin_object().key( "physicalLocation" ).begin_object();
          w.key( "artifactLocation" ).begin_object().key( "uri" ).value( f.name ).end_object();
          w.key( "region" ).begin_object().key( "startLine" ).value( b.line ).key( "startColumn" ).value( sc ).key( "endLine" ).value( e.line ).key( "endColumn" ).value( ec ).end_object();

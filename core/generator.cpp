@@ -7,6 +7,7 @@
 #include "../grammar/policy.hpp"
 #include "../grammar/sts_record.hpp"
 #include "catalogue.hpp"
+#include "json_writer.hpp"
 #include "lint.hpp"
 #include "match.hpp"
 #include "mx.hpp"
@@ -660,6 +661,44 @@ GenerateResult generate( const GenerateOptions& options ) noexcept
       r.errors.push_back( GenerateMessage{ "internal", "", "Out of memory." } );
       return r;
    }
+}
+
+std::string generate_json( const GenerateResult& r, bool pretty )
+{
+   std::string json;
+   JsonWriter w( json, pretty );
+   auto messages = [ & ]( const char* name, const std::vector< GenerateMessage >& list ) {
+      w.key( name ).begin_array();
+      for( const auto& m : list ) {
+         w.begin_object().key( "code" ).value( m.code ).key( "field" ).value( m.field ).key( "message" ).value( m.message ).end_object();
+      }
+      w.end_array();
+   };
+   w.begin_object();
+   w.key( "ok" ).value( r.ok() );
+   messages( "errors", r.errors );
+   messages( "notes", r.notes );
+   w.key( "policy" ).value( r.policy );
+   w.key( "txt" ).value( r.txt );
+   if( r.tlsrpt ) {
+      w.key( "tlsrpt" ).value( *r.tlsrpt );
+   }
+   w.key( "policyUrl" ).value( r.policy_url );
+   w.key( "records" ).begin_array();
+   for( const auto& rec : r.records ) {
+      w.begin_object().key( "name" ).value( rec.name ).key( "type" ).value( rec.type ).key( "value" ).value( rec.value ).end_object();
+   }
+   w.end_array();
+   w.key( "checklist" ).begin_array();
+   for( const auto& c : r.checklist ) {
+      w.value( c );
+   }
+   w.end_array();
+   if( r.suggested_wildcard ) {
+      w.key( "suggestedWildcard" ).value( *r.suggested_wildcard );
+   }
+   w.end_object();
+   return json;
 }
 
 }  // namespace mtasts

@@ -69,6 +69,11 @@ struct GenerateResult
 
 GenerateResult generate( const GenerateOptions& options ) noexcept;
 
+// The result as JSON, the shape of the CLI's `generate --format json` and of the JS API's generate():
+// {"ok", "errors", "notes", "policy", "txt", "tlsrpt"?, "policyUrl", "records": [{"name", "type", "value"}],
+//  "checklist", "suggestedWildcard"?}; messages are {"code", "field", "message"}.
+std::string generate_json( const GenerateResult& result, bool pretty = false );
+
 // Presets: MX patterns of hosted mail providers whose MX names are public and stable.
 struct Preset
 {

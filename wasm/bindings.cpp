@@ -353,53 +353,6 @@ MTASTS_SMALL bool parse_int( std::string_view s, std::int64_t& v )
    return true;
 }
 
-MTASTS_SMALL void put_messages( mtasts::JsonWriter& w, const char* name, const std::vector< GenerateMessage >& list )
-{
-   w.key( name ).begin_array();
-   for( const auto& m : list ) {
-      w.begin_object();
-      w.key( "code" ).value( m.code );
-      w.key( "field" ).value( m.field );
-      w.key( "message" ).value( m.message );
-      w.end_object();
-   }
-   w.end_array();
-}
-
-// The keys and values of cli/generate.cpp's to_json(), after "ok", "errors" and "notes".
-MTASTS_SMALL void generate_json( std::string& json, const GenerateResult& r )
-{
-   mtasts::JsonWriter w( json );
-   w.begin_object();
-   w.key( "ok" ).value( r.ok() );
-   put_messages( w, "errors", r.errors );
-   put_messages( w, "notes", r.notes );
-   w.key( "policy" ).value( r.policy );
-   w.key( "txt" ).value( r.txt );
-   if( r.tlsrpt ) {
-      w.key( "tlsrpt" ).value( *r.tlsrpt );
-   }
-   w.key( "policyUrl" ).value( r.policy_url );
-   w.key( "records" ).begin_array();
-   for( const auto& rec : r.records ) {
-      w.begin_object();
-      w.key( "name" ).value( rec.name );
-      w.key( "type" ).value( rec.type );
-      w.key( "value" ).value( rec.value );
-      w.end_object();
-   }
-   w.end_array();
-   w.key( "checklist" ).begin_array();
-   for( const auto& c : r.checklist ) {
-      w.value( c );
-   }
-   w.end_array();
-   if( r.suggested_wildcard ) {
-      w.key( "suggestedWildcard" ).value( *r.suggested_wildcard );
-   }
-   w.end_object();
-}
-
 }  // namespace
 
 extern "C" {
@@ -450,10 +403,10 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
       GenerateResult r;
       const auto code = mtasts::Code::STS229;
       r.errors.push_back( GenerateMessage{ mtasts::rule( code ).id, "maxAge", mtasts::render_message( code, {} ) } );
-      generate_json( json, r );
+      json = mtasts::generate_json( r );
    }
    else {
-      generate_json( json, mtasts::generate( o ) );
+      json = mtasts::generate_json( mtasts::generate( o ) );
    }
    return answer( json );
 }

@@ -136,6 +136,7 @@ namespace {
       std::string terminator_ = "\r\n";  // the file's own line ending, for fixes that insert lines
       Line last_{};
       std::size_t first_non_ascii_ = std::string_view::npos;
+      std::size_t bom_len_ = 0;  // byte-order marks at the start
       bool has_lines_ = false;
       std::size_t mx_lines_ = 0;
       SmallVector< Occurrence, 2 > occ_[ f_count ];
@@ -186,11 +187,14 @@ namespace {
          sink_.add( Code::STS202, 0, ( b0 >= 0xFE ) ? 2 : 0, {}, Hint::utf16 );
          return false;
       }
-      if( n >= 3 && text_.substr( 0, 3 ) == "\xEF\xBB\xBF" ) {
-         auto& d = sink_.add( Code::STS203, 0, 3 );
-         d.fix = make_fix( "Remove the byte-order mark", 0, 3, "" );
-         start = 3;
-         first = std::max< std::size_t >( first, 3 );
+      while( text_.substr( bom_len_, 3 ) == "\xEF\xBB\xBF" ) {
+         bom_len_ += 3;  // one or more (an editor that added one to a file that had one)
+      }
+      if( bom_len_ > 0 ) {
+         auto& d = sink_.add( Code::STS203, 0, bom_len_ );
+         d.fix = make_fix( "Remove the byte-order mark", 0, bom_len_, "" );
+         start = bom_len_;
+         first = std::max< std::size_t >( first, bom_len_ );
          while( first < n && ( text::is_wsp( text_[ first ] ) || text_[ first ] == '\r' || text_[ first ] == '\n' ) ) {
             ++first;
          }
@@ -676,8 +680,7 @@ namespace {
       // Required fields. Missing ones sit at line 1, column 1, length 0.
       if( occ_[ f_version ].empty() && !variant_seen_[ f_version ] ) {
          auto& d = sink_.add( Code::STS221, 0, 0 );
-         const std::size_t at = ( text_.substr( 0, 3 ) == "\xEF\xBB\xBF" ) ? 3 : 0;
-         d.fix = make_fix( "Add 'version: STSv1' as the first line", at, 0, "version: STSv1" + terminator_ );
+         d.fix = make_fix( "Add 'version: STSv1' as the first line", bom_len_, 0, "version: STSv1" + terminator_ );
       }
       else if( !occ_[ f_version ].empty() && first_field_ != f_version ) {
          sink_.add( Code::STS223, occ_[ f_version ][ 0 ].line_offset, occ_[ f_version ][ 0 ].line_length );

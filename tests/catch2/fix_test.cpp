@@ -81,3 +81,14 @@ TEST_CASE( "regressions found by fuzzing" )
    r = test::lint( bad, mtasts::Kind::tlsrpt );
    CHECK( r.error_count() > 0 );
 }
+
+TEST_CASE( "two byte-order marks: one diagnostic, one fix removes both" )
+{
+   const std::string p = "\xEF\xBB\xBF\xEF\xBB\xBFversion: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 86400\n";
+   const auto r = test::lint( p, mtasts::Kind::policy );
+   const auto d = test::with_code( r, "STS203" );
+   REQUIRE( d.size() == 1 );
+   CHECK( d[ 0 ]->length == 6 );
+   REQUIRE( d[ 0 ]->fix );
+   CHECK( test::lint( mtasts::apply_edits( p, d[ 0 ]->fix->edits ), mtasts::Kind::policy ).error_count() == 0 );
+}

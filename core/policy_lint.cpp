@@ -362,6 +362,17 @@ namespace {
    void PolicyLinter::plain_line( const Line& l )
    {
       const std::string_view s = l.content;
+      if( s.substr( 0, 3 ) == "\xEF\xBB\xBF" ) {
+         // U+FEFF starting a later line (files concatenated, or an editor's BOM after a blank first line): the same
+         // mistake as at the start of the file, and the rest of the line is read as if it were not there.
+         auto& d = sink_.add( Code::STS203, l.offset, 3 );
+         d.fix = make_fix( "Remove the byte-order mark", l.offset, 3, "" );
+         Line rest = l;
+         rest.offset += 3;
+         rest.content = s.substr( 3 );
+         plain_line( rest );
+         return;
+      }
       const std::size_t lead = text::leading_wsp( s );
       if( lead == s.size() ) {
          auto& d = sink_.add( Code::STS209, l.offset, s.size(), { { "n", std::to_string( l.number ) } } );

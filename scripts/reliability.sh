@@ -6,7 +6,8 @@
 #  3. the hostile-input tests of the native CLI (tests/hostile/, node --test, against build/mta-sts-lint).
 # Prints per target the executions and the result. Non-zero when anything fails; a crashing input is printed
 # (base64 and hexdump) and kept under build-fuzz/artifacts/.
-# Env: FUZZ_SECONDS (per target, default 60), FUZZ_TARGETS (space-separated subset, e.g. "fuzz_policy"),
+# Env: FUZZ_SECONDS (per target, default 60), FUZZ_SEED (default 1; 0 = random), FUZZ_RUNS (default: per target,
+#      see runs_for; -1 = until FUZZ_SECONDS), FUZZ_TARGETS (space-separated subset, e.g. "fuzz_policy"),
 #      FUZZ_KEEP_GOING=1 (libFuzzer -fork=1 -ignore_crashes=1: fuzz for the whole time and collect every failing input
 #      instead of stopping at the first; the script still fails when there is one),
 #      RELIABILITY_SKIP (space-separated subset of: asan fuzz hostile), JOBS (build parallelism, default 2).
@@ -14,6 +15,19 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+# CI fuzzes deterministically: a fixed seed and a fixed number of runs per target (about a minute on an idle 2-core
+# machine; FUZZ_SECONDS stays the bound on a slower one, which then runs a prefix of the same sequence), so a run that
+# passed here passes there and a failure is reproducible. Explore with FUZZ_SEED=0 (random) FUZZ_RUNS=-1 (no limit).
+FUZZ_SEED=${FUZZ_SEED:-1}
+runs_for() {
+  if [ -n "${FUZZ_RUNS:-}" ]; then echo "$FUZZ_RUNS"; return; fi
+  case "$1" in
+    fuzz_format_sarif) echo 7000 ;;
+    fuzz_format_json) echo 35000 ;;
+    fuzz_policy|fuzz_sts_record|fuzz_tlsrpt|fuzz_format_text) echo 50000 ;;
+    *) echo 200000 ;;
+  esac
+}
 JOBS=${JOBS:-2}
 SKIP=" ${RELIABILITY_SKIP:-} "
 status=0
@@ -82,7 +96,8 @@ if [[ $SKIP != *" fuzz "* ]]; then
       mode=()
       [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
       ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        build-fuzz/fuzz/"$t" "${mode[@]}" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+        build-fuzz/fuzz/"$t" "${mode[@]}" -seed="$FUZZ_SEED" -runs="$(runs_for "$t")" \
+        -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
         -dict=fuzz/mta-sts.dict -print_final_stats=1 -artifact_prefix=build-fuzz/artifacts/"$t"- \
         "$corpus" "$seeds" >"$log" 2>&1
       rc=$?

@@ -92,3 +92,14 @@ TEST_CASE( "two byte-order marks: one diagnostic, one fix removes both" )
    REQUIRE( d[ 0 ]->fix );
    CHECK( test::lint( mtasts::apply_edits( p, d[ 0 ]->fix->edits ), mtasts::Kind::policy ).error_count() == 0 );
 }
+
+TEST_CASE( "a byte-order mark starting a later line is reported there and the line read without it" )
+{
+   const std::string p = "version: STSv1\n\xEF\xBB\xBFmode: enforce\nmx: mail.example.com\nmax_age: 86400\n";
+   const auto r = test::lint( p, mtasts::Kind::policy );
+   const auto d = test::with_code( r, "STS203" );
+   REQUIRE( d.size() == 1 );
+   CHECK( d[ 0 ]->offset == 15 );
+   CHECK( test::with_code( r, "STS224" ).empty() );  // the mode line still counts
+   CHECK( test::lint( mtasts::apply_edits( p, d[ 0 ]->fix->edits ), mtasts::Kind::policy ).error_count() == 0 );
+}

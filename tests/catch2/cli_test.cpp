@@ -1,37 +1,21 @@
 // The native CLI end to end: formats, exit codes, stdin, kinds.
 #include <catch2/catch.hpp>
 
+#include "helpers.hpp"
+
 #include <array>
 #include <cstdio>
 #include <sys/wait.h>
 
 namespace {
 
-struct Run
-{
-   int status;
-   std::string out;
-};
-
-Run run( const std::string& args, const std::string& stdin_text = "" )
+test::Run run( const std::string& args, const std::string& stdin_text = "" )
 {
    std::string cmd = std::string( "NO_COLOR=1 " ) + MTASTS_CLI_PATH + " " + args + " 2>/dev/null";
    if( !stdin_text.empty() ) {
       cmd = "printf '%s' '" + stdin_text + "' | " + cmd;
    }
-   Run r{ -1, "" };
-   FILE* p = popen( cmd.c_str(), "r" );
-   if( !p ) {
-      return r;
-   }
-   std::array< char, 4096 > buf{};
-   std::size_t n;
-   while( ( n = fread( buf.data(), 1, buf.size(), p ) ) > 0 ) {
-      r.out.append( buf.data(), n );
-   }
-   const int st = pclose( p );
-   r.status = WIFEXITED( st ) ? WEXITSTATUS( st ) : -1;
-   return r;
+   return test::run_command( cmd );
 }
 
 const std::string fx = MTASTS_FIXTURES_DIR;

@@ -18,6 +18,7 @@
 #include "core/generator.hpp"
 #include "core/lint.hpp"
 #include "core/mx.hpp"
+#include "helpers.hpp"
 
 namespace {
 
@@ -827,28 +828,9 @@ TEST_CASE( "generator: the checklist names the policy host - text/plain - no red
 
 namespace {
 
-struct CliRun
+test::Run cli( const std::string& args, bool merge_stderr = false )
 {
-   int status = -1;
-   std::string out;
-};
-
-CliRun cli( const std::string& args, bool merge_stderr = false )
-{
-   const std::string cmd = std::string( MTASTS_CLI_PATH ) + " generate " + args + ( merge_stderr ? " 2>&1" : " 2>/dev/null" );
-   CliRun r;
-   FILE* p = popen( cmd.c_str(), "r" );
-   if( !p ) {
-      return r;
-   }
-   std::array< char, 4096 > buf{};
-   std::size_t n;
-   while( ( n = fread( buf.data(), 1, buf.size(), p ) ) > 0 ) {
-      r.out.append( buf.data(), n );
-   }
-   const int st = pclose( p );
-   r.status = WIFEXITED( st ) ? WEXITSTATUS( st ) : -1;
-   return r;
+   return test::run_command( std::string( MTASTS_CLI_PATH ) + " generate " + args + ( merge_stderr ? " 2>&1" : " 2>/dev/null" ) );
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <array>
+#include <cstdio>
 #include <string>
 #include <string_view>
+#include <sys/wait.h>
 #include <vector>
 
 #include "core/lint.hpp"
@@ -36,6 +39,30 @@ inline std::string codes( const mtasts::LintResult& r )
       s += ' ';
    }
    return s;
+}
+
+struct Run
+{
+   int status = -1;  // exit status; -1 when killed by a signal or not started
+   std::string out;  // standard output
+};
+
+// Runs a shell command line and collects its standard output.
+inline Run run_command( const std::string& cmd )
+{
+   Run r;
+   FILE* p = popen( cmd.c_str(), "r" );
+   if( !p ) {
+      return r;
+   }
+   std::array< char, 4096 > buf{};
+   std::size_t n;
+   while( ( n = fread( buf.data(), 1, buf.size(), p ) ) > 0 ) {
+      r.out.append( buf.data(), n );
+   }
+   const int st = pclose( p );
+   r.status = WIFEXITED( st ) ? WEXITSTATUS( st ) : -1;
+   return r;
 }
 
 }  // namespace test

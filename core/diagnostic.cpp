@@ -23,16 +23,6 @@ Diagnostic& Sink::add_with( Code c, Severity sev, std::size_t offset, std::size_
    return items_.back();
 }
 
-bool Sink::has( Code c ) const noexcept
-{
-   for( const auto& d : items_ ) {
-      if( d.code == c ) {
-         return true;
-      }
-   }
-   return false;
-}
-
 Fix make_fix( std::string title, std::size_t offset, std::size_t length, std::string insert )
 {
    Fix f;

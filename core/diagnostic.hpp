@@ -47,7 +47,6 @@ public:
    Diagnostic& add_with( Code c, Severity sev, std::size_t offset, std::size_t length, const Args& args = {}, Hint hint = Hint::none );
 
    std::vector< Diagnostic >& items() noexcept { return items_; }
-   bool has( Code c ) const noexcept;
 
 private:
    std::vector< Diagnostic > items_;

@@ -87,14 +87,4 @@ inline std::size_t first_invalid( std::string_view s ) noexcept
    return std::string_view::npos;
 }
 
-inline std::size_t first_non_ascii( std::string_view s ) noexcept
-{
-   for( std::size_t i = 0; i < s.size(); ++i ) {
-      if( static_cast< unsigned char >( s[ i ] ) >= 0x80 ) {
-         return i;
-      }
-   }
-   return std::string_view::npos;
-}
-
 }  // namespace mtasts::utf8

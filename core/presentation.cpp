@@ -27,6 +27,73 @@ namespace {
       return 0;
    }
 
+}  // namespace
+
+ZoneShape zone_shape( std::string_view t, std::size_t i )
+{
+   ZoneShape z;
+   std::size_t k = i;
+   z.continuation = k < t.size() && is_space( t[ k ] );
+   std::size_t tokens = 0;
+   while( tokens < 6 ) {
+      while( k < t.size() && is_space( t[ k ] ) ) {
+         ++k;
+      }
+      if( k >= t.size() || is_eol( t[ k ] ) || t[ k ] == '"' || t[ k ] == '(' || t[ k ] == ';' ) {
+         break;
+      }
+      const std::size_t b = k;
+      while( k < t.size() && !is_space( t[ k ] ) && !is_eol( t[ k ] ) && t[ k ] != '"' ) {
+         ++k;
+      }
+      if( ++tokens == 1 ) {
+         z.first_b = b;
+         z.first_e = k;
+      }
+      const auto tok = t.substr( b, k - b );
+      if( full_match< grammar::dns::type_txt >( tok ) || full_match< grammar::dns::type_cname >( tok ) ) {
+         // everything before is owner / TTL / class; more than one owner-like token is not zone syntax
+         if( z.owner_tokens > 1 ) {
+            return ZoneShape{};
+         }
+         z.zone = true;
+         z.cname = full_match< grammar::dns::type_cname >( tok );
+         z.rdata = k;
+         return z;
+      }
+      if( !full_match< grammar::dns::ttl >( tok ) && !full_match< grammar::dns::class_ >( tok ) ) {
+         ++z.owner_tokens;
+      }
+   }
+   return ZoneShape{};
+}
+
+LineShape line_shape( std::string_view line )
+{
+   std::size_t j = 0;
+   while( j < line.size() && is_space( line[ j ] ) ) {
+      ++j;
+   }
+   if( j >= line.size() || is_eol( line[ j ] ) ) {
+      return LineShape::blank;
+   }
+   if( line[ j ] == ';' ) {
+      return LineShape::comment;
+   }
+   if( line[ j ] == '$' ) {
+      return LineShape::directive;
+   }
+   if( zone_shape( line, 0 ).zone ) {
+      return LineShape::zone;
+   }
+   if( line[ j ] == '"' || line[ j ] == '(' || typographic_quote( line, j ) ) {
+      return LineShape::quoted;
+   }
+   return LineShape::raw;
+}
+
+namespace {
+
    class Parser
    {
    public:
@@ -172,61 +239,34 @@ namespace {
    // owner [TTL] [class] TXT|CNAME ...: returns true and positions i_ at the rdata when the line has that shape.
    bool Parser::zone_prefix( TxtRecord& r )
    {
-      std::size_t k = i_;
-      const bool continuation = k < t_.size() && is_space( t_[ k ] );
-      std::vector< std::pair< std::size_t, std::size_t > > tokens;
-      while( tokens.size() < 6 ) {
-         while( k < t_.size() && is_space( t_[ k ] ) ) {
-            ++k;
+      const ZoneShape z = zone_shape( t_, i_ );
+      if( !z.zone ) {
+         return false;
+      }
+      if( !z.continuation && z.owner_tokens == 1 ) {
+         r.owner = std::string( t_.substr( z.first_b, z.first_e - z.first_b ) );
+         r.owner_offset = z.first_b;
+         last_owner_ = r.owner;
+      }
+      else {
+         r.owner = last_owner_;
+         r.owner_offset = z.first_b;
+      }
+      r.zone = true;
+      r.cname = z.cname;
+      i_ = z.rdata;
+      // DNS610: a relative owner that already names the origin
+      if( !z.continuation && z.owner_tokens == 1 && !origin_.empty() && !r.owner.empty() && r.owner.back() != '.' ) {  // only where the owner is written
+         std::string o = origin_;
+         if( !o.empty() && o.back() == '.' ) {
+            o.pop_back();
          }
-         if( k >= t_.size() || is_eol( t_[ k ] ) || t_[ k ] == '"' || t_[ k ] == '(' || t_[ k ] == ';' ) {
-            break;
-         }
-         const std::size_t b = k;
-         while( k < t_.size() && !is_space( t_[ k ] ) && !is_eol( t_[ k ] ) && t_[ k ] != '"' ) {
-            ++k;
-         }
-         tokens.emplace_back( b, k );
-         const auto tok = t_.substr( b, k - b );
-         if( full_match< dns::type_txt >( tok ) || full_match< dns::type_cname >( tok ) ) {
-            // everything before is owner / TTL / class
-            std::size_t owner_tokens = 0;
-            for( std::size_t x = 0; x + 1 < tokens.size(); ++x ) {
-               const auto tk = t_.substr( tokens[ x ].first, tokens[ x ].second - tokens[ x ].first );
-               if( !full_match< dns::ttl >( tk ) && !full_match< dns::class_ >( tk ) ) {
-                  ++owner_tokens;
-               }
-            }
-            if( owner_tokens > 1 ) {
-               return false;  // not zone syntax
-            }
-            if( !continuation && owner_tokens == 1 ) {
-               r.owner = std::string( t_.substr( tokens[ 0 ].first, tokens[ 0 ].second - tokens[ 0 ].first ) );
-               r.owner_offset = tokens[ 0 ].first;
-               last_owner_ = r.owner;
-            }
-            else {
-               r.owner = last_owner_;
-               r.owner_offset = tokens[ 0 ].first;
-            }
-            r.zone = true;
-            r.cname = full_match< dns::type_cname >( tok );
-            i_ = k;
-            // DNS610: a relative owner that already names the origin
-            if( !continuation && owner_tokens == 1 && !origin_.empty() && !r.owner.empty() && r.owner.back() != '.' ) {  // only where the owner is written
-               std::string o = origin_;
-               if( !o.empty() && o.back() == '.' ) {
-                  o.pop_back();
-               }
-               const auto low = text::to_lower( r.owner );
-               if( !o.empty() && low.size() > o.size() && low.compare( low.size() - o.size(), o.size(), o ) == 0 ) {
-                  sink_.add( Code::DNS610, r.owner_offset, r.owner.size() );
-               }
-            }
-            return true;
+         const auto low = text::to_lower( r.owner );
+         if( !o.empty() && low.size() > o.size() && low.compare( low.size() - o.size(), o.size(), o ) == 0 ) {
+            sink_.add( Code::DNS610, r.owner_offset, r.owner.size() );
          }
       }
-      return false;
+      return true;
    }
 
    void Parser::close_string( TxtRecord& r, std::size_t string_begin_joined, std::size_t input_begin )

@@ -39,4 +39,21 @@ struct TxtRecord
 
 std::vector< TxtRecord > parse_presentation( std::string_view text, Sink& sink );
 
+// The zone-file shape of a line from t[i]: owner [TTL] [class] TXT|CNAME, within its first six tokens.
+struct ZoneShape
+{
+   bool zone = false;
+   bool cname = false;
+   bool continuation = false;  // starts with whitespace: the owner is the previous record's
+   std::size_t owner_tokens = 0;
+   std::size_t first_b = 0, first_e = 0;  // the first token
+   std::size_t rdata = 0;                 // just after the type
+};
+ZoneShape zone_shape( std::string_view t, std::size_t i );
+
+// How parse_presentation reads a line (the text from a record's first byte to its end of line). A fix must not
+// change it: removing a space can turn a bare value into a zone-file line and change what every byte means.
+enum class LineShape { blank, comment, directive, zone, quoted, raw };
+LineShape line_shape( std::string_view line );
+
 }  // namespace mtasts

@@ -69,7 +69,51 @@ namespace {
          if( from > 0 && source_[ from - 1 ] == '\\' ) {
             return std::nullopt;  // escaped, or an edit that would leave a backslash escaping (or continuing) something else
          }
+         if( changes_line_shape( from, len, insert ) ) {
+            return std::nullopt;  // e.g. 'rua = x' -> 'rua=x' in 'a rua = x IN TXT ...' would make a zone-file line
+         }
          return make_fix( std::move( title ), from, len, std::move( insert ) );
+      }
+      // Whether the edit makes parse_presentation read the record's first line differently (zone_shape looks at six
+      // tokens at most, so only an edit that starts within them can, and seven tokens after it are enough to decide).
+      bool changes_line_shape( std::size_t from, std::size_t len, const std::string& insert )
+      {
+         const std::size_t b = r_.begin;
+         if( window6_ == npos ) {  // once per record: a long first token must not make every fix scan it again
+            window6_ = token_window( b, 6 );
+            window7_ = token_window( b, 7 );
+         }
+         if( from < b || from > window6_ ) {
+            return false;
+         }
+         const std::size_t tail = from + len, window = window7_ - b, after = token_window( tail, 7, 4097 ) - tail;
+         if( window > 4096 || after > 4096 ) {
+            return true;  // not worth the time (each check would copy the window): no fix rather than a wrong one
+         }
+         std::string probe( source_.substr( b, from - b ) );
+         probe += insert;
+         probe += source_.substr( tail, after );
+         return line_shape( probe ) != line_shape( source_.substr( b, window ) );
+      }
+      // The offset after n whitespace-separated tokens from p, stopping at the end of the line (or after limit bytes).
+      std::size_t token_window( std::size_t p, int n, std::size_t limit = npos ) const noexcept
+      {
+         const auto sp = []( char c ) { return c == ' ' || c == '\t'; };
+         const auto eol = []( char c ) { return c == '\n' || c == '\r'; };
+         std::size_t k = p;
+         const std::string_view source = source_.substr( 0, limit == npos || p + limit > source_.size() ? source_.size() : p + limit );
+         for( int t = 0; t < n && k < source.size() && !eol( source[ k ] ); ++t ) {
+            while( k < source.size() && sp( source[ k ] ) ) {
+               ++k;
+            }
+            while( k < source.size() && !sp( source[ k ] ) && !eol( source[ k ] ) ) {
+               ++k;
+            }
+         }
+         while( k < source.size() && sp( source[ k ] ) ) {
+            ++k;
+         }
+         return k;
       }
       std::size_t version();
       void fields( std::size_t pos );
@@ -91,6 +135,8 @@ namespace {
       bool rua_variant_ = false;
       std::vector< std::pair< std::size_t, std::size_t > > id_variants_;
       std::set< std::string > seen_uris_;
+      static constexpr std::size_t npos = std::string_view::npos;
+      std::size_t window6_ = npos, window7_ = npos;
    };
 
    void RecordLinter::run()

@@ -1,6 +1,8 @@
 // Fixes: applying a diagnostic's edits and linting again removes that diagnostic and adds no error.
 #include <catch2/catch.hpp>
 
+#include <tuple>
+
 #include "helpers.hpp"
 
 TEST_CASE( "every fix removes its diagnostic and adds no error" )
@@ -75,6 +77,22 @@ TEST_CASE( "regressions found by fuzzing" )
    for( const auto& diag : r.diagnostics ) {
       CHECK( zone.substr( diag.offset, diag.length ).find( '\r' ) == std::string::npos );
    }
+
+   // removing the spaces around '=' in a bare value would turn it into a zone-file line ('v=STSv1;id=1' becoming the
+   // owner of an "IN TXT" record) and change what every byte means: the diagnostic stays, without a fix
+   for( const auto& [ kind, text, code ] : { std::tuple{ mtasts::Kind::txt, std::string( "v=STSv1;id =1 IN TXT \"x\"" ), "STS109" },
+                                             std::tuple{ mtasts::Kind::tlsrpt, std::string( "v=TLSRPTv1;rua =mailto:a@example.com IN TXT \"x\"" ), "RPT505" } } ) {
+      INFO( text );
+      r = test::lint( text, kind );
+      d = test::with_code( r, code );
+      REQUIRE( d.size() == 1 );
+      CHECK_FALSE( d[ 0 ]->fix.has_value() );
+   }
+   // ...while the same mistake in an ordinary record keeps its fix
+   r = test::lint( "v=STSv1; id = 1", mtasts::Kind::txt );
+   d = test::with_code( r, "STS109" );
+   REQUIRE( d.size() == 1 );
+   CHECK( d[ 0 ]->fix.has_value() );
 
    // a '%' without two hex digits made PEGTL's URI rule raise out of a noexcept function (SIGABRT)
    const std::string bad = "v=TLSRPTv1; rua=mailto:a@example.com%zz";

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "string_list.hpp"
+
 #include "diagnostic.hpp"
 
 namespace mtasts {
@@ -35,7 +37,7 @@ struct PolicyFacts
    std::optional< std::string > version;
    std::optional< std::string > mode;
    std::optional< std::uint64_t > max_age;
-   std::vector< std::string > mx;
+   StringList mx;  // the patterns as written, in order
    std::vector< std::pair< std::string, std::string > > extensions;  // unknown fields, in order
 };
 

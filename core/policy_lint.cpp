@@ -624,10 +624,7 @@ namespace {
       }
       valid_mx_.emplace_back( v, voff );
       if( record ) {
-         if( facts_.mx.empty() ) {
-            facts_.mx.reserve( 8 );
-         }
-         facts_.mx.emplace_back( v );
+         facts_.mx.push_back( v );
          mx_spans_.emplace_back( voff, v.size() );
       }
       if( !options_.domain.empty() && v.size() > 2 && v[ 0 ] == '*' ) {
@@ -716,31 +713,47 @@ namespace {
          }
       }
       else if( valid_mx_.size() > 16 ) {
-         std::vector< std::pair< std::uint64_t, std::size_t > > keys;
-         keys.reserve( valid_mx_.size() );
-         for( std::size_t k = 0; k < valid_mx_.size(); ++k ) {
-            std::uint64_t h = 1469598103934665603ull;
-            for( const char c : valid_mx_[ k ].first ) {
-               h = ( h ^ static_cast< unsigned char >( text::lower( c ) ) ) * 1099511628211ull;
-            }
-            keys.emplace_back( h, k );
+         // An open-addressing table of case-folded FNV-1a hashes: linear in the number of patterns (a sort of the
+         // hashes was a sixth of the time of a 64 KiB policy).
+         const std::size_t n = valid_mx_.size();
+         std::size_t cap = 64;
+         while( cap < 2 * n ) {
+            cap <<= 1;
          }
-         std::sort( keys.begin(), keys.end() );
-         for( std::size_t a = 0; a < keys.size(); ) {
-            std::size_t b = a + 1;
-            while( b < keys.size() && keys[ b ].first == keys[ a ].first ) {
-               ++b;
+         std::vector< std::uint64_t > hash( n );
+         std::vector< std::uint32_t > slot( cap, 0 );  // 1 + the index of the first pattern seen with that text
+         for( std::size_t k = 0; k < n; ++k ) {
+            const auto text = valid_mx_[ k ].first;
+            // Eight bytes at a time, each OR 0x20: that equals lower(c) for letters, so iequals(a, b) implies equal
+            // hashes for any bytes (a byte-wise FNV-1a was a sixth of the time of a 64 KiB policy).
+            std::uint64_t h = text.size() * 0x9E3779B97F4A7C15ull;
+            const auto mix = [ &h ]( std::uint64_t w ) {
+               h = ( h ^ ( w | 0x2020202020202020ull ) ) * 0xFF51AFD7ED558CCDull;
+               h ^= h >> 32;
+            };
+            std::size_t j = 0;
+            for( ; j + 8 <= text.size(); j += 8 ) {
+               std::uint64_t w;
+               std::memcpy( &w, text.data() + j, 8 );
+               mix( w );
             }
-            for( std::size_t x = a + 1; x < b; ++x ) {  // same hash: compare the texts with the earlier ones
-               const auto& later = valid_mx_[ keys[ x ].second ];
-               for( std::size_t y = a; y < x; ++y ) {
-                  if( text::iequals( later.first, valid_mx_[ keys[ y ].second ].first ) ) {
-                     sink_.add( Code::STS220, later.second, later.first.size(), { { "p", quote( later.first ) } } );
-                     break;
-                  }
+            std::uint64_t tail = 0;
+            for( std::size_t t = j; t < text.size(); ++t ) {
+               tail |= std::uint64_t( static_cast< unsigned char >( text[ t ] ) ) << ( 8 * ( t - j ) );
+            }
+            mix( tail );
+            hash[ k ] = h;
+            for( std::size_t i = static_cast< std::size_t >( h ^ ( h >> 29 ) ) & ( cap - 1 );; i = ( i + 1 ) & ( cap - 1 ) ) {
+               if( slot[ i ] == 0 ) {
+                  slot[ i ] = static_cast< std::uint32_t >( k + 1 );
+                  break;
+               }
+               const std::size_t y = slot[ i ] - 1;
+               if( hash[ y ] == h && text::iequals( text, valid_mx_[ y ].first ) ) {
+                  sink_.add( Code::STS220, valid_mx_[ k ].second, text.size(), { { "p", quote( text ) } } );
+                  break;
                }
             }
-            a = b;
          }
       }
       if( facts_.mode ) {
@@ -844,7 +857,7 @@ namespace {
          for( std::size_t k = 0; k < facts_.mx.size(); ++k ) {
             const auto& p = facts_.mx[ k ];
             if( p.size() > 2 && p[ 0 ] == '*' ) {
-               const auto base = text::to_lower( p.substr( 2 ) );
+               const auto base = text::to_lower( p.substr( 2 ) );  // p: a view into facts_.mx
                const bool is_base = h == base;
                const bool deeper = h.size() > base.size() + 1 && h.compare( h.size() - base.size() - 1, std::string::npos, "." + base ) == 0;
                if( is_base || deeper ) {

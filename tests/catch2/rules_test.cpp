@@ -350,3 +350,45 @@ TEST_CASE( "STS105 spans a whole UTF-8 character" )
    CHECK( rec.substr( d[ 0 ]->offset, d[ 0 ]->length ) == "\xC3\xA9" );
    CHECK( d[ 0 ]->message.find( "'\xC3\xA9' at position 3" ) != std::string::npos );
 }
+
+TEST_CASE( "duplicate mx patterns among thousands: each later copy, at its own span, case-insensitively" )
+{
+   // more than 16 patterns take the hash-table path; the small path is covered by the table above
+   std::string p = "version: STSv1\r\nmode: enforce\r\nmax_age: 604800\r\n";
+   std::vector< std::size_t > expected;  // offsets of the later copies
+   for( int i = 0; i < 3000; ++i ) {
+      p += "mx: ";
+      if( i % 10 == 9 ) {
+         expected.push_back( p.size() );
+         p += "MX" + std::to_string( i / 2 ) + ".Example.COM\r\n";  // a copy of pattern i/2, in other case
+      }
+      else {
+         p += "mx" + std::to_string( i ) + ".example.com\r\n";
+      }
+   }
+   p += "mx: mx4.example.com\r\nmx: mx4.example.com\r\n";  // the same pattern three times: two reports
+   expected.push_back( p.size() - 38 );  // two lines of 21 bytes; the values start 4 bytes in
+   expected.push_back( p.size() - 17 );
+   const auto r = test::lint( p, mtasts::Kind::policy );
+   std::vector< std::size_t > got;
+   for( const auto* d : test::with_code( r, "STS220" ) ) {
+      got.push_back( d->offset );
+      CHECK( d->length == p.find( '\r', d->offset ) - d->offset );
+   }
+   std::sort( got.begin(), got.end() );
+   // i/2 for i = 9, 19, ...: pattern 4, 9, 14, ... which exist unless i/2 is itself a copy (i/2 % 10 == 9)
+   std::vector< std::size_t > want;
+   for( std::size_t k = 0; k + 2 < expected.size(); ++k ) {
+      const int i = static_cast< int >( k ) * 10 + 9;
+      if( ( i / 2 ) % 10 != 9 ) {
+         want.push_back( expected[ k ] );
+      }
+   }
+   want.push_back( expected[ expected.size() - 2 ] );
+   want.push_back( expected.back() );
+   CHECK( got == want );
+   REQUIRE( r.policy );
+   CHECK( r.policy->mx.size() == 3002 );
+   CHECK( r.policy->mx[ 0 ] == "mx0.example.com" );
+   CHECK( r.policy->mx.back() == "mx4.example.com" );
+}

@@ -51,17 +51,19 @@ ZoneShape zone_shape( std::string_view t, std::size_t i )
          z.first_e = k;
       }
       const auto tok = t.substr( b, k - b );
-      if( full_match< grammar::dns::type_txt >( tok ) || full_match< grammar::dns::type_cname >( tok ) ) {
+      // (the sizes first: most tokens of a bare record value are none of these, and a PEGTL match costs more)
+      const bool txt = tok.size() == 3 && full_match< grammar::dns::type_txt >( tok );
+      if( txt || ( tok.size() == 5 && full_match< grammar::dns::type_cname >( tok ) ) ) {
          // everything before is owner / TTL / class; more than one owner-like token is not zone syntax
          if( z.owner_tokens > 1 ) {
             return ZoneShape{};
          }
          z.zone = true;
-         z.cname = full_match< grammar::dns::type_cname >( tok );
+         z.cname = !txt;
          z.rdata = k;
          return z;
       }
-      if( !full_match< grammar::dns::ttl >( tok ) && !full_match< grammar::dns::class_ >( tok ) ) {
+      if( !( text::is_digit( tok[ 0 ] ) && full_match< grammar::dns::ttl >( tok ) ) && !( tok.size() == 2 && full_match< grammar::dns::class_ >( tok ) ) ) {
          ++z.owner_tokens;
       }
    }

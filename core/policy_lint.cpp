@@ -370,6 +370,13 @@ namespace {
          Line rest = l;
          rest.offset += 3;
          rest.content = s.substr( 3 );
+         if( text::leading_wsp( rest.content ) == rest.content.size() ) {
+            // nothing else on the line: deleting it must take the mark too (deleting only the rest would leave the
+            // mark alone on a line, found by fuzz_policy)
+            auto& blank = sink_.add( Code::STS209, rest.offset, rest.content.size(), { { "n", std::to_string( l.number ) } } );
+            blank.fix = delete_line( l );
+            return;
+         }
          plain_line( rest );
          return;
       }

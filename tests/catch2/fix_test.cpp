@@ -121,3 +121,17 @@ TEST_CASE( "a byte-order mark starting a later line is reported there and the li
    CHECK( test::with_code( r, "STS224" ).empty() );  // the mode line still counts
    CHECK( test::lint( mtasts::apply_edits( p, d[ 0 ]->fix->edits ), mtasts::Kind::policy ).error_count() == 0 );
 }
+
+TEST_CASE( "a byte-order mark alone on a later line: deleting the blank line deletes the mark too" )
+{
+   const std::string p = "version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 86400\r\n\xEF\xBB\xBF\r\n";
+   const auto r = test::lint( p, mtasts::Kind::policy );
+   const auto d = test::with_code( r, "STS209" );
+   REQUIRE( d.size() == 1 );
+   REQUIRE( d[ 0 ]->fix );
+   const auto fixed = mtasts::apply_edits( p, d[ 0 ]->fix->edits );
+   CHECK( fixed == "version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 86400\r\n" );
+   const auto after = test::lint( fixed, mtasts::Kind::policy );
+   CHECK( after.error_count() == 0 );
+   CHECK( test::with_code( after, "STS209" ).empty() );
+}

@@ -201,63 +201,57 @@ namespace {
       return t;
    }();
 
-   bool fast_valid( std::string_view v, bool& single_label, bool& numeric_last ) noexcept
-   {
-      std::size_t i = 0;
-      const bool wildcard = v.size() > 2 && v[ 0 ] == '*' && v[ 1 ] == '.';
-      if( wildcard ) {
-         i = 2;
-      }
-      if( v.size() - i > 253 || i >= v.size() ) {
-         return false;
-      }
-      std::size_t labels = 0;
-      while( true ) {
-         const std::size_t b = i;
-         unsigned seen = 0;  // one table lookup per byte (callgrind: the per-byte comparisons were most of a 64 KiB lint)
-         while( i < v.size() ) {
-            const unsigned k = host_class[ static_cast< unsigned char >( v[ i ] ) ];
-            if( k == 0 ) {
-               break;
-            }
-            seen |= k;
-            ++i;
-         }
-         const bool digits_only = seen == c_digit;
-         const std::size_t len = i - b;
-         if( len == 0 || len > 63 || v[ b ] == '-' || v[ i - 1 ] == '-' ) {
-            return false;
-         }
-         if( len >= 4 && v[ b + 2 ] == '-' && v[ b + 3 ] == '-' ) {
-            return false;  // "xn--" (or another reserved "??--" label): detailed check
-         }
-         ++labels;
-         if( i == v.size() ) {
-            numeric_last = digits_only;
+}  // namespace
+
+std::size_t valid_pattern_prefix( std::string_view v ) noexcept
+{
+   std::size_t i = 0;
+   const bool wildcard = v.size() > 2 && v[ 0 ] == '*' && v[ 1 ] == '.';
+   if( wildcard ) {
+      i = 2;
+   }
+   const std::size_t start = i;
+   std::size_t labels = 0;
+   bool numeric_last = false;
+   while( true ) {
+      const std::size_t b = i;
+      unsigned seen = 0;  // one table lookup per byte (callgrind: the per-byte comparisons were most of a 64 KiB lint)
+      while( i < v.size() ) {
+         const unsigned k = host_class[ static_cast< unsigned char >( v[ i ] ) ];
+         if( k == 0 ) {
             break;
          }
-         if( v[ i ] != '.' ) {
-            return false;
-         }
+         seen |= k;
          ++i;
       }
-      single_label = !wildcard && labels == 1;
-      if( wildcard ) {
-         return !is_public_suffix( v.substr( 2 ) ) && !numeric_last;
+      const std::size_t len = i - b;
+      if( len == 0 || len > 63 || v[ b ] == '-' || v[ i - 1 ] == '-' ) {
+         return 0;
       }
-      return !single_label && !numeric_last;
+      if( len >= 4 && v[ b + 2 ] == '-' && v[ b + 3 ] == '-' ) {
+         return 0;  // "xn--" (or another reserved "??--" label): detailed check
+      }
+      ++labels;
+      if( i == v.size() || v[ i ] != '.' ) {
+         numeric_last = seen == c_digit;
+         break;
+      }
+      ++i;
    }
-
-}  // namespace
+   if( i - start > 253 || numeric_last || ( !wildcard && labels == 1 ) ) {
+      return 0;
+   }
+   if( wildcard && is_public_suffix( v.substr( 2, i - 2 ) ) ) {
+      return 0;
+   }
+   return i;
+}
 
 bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, std::string_view terminator )
 {
    using text::quote;
-   {
-      bool single = false, numeric = false;
-      if( fast_valid( value, single, numeric ) ) {
-         return true;
-      }
+   if( !value.empty() && valid_pattern_prefix( value ) == value.size() ) {
+      return true;  // the common case: a plain valid pattern, no diagnostic
    }
    if( value.empty() ) {
       sink.add( Code::STS238, offset, 0 );

@@ -228,6 +228,39 @@ namespace {
       std::size_t number = 1;
       bool first_term = true;
       while( b <= n ) {
+         // The common line of a large policy, "mx: <valid pattern>" + LF or CRLF, recorded in one pass over its bytes
+         // with what the general path below would record (it reports nothing for such a line).
+         if( n - b > 4 && p[ b ] == 'm' && p[ b + 1 ] == 'x' && p[ b + 2 ] == ':' && p[ b + 3 ] == ' ' && ( p[ b + 4 ] != '*' || options_.domain.empty() ) ) {
+            const std::size_t len = valid_pattern_prefix( text_.substr( b + 4 ) );
+            const std::size_t e = b + 4 + len;
+            const std::size_t tl = len == 0 ? 3 : e == n ? 0 : p[ e ] == '\n' ? 1 : ( p[ e ] == '\r' && e + 1 < n && p[ e + 1 ] == '\n' ) ? 2 : 3;
+            if( tl < 3 ) {
+               if( tl > 0 ) {
+                  ( tl == 1 ? lf_ : crlf_ ) += 1;
+                  if( first_term ) {
+                     terminator_ = tl == 1 ? "\n" : "\r\n";
+                     first_term = false;
+                  }
+               }
+               last_ = Line{ number, b, text_.substr( b, e - b ), tl };
+               has_lines_ = true;
+               if( first_field_ == -2 ) {
+                  first_field_ = f_mx;
+                  first_field_offset_ = b;
+               }
+               ++mx_lines_;
+               const auto v = text_.substr( b + 4, len );
+               valid_mx_.emplace_back( v, b + 4 );
+               facts_.mx.push_back( v );
+               mx_spans_.emplace_back( b + 4, len );
+               ++number;
+               b = e + tl;
+               if( tl == 0 ) {
+                  break;
+               }
+               continue;
+            }
+         }
          std::size_t e = b;
          {
             const void* lf = std::memchr( p + b, '\n', n - b );

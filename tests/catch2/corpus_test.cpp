@@ -159,3 +159,88 @@ TEST_CASE( "records of the shared corpus get the expected verdicts" )
    }
    CHECK( total == 31 );
 }
+
+// The policy linter reads "mx: <valid pattern>" lines on a fast path. "mx:\t" has the same bytes and meaning but
+// always takes the general path: the two must give the same diagnostics (code, severity, span) and the same facts.
+namespace {
+
+std::string general_path_variant( std::string text )
+{
+   for( std::size_t i = 0; ( i = text.find( "mx: ", i ) ) != std::string::npos; i += 4 ) {
+      if( i == 0 || text[ i - 1 ] == '\n' || text[ i - 1 ] == '\r' ) {
+         text[ i + 3 ] = '\t';
+      }
+   }
+   return text;
+}
+
+void same_as_general_path( const std::string& text )
+{
+   const auto variant = general_path_variant( text );
+   INFO( text );
+   const auto a = test::lint( text, mtasts::Kind::policy );
+   const auto b = test::lint( variant, mtasts::Kind::policy );
+   REQUIRE( a.diagnostics.size() == b.diagnostics.size() );
+   for( std::size_t k = 0; k < a.diagnostics.size(); ++k ) {
+      const auto& x = a.diagnostics[ k ];
+      const auto& y = b.diagnostics[ k ];
+      CHECK( mtasts::rule( x.code ).id == mtasts::rule( y.code ).id );
+      CHECK( x.severity == y.severity );
+      CHECK( x.offset == y.offset );
+      CHECK( x.length == y.length );
+      REQUIRE( x.fix.has_value() == y.fix.has_value() );
+      if( x.fix ) {
+         REQUIRE( x.fix->edits.size() == y.fix->edits.size() );
+         for( std::size_t e = 0; e < x.fix->edits.size(); ++e ) {
+            CHECK( x.fix->edits[ e ].offset == y.fix->edits[ e ].offset );
+            CHECK( x.fix->edits[ e ].length == y.fix->edits[ e ].length );
+            CHECK( x.fix->edits[ e ].insert == y.fix->edits[ e ].insert );  // e.g. the file's own line ending
+         }
+      }
+   }
+   REQUIRE( a.policy );
+   REQUIRE( b.policy );
+   CHECK( a.policy->mx == b.policy->mx );
+   CHECK( a.policy->mode == b.policy->mode );
+   CHECK( a.policy->max_age == b.policy->max_age );
+   CHECK( a.policy->version == b.policy->version );
+}
+
+}  // namespace
+
+TEST_CASE( "the mx fast path agrees with the general path on every corpus policy and on edge cases" )
+{
+   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/policies.expected.jsonl" );
+   std::string line;
+   std::size_t n = 0;
+   while( std::getline( list, line ) ) {
+      const auto q = line.find( "\"file\": \"" );
+      REQUIRE( q != std::string::npos );
+      const auto file = line.substr( q + 9, line.find( '"', q + 9 ) - q - 9 );
+      same_as_general_path( read_file( std::string( MTASTS_CORPUS_DIR ) + "/policies/" + file ) );
+      ++n;
+   }
+   CHECK( n == 242 );
+   const std::string head = "version: STSv1\r\nmode: enforce\r\nmax_age: 604800\r\n";
+   const std::string label63( 63, 'a' ), label64( 64, 'a' );
+   const std::vector< std::string > patterns = { "mail.example.com", "MAIL.Example.COM", "*.example.com", "*.co.uk", "*.com", "example",
+                                 "mail.example.com.", "mail..example.com", ".example.com", "-a.example.com", "a-.example.com",
+                                 "xn--bcher-kva.example", "xn--zz.example", "ab--c.example.com", "mail.123", "123.example.com",
+                                 label63 + ".example.com", label64 + ".example.com", "mail.example.com:25", "mail.example.com #c",
+                                 "mail.example.com, b.example.com", "mail.example.com ", "mail_1.example.com", "m\xC3\xA4il.example.com",
+                                 "*.mail.example.com", "*.", "*", "a.b" };
+   for( const auto& mx : patterns ) {
+      for( const char* end : { "\r\n", "\n", "\r", "" } ) {
+         same_as_general_path( head + "mx: " + mx + end );
+         same_as_general_path( head + "mx: " + mx + end + "mx: " + mx + end );
+         same_as_general_path( "mx: " + mx + end + head );
+         // no version line, no final line break: the fixes insert the line ending of the first line
+         same_as_general_path( "mx: " + mx + end + "mode: enforce" + end + "max_age: 604800" );
+      }
+   }
+   std::string big = head;  // more than 16 patterns: the duplicate check's hash table
+   for( int i = 0; i < 100; ++i ) {
+      big += "mx: mx" + std::to_string( i % 60 ) + ".example.com" + ( i % 3 ? "\r\n" : "\n" );
+   }
+   same_as_general_path( big );
+}

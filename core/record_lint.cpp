@@ -134,7 +134,7 @@ namespace {
       std::size_t usable_ = 0;
       bool rua_variant_ = false;
       std::vector< std::pair< std::size_t, std::size_t > > id_variants_;
-      std::set< std::string > seen_uris_;
+      std::set< std::string_view > seen_uris_;  // views into v_, which outlives this linter
       static constexpr std::size_t npos = std::string_view::npos;
       std::size_t window6_ = npos, window7_ = npos;
    };
@@ -459,12 +459,12 @@ namespace {
    void RecordLinter::uri( std::size_t a, std::size_t b )
    {
       const std::string_view u( v_.data() + a, b - a );
-      const std::string qu = quote( u );
+      const auto qu = [ u ] { return quote( u ); };  // only for a diagnostic (most URIs have none)
       // Inner whitespace: "mailto:a@example.com mailto:b@..." or a raw space.
       const auto bang = u.find( '!' );
       if( bang != std::string_view::npos ) {
          const auto suffix = u.substr( bang );
-         auto& d = add( Code::RPT508, a + bang, b, { { "u", qu }, { "s", quote( suffix ) } }, Hint::size_suffix );
+         auto& d = add( Code::RPT508, a + bang, b, { { "u", qu() }, { "s", quote( suffix ) } }, Hint::size_suffix );
          bool size_limit = suffix.size() >= 2;
          for( std::size_t k = 1; k < suffix.size(); ++k ) {
             const char c = suffix[ k ];
@@ -479,11 +479,11 @@ namespace {
       }
       if( !full_match< grammar::tlsrpt::tlsrpt_uri >( u ) ) {
          Hint hint = Hint::none;
-         Args args{ { "u", qu }, { "address", "address" } };
+         Args args{ { "u", qu() }, { "address", "address" } };
          std::optional< Fix > f;
          if( u.find( '@' ) != std::string_view::npos && u.find( ':' ) == std::string_view::npos ) {
             hint = Hint::bare_address;
-            args.emplace_back( "s", qu );
+            args.emplace_back( "s", qu() );
             if( full_match< grammar::tlsrpt::mailto::addr_spec >( u ) ) {
                f = fix( "Add 'mailto:'", a, a, "mailto:" );
             }
@@ -496,11 +496,11 @@ namespace {
       const auto scheme = text::to_lower( u.substr( 0, colon ) );
       if( scheme == "mailto" ) {
          if( !full_match< grammar::tlsrpt::mailto::mailtoURI >( u ) ) {
-            add( Code::RPT511, a, b, { { "u", qu } } );
+            add( Code::RPT511, a, b, { { "u", qu() } } );
             return;
          }
          if( u.find( '?' ) != std::string_view::npos ) {
-            add( Code::RPT512, a, b, { { "u", qu } } );
+            add( Code::RPT512, a, b, { { "u", qu() } } );
          }
       }
       else if( scheme == "https" ) {
@@ -518,18 +518,18 @@ namespace {
             }
          }
          if( host.empty() ) {
-            add( Code::RPT513, a, b, { { "u", qu } } );
+            add( Code::RPT513, a, b, { { "u", qu() } } );
             return;
          }
       }
       else {
-         add( Code::RPT509, a, b, { { "u", qu } } );
+         add( Code::RPT509, a, b, { { "u", qu() } } );
          return;
       }
       ++usable_;
       facts_.rua.emplace_back( u );
-      if( !seen_uris_.insert( std::string( u ) ).second ) {
-         add( Code::RPT515, a, b, { { "u", qu } } );
+      if( !seen_uris_.insert( u ).second ) {
+         add( Code::RPT515, a, b, { { "u", qu() } } );
       }
    }
 

@@ -28,6 +28,9 @@
 #include <string_view>
 #include <vector>
 #include <unistd.h>
+#if defined( __SSE2__ )
+#include <emmintrin.h>
+#endif
 
 #include <nlohmann/json.hpp>
 
@@ -387,6 +390,29 @@ namespace {
       return p;
    }
 
+   // The same, sixteen bytes at a time where SSE2 exists (every x86-64), and it returns the exact position: JSON
+   // Lines of policies have an escape ("\\n") every twenty bytes or so, where the 8-byte blocks kept restarting.
+   inline const char* skip_plain( const char* p, const char* end, bool del ) noexcept
+   {
+#if defined( __SSE2__ )
+      const __m128i quote = _mm_set1_epi8( '"' ), backslash = _mm_set1_epi8( '\\' ), space = _mm_set1_epi8( 0x20 ), delete_ = _mm_set1_epi8( 0x7F );
+      while( end - p >= 16 ) {
+         const __m128i x = _mm_loadu_si128( reinterpret_cast< const __m128i* >( p ) );
+         // signed comparison: below 0x20 includes the bytes from 0x80, which are negative
+         __m128i m = _mm_or_si128( _mm_or_si128( _mm_cmpeq_epi8( x, quote ), _mm_cmpeq_epi8( x, backslash ) ), _mm_cmplt_epi8( x, space ) );
+         if( del ) {
+            m = _mm_or_si128( m, _mm_cmpeq_epi8( x, delete_ ) );
+         }
+         const int mask = _mm_movemask_epi8( m );
+         if( mask != 0 ) {
+            return p + __builtin_ctz( static_cast< unsigned >( mask ) );
+         }
+         p += 16;
+      }
+#endif
+      return skip_plain8( p, end, del );
+   }
+
    // ---- the fast path: a flat object of strings, as every generator of these lines writes it ----------------------
    // Accepts only what nlohmann's parser would accept with the same result; anything else (a number, a nested value,
    // an escape it does not know, invalid UTF-8, a duplicate key...) returns false and the line goes through the SAX
@@ -571,7 +597,7 @@ namespace {
          char* w = tmp_;
          for( ;; ) {
             const char* run = p_;
-            p_ = skip_plain8( p_, end_, false );
+            p_ = skip_plain( p_, end_, false );
             while( p_ < end_ && json_plain.t[ static_cast< unsigned char >( *p_ ) ] ) {
                ++p_;
             }
@@ -672,7 +698,7 @@ namespace {
       const std::size_t n = s.size();
       while( i < n ) {
          const std::size_t run = i;
-         i = static_cast< std::size_t >( skip_plain8( s.data() + i, s.data() + n, true ) - s.data() );
+         i = static_cast< std::size_t >( skip_plain( s.data() + i, s.data() + n, true ) - s.data() );
          while( i < n && output_plain.t[ static_cast< unsigned char >( s[ i ] ) ] ) {
             ++i;
          }

@@ -1,56 +1,14 @@
 #include "json_writer.hpp"
 
+#include "json_string.hpp"
+
 #include "utf8.hpp"
 
 namespace mtasts {
 
 void json_string( std::string& out, std::string_view s )
 {
-   static const char hex[] = "0123456789abcdef";
-   out += '"';
-   std::size_t i = 0;
-   while( i < s.size() ) {
-      const auto c = static_cast< unsigned char >( s[ i ] );
-      if( c >= 0x80 ) {
-         const auto seq = utf8::decode( s, i );
-         if( seq.valid ) {
-            out.append( s.substr( i, seq.length ) );
-         }
-         else {
-            out += "\xEF\xBF\xBD";
-         }
-         i += seq.length;
-         continue;
-      }
-      switch( c ) {
-         case '"':
-            out += "\\\"";
-            break;
-         case '\\':
-            out += "\\\\";
-            break;
-         case '\n':
-            out += "\\n";
-            break;
-         case '\r':
-            out += "\\r";
-            break;
-         case '\t':
-            out += "\\t";
-            break;
-         default:
-            if( c < 0x20 || c == 0x7F ) {
-               out += "\\u00";
-               out += hex[ c >> 4 ];
-               out += hex[ c & 15 ];
-            }
-            else {
-               out += static_cast< char >( c );
-            }
-      }
-      ++i;
-   }
-   out += '"';
+   json::append_string( out, s );
 }
 
 void JsonWriter::newline()

@@ -57,6 +57,9 @@ public:
 
    void push_back( std::string_view s )
    {
+      if( ends_.empty() && ends_.capacity() == 0 ) {
+         reserve( 8, 256 );  // a typical policy: one allocation each, not a reallocation per pattern
+      }
       chars_.insert( chars_.end(), s.begin(), s.end() );  // inline, unlike std::string::append (callgrind)
       ends_.push_back( chars_.size() );
    }

@@ -16,6 +16,9 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
 // The length of the valid pattern that starts v and ends at its first byte that is not a letter, digit, '-' or '.';
 // 0 when that is not a pattern check_mx_pattern accepts without any diagnostic (the caller looks at what follows).
 std::size_t valid_pattern_prefix( std::string_view v ) noexcept;
+namespace detail {
+   std::size_t valid_pattern_prefix_scalar( std::string_view v ) noexcept;  // the same, a byte at a time (tests compare)
+}
 
 // RFC 8461 §4.1: case-insensitive; "*." covers exactly one left-most label; one trailing dot of the host is ignored.
 bool mx_matches( std::string_view pattern, std::string_view host ) noexcept;

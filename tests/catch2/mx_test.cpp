@@ -105,3 +105,43 @@ TEST_CASE( "STS249: a wildcard inside the policy domain" )
    r = lint_with( enforce, std::nullopt, "" );
    CHECK( test::with_code( r, "STS249" ).empty() );
 }
+
+TEST_CASE( "valid_pattern_prefix: the bit-mask path agrees with the byte loop" )
+{
+   // Random strings over the bytes that matter (letters in both cases, digits, '-', '.', '*', and a few that end a
+   // pattern), long enough for the 32-byte path, with the pattern at varied lengths.
+   const std::string alphabet = "abcxyzABCXYZ0189-.-.*.:_ #\xC3\r\nxn--";
+   std::uint64_t state = 0x9E3779B97F4A7C15ull;
+   const auto next = [ &state ] {
+      state ^= state << 13;
+      state ^= state >> 7;
+      state ^= state << 17;
+      return state;
+   };
+   std::size_t accepted = 0;
+   for( int n = 0; n < 300000; ++n ) {
+      std::string s;
+      const std::size_t len = next() % 48;
+      for( std::size_t k = 0; k < len; ++k ) {
+         s += alphabet[ next() % alphabet.size() ];
+      }
+      if( next() % 3 == 0 ) {
+         s = ( next() % 2 ? "*." : "" ) + std::string( "mx" ) + std::to_string( n ) + ".example" + ( next() % 2 ? ".com" : "" ) + s;
+      }
+      s += std::string( 40, '\n' );  // readable bytes after the pattern, as in a policy
+      const std::string_view v( s );
+      for( std::size_t cut : { std::size_t( 0 ), s.size() - 40 } ) {
+         const auto w = v.substr( 0, v.size() - cut );
+         const auto expected = mtasts::detail::valid_pattern_prefix_scalar( w );
+         INFO( '"' << w << '"' );
+         REQUIRE( mtasts::valid_pattern_prefix( w ) == expected );
+         accepted += expected > 0 ? 1 : 0;
+      }
+   }
+   CHECK( accepted > 50000 );  // the test exercises acceptance, not only refusals
+   CHECK( mtasts::valid_pattern_prefix( "mail.example.com\r\n" + std::string( 40, ' ' ) ) == 16 );
+   CHECK( mtasts::valid_pattern_prefix( "*.example.com\n" + std::string( 40, ' ' ) ) == 13 );
+   CHECK( mtasts::valid_pattern_prefix( "*.co.uk\n" + std::string( 40, ' ' ) ) == 0 );
+   CHECK( mtasts::valid_pattern_prefix( "xn--bcher-kva.example\n" + std::string( 40, ' ' ) ) == 0 );  // detailed check
+   CHECK( mtasts::valid_pattern_prefix( "mail.123\n" + std::string( 40, ' ' ) ) == 0 );
+}

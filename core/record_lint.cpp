@@ -8,6 +8,7 @@
 #include "checks.hpp"
 #include "match.hpp"
 #include "presentation.hpp"
+#include "small_vector.hpp"
 #include "text.hpp"
 #include "utf8.hpp"
 
@@ -142,6 +143,7 @@ namespace {
    void RecordLinter::run()
    {
       facts_.value = v_;
+      facts_.fields.reserve( 4 );  // v, id / v, rua and a spare: one allocation instead of three reallocations
       // US-ASCII only; HTAB is allowed as WSP.
       for( std::size_t i = 0; i < v_.size(); ++i ) {
          const auto c = static_cast< unsigned char >( v_[ i ] );
@@ -540,13 +542,14 @@ namespace {
       if( !v.empty() && v.front() == '"' ) {
          v.remove_prefix( 1 );
       }
-      std::string compact;
+      char compact[ 24 ];  // the start without whitespace (no allocation: this runs for every record)
+      std::size_t n = 0;
       for( const char c : v.substr( 0, 24 ) ) {
          if( !text::is_wsp( c ) ) {
-            compact += c;
+            compact[ n++ ] = c;
          }
       }
-      return text::istarts_with( compact, spec.tag );
+      return text::istarts_with( std::string_view( compact, n ), spec.tag );
    }
 
    bool exact_start( const TxtRecord& r, const Spec& spec ) noexcept
@@ -584,7 +587,7 @@ void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& fa
          txt_owners.insert( text::to_lower( r.owner ) );
       }
    }
-   std::vector< const TxtRecord* > txt;
+   SmallVector< const TxtRecord*, 4 > txt;  // inline: one or two records is the rule
    for( const auto& r : records ) {
       if( r.cname ) {
          if( spec.sts && text::istarts_with( r.owner, "_mta-sts" ) ) {
@@ -601,8 +604,9 @@ void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& fa
       return;
    }
    // Which records are this protocol's: senders keep those beginning with the exact tag and ';'.
-   std::vector< const TxtRecord* > ours;
-   for( const auto* r : txt ) {
+   SmallVector< const TxtRecord*, 4 > ours;
+   for( std::size_t t = 0; t < txt.size(); ++t ) {
+      const TxtRecord* r = txt[ t ];
       if( txt.size() == 1 || looks_like( *r, spec ) ) {
          ours.push_back( r );
       }
@@ -619,10 +623,11 @@ void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& fa
       }
    }
    if( ours.empty() ) {
-      ours.push_back( txt.front() );
+      ours.push_back( txt[ 0 ] );
    }
    std::size_t exact = 0;
-   for( const auto* r : ours ) {
+   for( std::size_t o = 0; o < ours.size(); ++o ) {
+      const TxtRecord* r = ours[ o ];
       if( exact_start( *r, spec ) ) {
          ++exact;
          if( exact > 1 ) {
@@ -631,7 +636,8 @@ void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& fa
       }
    }
    bool first = true;
-   for( const auto* r : ours ) {
+   for( std::size_t o = 0; o < ours.size(); ++o ) {
+      const TxtRecord* r = ours[ o ];
       owner_check( *r, spec, sink );
       RecordFacts f;
       RecordLinter( text, *r, spec, sink, f ).run();

@@ -142,8 +142,8 @@ namespace {
       SmallVector< Occurrence, 2 > occ_[ f_count ];
       bool variant_seen_[ f_count ] = {};
       std::map< std::string, std::vector< Occurrence > > ext_occ_;
-      SmallVector< std::pair< std::string_view, std::size_t >, 8 > valid_mx_;  // for duplicate detection
-      SmallVector< std::pair< std::size_t, std::size_t >, 8 > mx_spans_;  // of facts_.mx (offset, length)
+      SmallVector< std::size_t, 8 > mx_offsets_;  // where each of facts_.mx is written
+      std::vector< std::pair< std::string_view, std::size_t > > variant_mx_;  // valid patterns of 'MX:' lines (not facts)
       std::size_t first_field_offset_ = std::string_view::npos;
       int first_field_ = -2;
       std::size_t lf_ = 0, crlf_ = 0;
@@ -250,9 +250,8 @@ namespace {
                }
                ++mx_lines_;
                const auto v = text_.substr( b + 4, len );
-               valid_mx_.emplace_back( v, b + 4 );
                facts_.mx.push_back( v );
-               mx_spans_.emplace_back( b + 4, len );
+               mx_offsets_.push_back( b + 4 );
                ++number;
                b = e + tl;
                if( tl == 0 ) {
@@ -662,10 +661,12 @@ namespace {
       if( !valid ) {
          return;
       }
-      valid_mx_.emplace_back( v, voff );
-      if( record ) {
+      if( !record ) {
+         variant_mx_.emplace_back( v, voff );
+      }
+      else {
          facts_.mx.push_back( v );
-         mx_spans_.emplace_back( voff, v.size() );
+         mx_offsets_.push_back( voff );
       }
       if( !options_.domain.empty() && v.size() > 2 && v[ 0 ] == '*' ) {
          std::string domain = text::to_lower( options_.domain );
@@ -742,20 +743,40 @@ namespace {
       const bool has_mx = mx_lines_ > 0 || variant_seen_[ f_mx ];
       // Duplicate mx patterns (case-insensitive): reported at the later occurrence. Sorted by a case-folded hash, so
       // that 100,000 patterns cost n log n integer comparisons.
-      if( valid_mx_.size() > 1 && valid_mx_.size() <= 16 ) {
-         for( std::size_t x = 1; x < valid_mx_.size(); ++x ) {
+      // Every valid pattern in line order: the facts, merged with the (rare) 'MX:' variants by offset.
+      std::vector< std::pair< std::string_view, std::size_t > > merged;
+      if( !variant_mx_.empty() ) {
+         merged.reserve( facts_.mx.size() + variant_mx_.size() );
+         std::size_t f = 0, x = 0;
+         while( f < facts_.mx.size() || x < variant_mx_.size() ) {
+            if( x == variant_mx_.size() || ( f < facts_.mx.size() && mx_offsets_[ f ] < variant_mx_[ x ].second ) ) {
+               merged.emplace_back( facts_.mx[ f ], mx_offsets_[ f ] );
+               ++f;
+            }
+            else {
+               merged.push_back( variant_mx_[ x++ ] );
+            }
+         }
+      }
+      const std::size_t n_mx = merged.empty() ? facts_.mx.size() : merged.size();
+      const auto valid_mx = [ & ]( std::size_t k ) -> std::pair< std::string_view, std::size_t > {
+         return merged.empty() ? std::pair< std::string_view, std::size_t >( facts_.mx[ k ], mx_offsets_[ k ] ) : merged[ k ];
+      };
+      if( n_mx > 1 && n_mx <= 16 ) {
+         for( std::size_t x = 1; x < n_mx; ++x ) {
+            const auto later = valid_mx( x );
             for( std::size_t y = 0; y < x; ++y ) {
-               if( text::iequals( valid_mx_[ x ].first, valid_mx_[ y ].first ) ) {
-                  sink_.add( Code::STS220, valid_mx_[ x ].second, valid_mx_[ x ].first.size(), { { "p", quote( valid_mx_[ x ].first ) } } );
+               if( text::iequals( later.first, valid_mx( y ).first ) ) {
+                  sink_.add( Code::STS220, later.second, later.first.size(), { { "p", quote( later.first ) } } );
                   break;
                }
             }
          }
       }
-      else if( valid_mx_.size() > 16 ) {
+      else if( n_mx > 16 ) {
          // An open-addressing table of case-folded FNV-1a hashes: linear in the number of patterns (a sort of the
          // hashes was a sixth of the time of a 64 KiB policy).
-         const std::size_t n = valid_mx_.size();
+         const std::size_t n = n_mx;
          std::size_t cap = 64;
          while( cap < 2 * n ) {
             cap <<= 1;
@@ -763,7 +784,7 @@ namespace {
          std::vector< std::uint64_t > hash( n );
          std::vector< std::uint32_t > slot( cap, 0 );  // 1 + the index of the first pattern seen with that text
          for( std::size_t k = 0; k < n; ++k ) {
-            const auto text = valid_mx_[ k ].first;
+            const auto [ text, at ] = valid_mx( k );
             // Eight bytes at a time, each OR 0x20: that equals lower(c) for letters, so iequals(a, b) implies equal
             // hashes for any bytes (a byte-wise FNV-1a was a sixth of the time of a 64 KiB policy).
             std::uint64_t h = text.size() * 0x9E3779B97F4A7C15ull;
@@ -789,8 +810,8 @@ namespace {
                   break;
                }
                const std::size_t y = slot[ i ] - 1;
-               if( hash[ y ] == h && text::iequals( text, valid_mx_[ y ].first ) ) {
-                  sink_.add( Code::STS220, valid_mx_[ k ].second, text.size(), { { "p", quote( text ) } } );
+               if( hash[ y ] == h && text::iequals( text, valid_mx( y ).first ) ) {
+                  sink_.add( Code::STS220, at, text.size(), { { "p", quote( text ) } } );
                   break;
                }
             }
@@ -901,7 +922,7 @@ namespace {
                const bool is_base = h == base;
                const bool deeper = h.size() > base.size() + 1 && h.compare( h.size() - base.size() - 1, std::string::npos, "." + base ) == 0;
                if( is_base || deeper ) {
-                  sink_.add( Code::STS404, mx_spans_[ k ].first, mx_spans_[ k ].second, { { "p", quote( p ) }, { "h", quote( h ) } }, deeper ? Hint::lenient_match : Hint::none );
+                  sink_.add( Code::STS404, mx_offsets_[ k ], p.size(), { { "p", quote( p ) }, { "h", quote( h ) } }, deeper ? Hint::lenient_match : Hint::none );
                }
             }
          }
@@ -912,7 +933,7 @@ namespace {
             used = used || mx_matches( facts_.mx[ k ], h );
          }
          if( !used ) {
-            sink_.add( Code::STS403, mx_spans_[ k ].first, mx_spans_[ k ].second, { { "p", quote( facts_.mx[ k ] ) } } );
+            sink_.add( Code::STS403, mx_offsets_[ k ], facts_.mx[ k ].size(), { { "p", quote( facts_.mx[ k ] ) } } );
          }
       }
    }

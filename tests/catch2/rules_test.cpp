@@ -392,3 +392,29 @@ TEST_CASE( "duplicate mx patterns among thousands: each later copy, at its own s
    CHECK( r.policy->mx[ 0 ] == "mx0.example.com" );
    CHECK( r.policy->mx.back() == "mx4.example.com" );
 }
+
+TEST_CASE( "duplicate mx patterns across 'MX:' variant lines are reported at the later line, few or many" )
+{
+   for( const int filler : { 0, 40 } ) {  // up to 16 patterns: pairwise; more: the hash table
+      std::string p = "version: STSv1\r\nmode: enforce\r\n";
+      for( int i = 0; i < filler; ++i ) {
+         p += "mx: f" + std::to_string( i ) + ".example.com\r\n";
+      }
+      p += "MX: a.example.com\r\n";  // a variant (STS214), not a fact
+      const auto line4 = p.size() + 4;
+      p += "mx: a.example.com\r\nmx: b.example.com\r\n";
+      const auto line6 = p.size() + 4;
+      p += "Mx: B.example.com\r\nmax_age: 604800\r\n";
+      INFO( filler );
+      const auto r = test::lint( p, mtasts::Kind::policy );
+      std::vector< std::size_t > got;
+      for( const auto* d : test::with_code( r, "STS220" ) ) {
+         got.push_back( d->offset );
+      }
+      std::sort( got.begin(), got.end() );
+      CHECK( got == std::vector< std::size_t >{ line4, line6 } );
+      CHECK( test::with_code( r, "STS214" ).size() == 2 );
+      REQUIRE( r.policy );
+      CHECK( r.policy->mx.size() == static_cast< std::size_t >( filler ) + 2 );
+   }
+}

@@ -84,6 +84,11 @@ test('a valid policy: result shape and facts', () => {
   assert.ok(v.lint(text, { verbose: true }).infoCount > 0);
   assert.deepStrictEqual(JSON.parse(JSON.stringify(r)), r, 'plain data: nothing hidden shows up');
   assert.equal(Object.getPrototypeOf(r), Object.prototype);
+  // what format() needs (the input) is in a private field: no own symbol or hidden key either
+  assert.deepEqual(Object.getOwnPropertySymbols(r), []);
+  assert.deepEqual(Object.getOwnPropertyNames(r), Object.keys(r));
+  assert.match(v.format(r, 'json'), /"kind":"policy"/);
+  assert.throws(() => v.format({ ...r }, 'json'), { name: 'TypeError', message: /result returned by lint\(\)/ }, 'a copy has no input');
 });
 
 test('records: txt and tlsrpt facts, auto detection and forced kinds', () => {

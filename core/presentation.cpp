@@ -29,10 +29,6 @@ namespace {
       return 0;
    }
 
-}  // namespace
-
-namespace {
-
    // The bytes that end a token of a zone-file line: whitespace, a line break, a quote.
    constexpr std::array< bool, 256 > token_end = [] {
       std::array< bool, 256 > e{};
@@ -85,28 +81,46 @@ ZoneShape zone_shape( std::string_view t, std::size_t i )
    return ZoneShape{};
 }
 
+namespace {
+
+   // How a line starting at t[i] is read: its shape, its first non-blank byte, and its zone-file prefix if it has one.
+   struct LineClass
+   {
+      LineShape shape;
+      std::size_t first;
+      ZoneShape zone;
+   };
+
+   LineClass classify_line( std::string_view t, std::size_t i )
+   {
+      std::size_t j = i;
+      while( j < t.size() && is_space( t[ j ] ) ) {
+         ++j;
+      }
+      if( j >= t.size() || is_eol( t[ j ] ) ) {
+         return { LineShape::blank, j, {} };
+      }
+      if( t[ j ] == ';' ) {  // comment line (dig's ";; ANSWER SECTION:")
+         return { LineShape::comment, j, {} };
+      }
+      if( t[ j ] == '$' ) {  // $ORIGIN / $TTL directives
+         return { LineShape::directive, j, {} };
+      }
+      const ZoneShape z = zone_shape( t, i );
+      if( z.zone ) {
+         return { LineShape::zone, j, z };
+      }
+      if( t[ j ] == '"' || t[ j ] == '(' || typographic_quote( t, j ) ) {
+         return { LineShape::quoted, j, {} };
+      }
+      return { LineShape::raw, j, {} };
+   }
+
+}  // namespace
+
 LineShape line_shape( std::string_view line )
 {
-   std::size_t j = 0;
-   while( j < line.size() && is_space( line[ j ] ) ) {
-      ++j;
-   }
-   if( j >= line.size() || is_eol( line[ j ] ) ) {
-      return LineShape::blank;
-   }
-   if( line[ j ] == ';' ) {
-      return LineShape::comment;
-   }
-   if( line[ j ] == '$' ) {
-      return LineShape::directive;
-   }
-   if( zone_shape( line, 0 ).zone ) {
-      return LineShape::zone;
-   }
-   if( line[ j ] == '"' || line[ j ] == '(' || typographic_quote( line, j ) ) {
-      return LineShape::quoted;
-   }
-   return LineShape::raw;
+   return classify_line( line, 0 ).shape;
 }
 
 namespace {
@@ -122,7 +136,7 @@ namespace {
 
    private:
       void logical_line();
-      bool zone_prefix( TxtRecord& r );
+      void zone_prefix( TxtRecord& r, const ZoneShape& z );
       void rdata( TxtRecord& r );
       void quoted( TxtRecord& r );
       void unquoted( TxtRecord& r, std::size_t& words );
@@ -160,21 +174,14 @@ namespace {
    void Parser::logical_line()
    {
       const std::size_t line_begin = i_;
-      std::size_t j = i_;
-      while( j < t_.size() && is_space( t_[ j ] ) ) {
-         ++j;
-      }
-      if( j >= t_.size() || is_eol( t_[ j ] ) ) {
+      const LineClass c = classify_line( t_, i_ );
+      const std::size_t j = c.first;
+      if( c.shape == LineShape::blank || c.shape == LineShape::comment ) {
          i_ = j;
          skip_line();
          return;
       }
-      if( t_[ j ] == ';' ) {  // comment line (dig's ";; ANSWER SECTION:")
-         i_ = j;
-         skip_line();
-         return;
-      }
-      if( t_[ j ] == '$' ) {  // $ORIGIN / $TTL directives
+      if( c.shape == LineShape::directive ) {
          const auto rest = t_.substr( j );
          if( text::istarts_with( rest, "$ORIGIN" ) ) {
             std::size_t k = j + 7;
@@ -199,20 +206,15 @@ namespace {
          r.value.reserve( guess );
          r.src.reserve( guess + 1 );
       }
-      if( !zone_prefix( r ) ) {
-         i_ = line_begin;
-         // A bare value keeps its leading whitespace (STS101 reports it); a quoted one starts at the quote.
-         std::size_t k = line_begin;
-         while( k < t_.size() && is_space( t_[ k ] ) ) {
-            ++k;
-         }
-         if( k < t_.size() && ( t_[ k ] == '"' || t_[ k ] == '(' || typographic_quote( t_, k ) ) ) {
-            i_ = k;
-            r.begin = k;
-         }
-         else {
-            r.raw = true;
-         }
+      if( c.shape == LineShape::zone ) {
+         zone_prefix( r, c.zone );
+      }
+      else if( c.shape == LineShape::quoted ) {
+         i_ = j;  // a quoted value starts at the quote
+         r.begin = j;
+      }
+      else {
+         r.raw = true;  // a bare value keeps its leading whitespace (STS101 reports it)
       }
       if( r.raw ) {
          std::size_t e = i_;
@@ -258,13 +260,9 @@ namespace {
       out_.push_back( std::move( r ) );
    }
 
-   // owner [TTL] [class] TXT|CNAME ...: returns true and positions i_ at the rdata when the line has that shape.
-   bool Parser::zone_prefix( TxtRecord& r )
+   // owner [TTL] [class] TXT|CNAME ... (z, from zone_shape): the owner, and i_ at the rdata.
+   void Parser::zone_prefix( TxtRecord& r, const ZoneShape& z )
    {
-      const ZoneShape z = zone_shape( t_, i_ );
-      if( !z.zone ) {
-         return false;
-      }
       if( !z.continuation && z.owner_tokens == 1 ) {
          r.owner = std::string( t_.substr( z.first_b, z.first_e - z.first_b ) );
          r.owner_offset = z.first_b;
@@ -288,7 +286,6 @@ namespace {
             sink_.add( Code::DNS610, r.owner_offset, r.owner.size() );
          }
       }
-      return true;
    }
 
    void Parser::close_string( TxtRecord& r, std::size_t string_begin_joined, std::size_t input_begin )

@@ -185,7 +185,8 @@ if (!skip.has('native')) {
     row('native', 'Google Benchmark', 'not built', '', null);
   } else {
     log('native: Google Benchmark');
-    const r = spawnSync(nativeBench, ['--benchmark_format=json', `--benchmark_min_time=${quick ? 0.1 : 0.5}`, `--benchmark_repetitions=${quick ? 1 : 3}`], {
+    const benchArgs = ['--benchmark_format=json', `--benchmark_min_time=${quick ? 0.1 : 0.5}`, `--benchmark_repetitions=${quick ? 1 : 3}`];
+    const r = spawnSync(nativeBench, benchArgs, {
       encoding: 'utf8',
       maxBuffer: 64 << 20,
     });
@@ -230,7 +231,7 @@ if (!skip.has('native')) {
       // The same 64 KiB case with glibc keeping its freed memory: by default it returns the top of the heap to the
       // kernel after each call (the ~200 KB a 64 KiB policy's facts and duplicate check take) and faults it back in
       // on the next one, which costs more than the linting (callgrind cannot see it: it is kernel time).
-      const warm = spawnSync(nativeBench, ['--benchmark_format=json', '--benchmark_filter=BM_large_policy_64k$', `--benchmark_min_time=${quick ? 0.1 : 0.5}`, `--benchmark_repetitions=${quick ? 1 : 3}`], {
+      const warm = spawnSync(nativeBench, [...benchArgs, '--benchmark_filter=BM_large_policy_64k$'], {
         encoding: 'utf8',
         env: { ...process.env, MALLOC_TRIM_THRESHOLD_: String(1 << 30) },
       });

@@ -353,8 +353,6 @@ namespace {
       bool seen_[ Entry::count ] = {};
    };
 
-   using json::skip_plain;
-
    // ---- the fast path: a flat object of strings, as every generator of these lines writes it ----------------------
    // Accepts only what nlohmann's parser would accept with the same result; anything else (a number, a nested value,
    // an escape it does not know, invalid UTF-8, a duplicate key...) returns false and the line goes through the SAX
@@ -539,7 +537,7 @@ namespace {
          char* w = tmp_;
          for( ;; ) {
             const char* run = p_;
-            p_ = skip_plain( p_, end_, false );
+            p_ = json::skip_plain( p_, end_, false );
             while( p_ < end_ && json::input_plain.t[ static_cast< unsigned char >( *p_ ) ] ) {
                ++p_;
             }
@@ -630,8 +628,7 @@ namespace {
    };
 
    // ---- output ---------------------------------------------------------------------------------------------------
-   // Same escaping as core's json_string (invalid UTF-8 becomes U+FFFD; control characters and DEL as \u00XX), with
-   // runs of plain characters copied at once.
+   // core's JSON string escaping (core/json_string.hpp), appended to the output buffer.
    void put_string( Out& out, std::string_view s ) { json::append_string( out, s ); }
 
    void put_number( Out& out, std::size_t n )

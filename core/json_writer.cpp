@@ -2,8 +2,6 @@
 
 #include "json_string.hpp"
 
-#include "utf8.hpp"
-
 namespace mtasts {
 
 void json_string( std::string& out, std::string_view s )

@@ -9,9 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "string_list.hpp"
-
 #include "diagnostic.hpp"
+#include "string_list.hpp"
 
 namespace mtasts {
 

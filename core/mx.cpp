@@ -1,12 +1,11 @@
 #include "mx.hpp"
 
 #include <array>
+#include <cstdint>
+#include <vector>
 #if defined( __SSE2__ )
 #include <emmintrin.h>
 #endif
-
-#include <cstdint>
-#include <vector>
 
 #include "../grammar/policy.hpp"
 #include "match.hpp"
@@ -188,8 +187,7 @@ bool mx_matches( std::string_view pattern, std::string_view host ) noexcept
 
 namespace {
 
-   // The common case in one pass: ["*."] then labels of letters, digits and inner hyphens, each at most 63 bytes,
-   // the name at most 253 bytes, no "xn--" label. Returns false as soon as anything needs the detailed checks.
+   // The classes of host-name bytes, for valid_pattern_prefix's byte loop.
    enum : unsigned char { c_letter = 1, c_digit = 2, c_hyphen = 4 };
    constexpr std::array< unsigned char, 256 > host_class = [] {
       std::array< unsigned char, 256 > t{};
@@ -279,6 +277,8 @@ std::size_t valid_pattern_prefix( std::string_view v ) noexcept
    return detail::valid_pattern_prefix_scalar( v );
 }
 
+// The common case in one pass: ["*."] then labels of letters, digits and inner hyphens, each at most 63 bytes,
+// the name at most 253 bytes, no "xn--" label; 0 as soon as anything needs the detailed checks.
 std::size_t detail::valid_pattern_prefix_scalar( std::string_view v ) noexcept
 {
    std::size_t i = 0;

@@ -128,6 +128,11 @@ namespace {
       void document_checks();
       void mx_host_checks();
       Fix delete_line( const Line& l ) const;
+      void record_mx( std::string_view v, std::size_t voff )  // a valid pattern of an 'mx:' line: a fact
+      {
+         facts_.mx.push_back( v );
+         mx_offsets_.push_back( voff );
+      }
 
       std::string_view text_;
       const LintOptions& options_;
@@ -249,9 +254,7 @@ namespace {
                   first_field_offset_ = b;
                }
                ++mx_lines_;
-               const auto v = text_.substr( b + 4, len );
-               facts_.mx.push_back( v );
-               mx_offsets_.push_back( b + 4 );
+               record_mx( text_.substr( b + 4, len ), b + 4 );
                ++number;
                b = e + tl;
                if( tl == 0 ) {
@@ -665,8 +668,7 @@ namespace {
          variant_mx_.emplace_back( v, voff );
       }
       else {
-         facts_.mx.push_back( v );
-         mx_offsets_.push_back( voff );
+         record_mx( v, voff );
       }
       if( !options_.domain.empty() && v.size() > 2 && v[ 0 ] == '*' ) {
          std::string domain = text::to_lower( options_.domain );
@@ -741,8 +743,7 @@ namespace {
          sink_.add( Code::STS228, 0, 0 );
       }
       const bool has_mx = mx_lines_ > 0 || variant_seen_[ f_mx ];
-      // Duplicate mx patterns (case-insensitive): reported at the later occurrence. Sorted by a case-folded hash, so
-      // that 100,000 patterns cost n log n integer comparisons.
+      // Duplicate mx patterns (case-insensitive): reported at the later occurrence.
       // Every valid pattern in line order: the facts, merged with the (rare) 'MX:' variants by offset.
       std::vector< std::pair< std::string_view, std::size_t > > merged;
       if( !variant_mx_.empty() ) {
@@ -774,8 +775,8 @@ namespace {
          }
       }
       else if( n_mx > 16 ) {
-         // An open-addressing table of case-folded FNV-1a hashes: linear in the number of patterns (a sort of the
-         // hashes was a sixth of the time of a 64 KiB policy).
+         // An open-addressing table of case-folded hashes: linear in the number of patterns (a sort of the hashes was
+         // a sixth of the time of a 64 KiB policy).
          const std::size_t n = n_mx;
          std::size_t cap = 64;
          while( cap < 2 * n ) {
@@ -918,7 +919,7 @@ namespace {
          for( std::size_t k = 0; k < facts_.mx.size(); ++k ) {
             const auto& p = facts_.mx[ k ];
             if( p.size() > 2 && p[ 0 ] == '*' ) {
-               const auto base = text::to_lower( p.substr( 2 ) );  // p: a view into facts_.mx
+               const auto base = text::to_lower( p.substr( 2 ) );
                const bool is_base = h == base;
                const bool deeper = h.size() > base.size() + 1 && h.compare( h.size() - base.size() - 1, std::string::npos, "." + base ) == 0;
                if( is_base || deeper ) {

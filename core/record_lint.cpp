@@ -99,19 +99,18 @@ namespace {
       // The offset after n whitespace-separated tokens from p, stopping at the end of the line (or after limit bytes).
       std::size_t token_window( std::size_t p, int n, std::size_t limit = npos ) const noexcept
       {
-         const auto sp = []( char c ) { return c == ' ' || c == '\t'; };
          const auto eol = []( char c ) { return c == '\n' || c == '\r'; };
          std::size_t k = p;
          const std::string_view source = source_.substr( 0, limit == npos || p + limit > source_.size() ? source_.size() : p + limit );
          for( int t = 0; t < n && k < source.size() && !eol( source[ k ] ); ++t ) {
-            while( k < source.size() && sp( source[ k ] ) ) {
+            while( k < source.size() && text::is_wsp( source[ k ] ) ) {
                ++k;
             }
-            while( k < source.size() && !sp( source[ k ] ) && !eol( source[ k ] ) ) {
+            while( k < source.size() && !text::is_wsp( source[ k ] ) && !eol( source[ k ] ) ) {
                ++k;
             }
          }
-         while( k < source.size() && sp( source[ k ] ) ) {
+         while( k < source.size() && text::is_wsp( source[ k ] ) ) {
             ++k;
          }
          return k;

@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <iterator>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -47,14 +46,6 @@ public:
       std::size_t k_;
    };
 
-   StringList() = default;
-   StringList( std::initializer_list< std::string_view > init )
-   {
-      for( const auto s : init ) {
-         push_back( s );
-      }
-   }
-
    void push_back( std::string_view s )
    {
       if( ends_.empty() && ends_.capacity() == 0 ) {
@@ -68,11 +59,6 @@ public:
       ends_.reserve( count );
       chars_.reserve( bytes );
    }
-   void clear() noexcept
-   {
-      chars_.clear();
-      ends_.clear();
-   }
 
    std::size_t size() const noexcept { return ends_.size(); }
    bool empty() const noexcept { return ends_.empty(); }
@@ -81,12 +67,9 @@ public:
       const std::size_t b = k == 0 ? 0 : ends_[ k - 1 ];
       return std::string_view( chars_.data() + b, ends_[ k ] - b );
    }
-   std::string_view front() const noexcept { return ( *this )[ 0 ]; }
    std::string_view back() const noexcept { return ( *this )[ size() - 1 ]; }
    const_iterator begin() const noexcept { return const_iterator( this, 0 ); }
    const_iterator end() const noexcept { return const_iterator( this, size() ); }
-
-   std::vector< std::string > to_vector() const { return std::vector< std::string >( begin(), end() ); }
 
    friend bool operator==( const StringList& a, const StringList& b ) noexcept { return a.ends_ == b.ends_ && a.chars_ == b.chars_; }
    friend bool operator!=( const StringList& a, const StringList& b ) noexcept { return !( a == b ); }

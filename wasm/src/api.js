@@ -29,7 +29,6 @@ class Input extends ReturnsItsArgument {
   }
 }
 const NO_OPTIONS = Object.freeze({});
-const inputOf = (x) => Input.of(x);
 
 function describe(value) {
   if (value === null) return 'null';
@@ -369,14 +368,14 @@ function makeValidator(Module) {
     const files = list.map((item, k) => {
       let result = item;
       let file;
-      if (item !== null && typeof item === 'object' && inputOf(item) === undefined && 'result' in item) {
+      if (item !== null && typeof item === 'object' && Input.of(item) === undefined && 'result' in item) {
         result = item.result;
         file = item.file;
         if (file !== undefined && typeof file !== 'string') {
           throw new TypeError(`${where}: results[${k}].file: expected a string, got ${describe(file)}`);
         }
       }
-      const input = inputOf(result);
+      const input = Input.of(result);
       if (input === undefined) {
         throw new TypeError(
           `${where}: expected a result returned by lint() (or { file, result }, or an array of them), ` +

@@ -652,6 +652,7 @@ std::optional< std::string > utc_id( std::int64_t seconds )
 
 GenerateResult generate( const GenerateOptions& options ) noexcept
 {
+#if defined( __cpp_exceptions )
    try {
       return run( options );
    }
@@ -661,6 +662,9 @@ GenerateResult generate( const GenerateOptions& options ) noexcept
       r.errors.push_back( GenerateMessage{ "internal", "", "Out of memory." } );
       return r;
    }
+#else
+   return run( options );  // (WebAssembly: running out of memory aborts the instance; api.js reports it)
+#endif
 }
 
 std::string generate_json( const GenerateResult& r, bool pretty )

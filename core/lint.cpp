@@ -121,45 +121,58 @@ std::size_t LintResult::info_count() const noexcept
    return static_cast< std::size_t >( std::count_if( diagnostics.begin(), diagnostics.end(), []( const Diagnostic& d ) { return d.severity == Severity::info; } ) );
 }
 
+namespace {
+
+void lint_into( LintResult& result, std::string_view text, const LintOptions& options )
+{
+   result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
+   Sink sink( options.verbose );
+   if( result.kind == Kind::policy ) {
+      result.policy.emplace();
+      detail::lint_policy( text, options, sink, *result.policy );
+   }
+   else {
+      result.record.emplace();
+      detail::lint_records( text, result.kind, sink, *result.record );
+   }
+   auto& ds = sink.items();
+   if( !options.verbose ) {
+      ds.erase( std::remove_if( ds.begin(), ds.end(), []( const Diagnostic& d ) { return d.severity == Severity::info; } ), ds.end() );
+   }
+   for( auto& d : ds ) {
+      // never past the end; a span ends at its line's end (it never includes a CR or LF: a record's value may be
+      // joined from strings on several lines, but an underline stays on one)
+      d.offset = std::min( d.offset, text.size() );
+      d.length = std::min( d.length, text.size() - d.offset );
+      for( std::size_t k = 1; k < d.length; ++k ) {  // (a diagnostic about a bare CR covers just that CR)
+         const char c = text[ d.offset + k ];
+         if( c == '\r' || c == '\n' ) {
+            d.length = k;
+            break;
+         }
+      }
+   }
+   std::stable_sort( ds.begin(), ds.end(), []( const Diagnostic& a, const Diagnostic& b ) {
+      return a.offset != b.offset ? a.offset < b.offset : a.code < b.code;
+   } );
+   result.diagnostics = std::move( ds );
+}
+
+}  // namespace
+
 LintResult lint( std::string_view text, const LintOptions& options ) noexcept
 {
    LintResult result;
+#if defined( __cpp_exceptions )
    try {
-      result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
-      Sink sink( options.verbose );
-      if( result.kind == Kind::policy ) {
-         result.policy.emplace();
-         detail::lint_policy( text, options, sink, *result.policy );
-      }
-      else {
-         result.record.emplace();
-         detail::lint_records( text, result.kind, sink, *result.record );
-      }
-      auto& ds = sink.items();
-      if( !options.verbose ) {
-         ds.erase( std::remove_if( ds.begin(), ds.end(), []( const Diagnostic& d ) { return d.severity == Severity::info; } ), ds.end() );
-      }
-      for( auto& d : ds ) {
-         // never past the end; a span ends at its line's end (it never includes a CR or LF: a record's value may be
-         // joined from strings on several lines, but an underline stays on one)
-         d.offset = std::min( d.offset, text.size() );
-         d.length = std::min( d.length, text.size() - d.offset );
-         for( std::size_t k = 1; k < d.length; ++k ) {  // (a diagnostic about a bare CR covers just that CR)
-            const char c = text[ d.offset + k ];
-            if( c == '\r' || c == '\n' ) {
-               d.length = k;
-               break;
-            }
-         }
-      }
-      std::stable_sort( ds.begin(), ds.end(), []( const Diagnostic& a, const Diagnostic& b ) {
-         return a.offset != b.offset ? a.offset < b.offset : a.code < b.code;
-      } );
-      result.diagnostics = std::move( ds );
+      lint_into( result, text, options );
    }
    catch( ... ) {
       // Only std::bad_alloc can get here; report what we have rather than let it cross the API.
    }
+#else
+   lint_into( result, text, options );  // (WebAssembly: running out of memory aborts the instance; api.js reports it)
+#endif
    return result;
 }
 

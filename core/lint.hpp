@@ -38,6 +38,13 @@ struct PolicyFacts
    std::optional< std::uint64_t > max_age;
    StringList mx;  // the patterns as written, in order
    std::vector< std::pair< std::string, std::string > > extensions;  // unknown fields, in order
+
+   // Where the values were read: byte offsets into the text linted (version_offset and mode_offset are meaningful
+   // when version and mode are set; mx_offsets has one entry per mx pattern). The WebAssembly binding uses them to
+   // hand the values to JS as slices of the caller's own string instead of copies.
+   std::size_t version_offset = 0;
+   std::size_t mode_offset = 0;
+   std::vector< std::size_t > mx_offsets;
 };
 
 // A TXT record after joining its strings: the fields in order (v first), and the usable ones.

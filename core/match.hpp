@@ -8,22 +8,39 @@
 
 namespace mtasts {
 
+// The grammars in grammar/ never raise (no must<>, and no PEGTL contrib rule that does): a rule matches or it does
+// not. The WebAssembly build has no exception support (-fno-exceptions), where a rule that raised would not compile
+// (PEGTL's normal<>::raise static_asserts); natively such a raise would be reported as "no match".
 namespace detail {
-   // PEGTL's contrib rules (uri::pct_encoded is an if_must) raise on a local error. A raise here means "no match":
-   // throw a tag type, not tao::pegtl::parse_error, whose positions and messages pull iostreams into the wasm build
-   // (design.md P11).
    struct match_raised
    {};
 
    template< typename Rule >
    struct quiet_control : tao::pegtl::normal< Rule >
    {
+#if defined( __cpp_exceptions )
       template< typename ParseInput, typename... States >
       [[noreturn]] static void raise( const ParseInput& /*unused*/, States&&... /*unused*/ )
       {
-         throw match_raised{};
+         throw match_raised{};  // a tag type: parse_error would pull iostreams in (design.md P11)
       }
+#endif
    };
+
+   template< typename Rule >
+   bool parse( tao::pegtl::memory_input< tao::pegtl::tracking_mode::lazy >& in ) noexcept
+   {
+#if defined( __cpp_exceptions )
+      try {
+         return tao::pegtl::parse< Rule, tao::pegtl::nothing, quiet_control >( in );
+      }
+      catch( const match_raised& ) {
+         return false;
+      }
+#else
+      return tao::pegtl::parse< Rule, tao::pegtl::nothing, quiet_control >( in );
+#endif
+   }
 }  // namespace detail
 
 // True when `Rule` matches all of `s`.
@@ -31,12 +48,7 @@ template< typename Rule >
 bool full_match( std::string_view s ) noexcept
 {
    tao::pegtl::memory_input< tao::pegtl::tracking_mode::lazy > in( s.data(), s.size(), "" );
-   try {
-      return tao::pegtl::parse< tao::pegtl::seq< Rule, tao::pegtl::eof >, tao::pegtl::nothing, detail::quiet_control >( in );
-   }
-   catch( const detail::match_raised& ) {
-      return false;
-   }
+   return detail::parse< tao::pegtl::seq< Rule, tao::pegtl::eof > >( in );
 }
 
 // Length of the match of `Rule` at the start of `s`, or npos.
@@ -44,14 +56,7 @@ template< typename Rule >
 std::size_t prefix_match( std::string_view s ) noexcept
 {
    tao::pegtl::memory_input< tao::pegtl::tracking_mode::lazy > in( s.data(), s.size(), "" );
-   try {
-      if( tao::pegtl::parse< Rule, tao::pegtl::nothing, detail::quiet_control >( in ) ) {
-         return static_cast< std::size_t >( in.current() - s.data() );
-      }
-   }
-   catch( const detail::match_raised& ) {
-   }
-   return std::string_view::npos;
+   return detail::parse< Rule >( in ) ? static_cast< std::size_t >( in.current() - s.data() ) : std::string_view::npos;
 }
 
 }  // namespace mtasts

@@ -130,8 +130,11 @@ namespace {
       Fix delete_line( const Line& l ) const;
       void record_mx( std::string_view v, std::size_t voff )  // a valid pattern of an 'mx:' line: a fact
       {
+         if( facts_.mx_offsets.capacity() == 0 ) {
+            facts_.mx_offsets.reserve( 8 );  // a typical policy: one allocation, not a reallocation per pattern
+         }
          facts_.mx.push_back( v );
-         mx_offsets_.push_back( voff );
+         facts_.mx_offsets.push_back( voff );
       }
 
       std::string_view text_;
@@ -147,13 +150,11 @@ namespace {
       SmallVector< Occurrence, 2 > occ_[ f_count ];
       bool variant_seen_[ f_count ] = {};
       std::map< std::string, std::vector< Occurrence > > ext_occ_;
-      SmallVector< std::size_t, 8 > mx_offsets_;  // where each of facts_.mx is written
       std::vector< std::pair< std::string_view, std::size_t > > variant_mx_;  // valid patterns of 'MX:' lines (not facts)
       std::size_t first_field_offset_ = std::string_view::npos;
       int first_field_ = -2;
       std::size_t lf_ = 0, crlf_ = 0;
       std::size_t max_age_offset_ = 0, max_age_len_ = 0;
-      std::size_t mode_offset_ = 0, mode_len_ = 0;
    };
 
    void PolicyLinter::run()
@@ -263,18 +264,7 @@ namespace {
                continue;
             }
          }
-         std::size_t e = b;
-         {
-            const void* lf = std::memchr( p + b, '\n', n - b );
-            e = lf ? static_cast< std::size_t >( static_cast< const char* >( lf ) - p ) : n;
-            if( e > b && p[ e - 1 ] == '\r' ) {
-               --e;  // CRLF
-            }
-            const void* cr = std::memchr( p + b, '\r', e - b );
-            if( cr ) {
-               e = static_cast< std::size_t >( static_cast< const char* >( cr ) - p );  // a bare CR first
-            }
-         }
+         const std::size_t e = text::find_line_break( text_, b );  // LF, the CR of a CRLF, or a bare CR
          std::size_t tl = 0;
          if( e < n ) {
             if( p[ e ] == '\n' ) {
@@ -532,6 +522,7 @@ namespace {
       if( full_match< grammar::policy::sts_policy_version_value >( v ) ) {
          if( record && occ_[ f_version ].size() == 1 ) {
             facts_.version = std::string( v );
+            facts_.version_offset = voff;
          }
          return;
       }
@@ -548,8 +539,7 @@ namespace {
       if( full_match< grammar::policy::sts_policy_mode_value >( v ) ) {
          if( record && occ_[ f_mode ].size() == 1 ) {
             facts_.mode = std::string( v );
-            mode_offset_ = voff;
-            mode_len_ = v.size();
+            facts_.mode_offset = voff;
          }
          return;
       }
@@ -750,8 +740,8 @@ namespace {
          merged.reserve( facts_.mx.size() + variant_mx_.size() );
          std::size_t f = 0, x = 0;
          while( f < facts_.mx.size() || x < variant_mx_.size() ) {
-            if( x == variant_mx_.size() || ( f < facts_.mx.size() && mx_offsets_[ f ] < variant_mx_[ x ].second ) ) {
-               merged.emplace_back( facts_.mx[ f ], mx_offsets_[ f ] );
+            if( x == variant_mx_.size() || ( f < facts_.mx.size() && facts_.mx_offsets[ f ] < variant_mx_[ x ].second ) ) {
+               merged.emplace_back( facts_.mx[ f ], facts_.mx_offsets[ f ] );
                ++f;
             }
             else {
@@ -761,7 +751,7 @@ namespace {
       }
       const std::size_t n_mx = merged.empty() ? facts_.mx.size() : merged.size();
       const auto valid_mx = [ & ]( std::size_t k ) -> std::pair< std::string_view, std::size_t > {
-         return merged.empty() ? std::pair< std::string_view, std::size_t >( facts_.mx[ k ], mx_offsets_[ k ] ) : merged[ k ];
+         return merged.empty() ? std::pair< std::string_view, std::size_t >( facts_.mx[ k ], facts_.mx_offsets[ k ] ) : merged[ k ];
       };
       if( n_mx > 1 && n_mx <= 16 ) {
          for( std::size_t x = 1; x < n_mx; ++x ) {
@@ -821,10 +811,10 @@ namespace {
       if( facts_.mode ) {
          const auto& mode = *facts_.mode;
          if( mode == "testing" ) {
-            sink_.add( Code::STS226, mode_offset_, mode_len_ );
+            sink_.add( Code::STS226, facts_.mode_offset, mode.size() );
          }
          else if( mode == "none" ) {
-            sink_.add( Code::STS227, mode_offset_, mode_len_ );
+            sink_.add( Code::STS227, facts_.mode_offset, mode.size() );
          }
          if( !has_mx ) {
             if( mode == "none" ) {
@@ -923,7 +913,7 @@ namespace {
                const bool is_base = h == base;
                const bool deeper = h.size() > base.size() + 1 && h.compare( h.size() - base.size() - 1, std::string::npos, "." + base ) == 0;
                if( is_base || deeper ) {
-                  sink_.add( Code::STS404, mx_offsets_[ k ], p.size(), { { "p", quote( p ) }, { "h", quote( h ) } }, deeper ? Hint::lenient_match : Hint::none );
+                  sink_.add( Code::STS404, facts_.mx_offsets[ k ], p.size(), { { "p", quote( p ) }, { "h", quote( h ) } }, deeper ? Hint::lenient_match : Hint::none );
                }
             }
          }
@@ -934,7 +924,7 @@ namespace {
             used = used || mx_matches( facts_.mx[ k ], h );
          }
          if( !used ) {
-            sink_.add( Code::STS403, mx_offsets_[ k ], facts_.mx[ k ].size(), { { "p", quote( facts_.mx[ k ] ) } } );
+            sink_.add( Code::STS403, facts_.mx_offsets[ k ], facts_.mx[ k ].size(), { { "p", quote( facts_.mx[ k ] ) } } );
          }
       }
    }

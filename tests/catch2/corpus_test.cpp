@@ -244,3 +244,39 @@ TEST_CASE( "the mx fast path agrees with the general path on every corpus policy
    }
    same_as_general_path( big );
 }
+
+TEST_CASE( "policy facts say where each value was read (version, mode, every mx pattern)" )
+{
+   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/policies.expected.jsonl" );
+   REQUIRE( list.is_open() );
+   std::string line;
+   std::size_t checked = 0;
+   while( std::getline( list, line ) ) {
+      const auto file = json_field( line, "file" );
+      const auto text = read_file( std::string( MTASTS_CORPUS_DIR ) + "/policies/" + file );
+      const auto r = test::lint( text, mtasts::Kind::policy, false );
+      REQUIRE( r.policy );
+      const auto& f = *r.policy;
+      INFO( file );
+      if( f.version ) {
+         CHECK( text.substr( f.version_offset, f.version->size() ) == *f.version );
+      }
+      if( f.mode ) {
+         CHECK( text.substr( f.mode_offset, f.mode->size() ) == *f.mode );
+      }
+      REQUIRE( f.mx_offsets.size() == f.mx.size() );
+      for( std::size_t k = 0; k < f.mx.size(); ++k ) {
+         CHECK( text.substr( f.mx_offsets[ k ], f.mx[ k ].size() ) == f.mx[ k ] );
+         CHECK( ( k == 0 || f.mx_offsets[ k ] > f.mx_offsets[ k - 1 ] ) );
+         ++checked;
+      }
+   }
+   CHECK( checked > 300 );
+   // Both mx paths (the "mx: <valid>" fast path and the general one, here after a tab) and a later duplicate field.
+   const std::string text = "mode: testing\r\nversion: STSv1\r\nmx:\ta.example.com\r\nmx: *.b.example.net\r\nmode: enforce\r\n";
+   const auto r = test::lint( text, mtasts::Kind::policy, false );
+   REQUIRE( r.policy );
+   CHECK( r.policy->mode_offset == 6 );
+   CHECK( r.policy->version_offset == 24 );
+   CHECK( r.policy->mx_offsets == std::vector< std::size_t >{ 35, 54 } );
+}

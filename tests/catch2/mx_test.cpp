@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/mx.hpp"
+#include "core/text.hpp"
 #include "helpers.hpp"
 
 TEST_CASE( "RFC 8461 §4.1 matching: '*.' covers exactly one left-most label - case-insensitively" )
@@ -144,4 +145,36 @@ TEST_CASE( "valid_pattern_prefix: the bit-mask path agrees with the byte loop" )
    CHECK( mtasts::valid_pattern_prefix( "*.co.uk\n" + std::string( 40, ' ' ) ) == 0 );
    CHECK( mtasts::valid_pattern_prefix( "xn--bcher-kva.example\n" + std::string( 40, ' ' ) ) == 0 );  // detailed check
    CHECK( mtasts::valid_pattern_prefix( "mail.123\n" + std::string( 40, ' ' ) ) == 0 );
+}
+
+TEST_CASE( "find_line_break: the eight-bytes-at-a-time scan finds the first CR or LF" )
+{
+   // Every position of a CR or LF in strings of 0..40 bytes, alone and after another break, from every start; also
+   // bytes that differ from CR/LF by one bit (0x0B, 0x0C, 0x8A, 0x8D) and 0x00/0xFF, which a wrong mask would take.
+   const std::string fill = "ab\x0B\x0C\x8A\x8D\x00\xFFz 9";
+   std::size_t checks = 0;
+   for( std::size_t len = 0; len <= 40; ++len ) {
+      std::string base;
+      for( std::size_t k = 0; k < len; ++k ) {
+         base += fill[ ( k * 7 + len ) % fill.size() ];
+      }
+      for( std::size_t at = 0; at <= len; ++at ) {
+         for( const char brk : { '\n', '\r' } ) {
+            std::string s = base;
+            if( at < len ) {
+               s[ at ] = brk;
+            }
+            for( std::size_t from = 0; from <= len; ++from ) {
+               std::size_t expected = from;
+               while( expected < s.size() && s[ expected ] != '\n' && s[ expected ] != '\r' ) {
+                  ++expected;
+               }
+               INFO( "len " << len << " break at " << at << " from " << from );
+               REQUIRE( mtasts::text::find_line_break( s, from ) == expected );
+               ++checks;
+            }
+         }
+      }
+   }
+   CHECK( checks > 20000 );
 }

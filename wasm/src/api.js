@@ -145,7 +145,9 @@ function makeValidator(Module) {
   // The reusable input buffer in the wasm heap.
   let buf = 0;
   let cap = 0;
-  let view = null;
+  let view = null; // HEAPU8.subarray(buf, buf + cap)
+  let viewHeap = null;
+  let viewAt = 0;
   function reserve(bytes, keep) {
     if (bytes <= cap) return;
     const size = Math.max(bytes, Math.ceil(cap * 1.5), 1024);
@@ -186,8 +188,12 @@ function makeValidator(Module) {
   // Writes `text` as UTF-8 into the buffer; returns the byte count.
   function encode(text) {
     reserve(text.length, 0);
-    if (view === null || view.buffer !== Module.HEAPU8.buffer || view.byteOffset !== buf || view.length !== cap) {
-      view = Module.HEAPU8.subarray(buf, buf + cap); // re-made only after a reallocation or memory growth
+    // The view is re-made only after a reallocation (reserve) or memory growth (the glue replaces HEAPU8 then);
+    // comparing the arrays themselves is cheaper than reading view.buffer on every call.
+    if (view === null || viewHeap !== Module.HEAPU8 || viewAt !== buf || view.length !== cap) {
+      viewHeap = Module.HEAPU8;
+      viewAt = buf;
+      view = viewHeap.subarray(buf, buf + cap);
     }
     let { read, written } = encoder.encodeInto(text, view);
     if (read < text.length) {
@@ -243,48 +249,61 @@ function makeValidator(Module) {
     } catch (e) {
       throw failed(e);
     }
-    const result = decode(Module.HEAP32, at);
+    const result = decode(Module.HEAP32, at, text);
     new Input(result, { text, kind, verbose, domain, mxHosts, file: o.file });
     return result;
   }
 
-  function decode(w, at) {
-    const heap = Module.HEAPU8;
-    const blobAt = w[at + 5];
+  // The decoder's state for the record being read: defined once per validator, not as closures per call (they
+  // were a tenth of a typical lint()).
+  let w = null; // Int32Array: the heap
+  let i = 0; // the next word
+  let blob = '';
+  let blobAt = 0;
+  let blobAscii = true;
+  let input = ''; // the text linted (ASCII when the record holds slices of it)
+  function str() {
+    const off = w[i];
+    const len = w[i + 1];
+    i += 2;
+    if (len < 0) return null;
+    if (off < 0) return input.substring(-1 - off, -1 - off + len); // a slice of the text (wasm/bindings.cpp)
+    return blobAscii
+      ? blob.substring(off, off + len)
+      : decoder.decode(Module.HEAPU8.subarray(blobAt + off, blobAt + off + len));
+  }
+  // Unknown policy fields as { name: value } (as the CLI's JSON prints them; a repeated name keeps the last value,
+  // as JSON.parse does); record fields as [{ name, value }].
+  function object() {
+    const n = w[i++];
+    const o = {};
+    for (let k = 0; k < n; ++k) {
+      const name = str();
+      Object.defineProperty(o, name, { value: str(), enumerable: true, writable: true, configurable: true });
+    }
+    return o;
+  }
+  function pairs() {
+    const n = w[i++];
+    const list = new Array(n);
+    for (let k = 0; k < n; ++k) list[k] = { name: str(), value: str() };
+    return list;
+  }
+  function strings() {
+    const n = w[i++];
+    const list = new Array(n);
+    for (let k = 0; k < n; ++k) list[k] = str();
+    return list;
+  }
+
+  function decode(heap32, at, text) {
+    w = heap32;
+    input = text;
     const blobSize = w[at + 6];
-    const blobAscii = w[at + 7] === 1;
-    // Short ASCII blobs (the usual facts of a valid policy) are cheaper to build than to hand to TextDecoder.
-    const blob =
-      blobSize === 0
-        ? ''
-        : blobAscii && blobSize <= 256
-          ? String.fromCharCode.apply(null, heap.subarray(blobAt, blobAt + blobSize))
-          : decoder.decode(heap.subarray(blobAt, blobAt + blobSize));
-    let i = at + 10;
-    const str = () => {
-      const off = w[i];
-      const len = w[i + 1];
-      i += 2;
-      if (len < 0) return null;
-      return blobAscii ? blob.substring(off, off + len) : decoder.decode(heap.subarray(blobAt + off, blobAt + off + len));
-    };
-    // Unknown policy fields as { name: value } (as the CLI's JSON prints them; a repeated name keeps the last value,
-    // as JSON.parse does); record fields as [{ name, value }].
-    const object = () => {
-      const n = w[i++];
-      const o = {};
-      for (let k = 0; k < n; ++k) {
-        const name = str();
-        Object.defineProperty(o, name, { value: str(), enumerable: true, writable: true, configurable: true });
-      }
-      return o;
-    };
-    const pairs = () => {
-      const n = w[i++];
-      const list = new Array(n);
-      for (let k = 0; k < n; ++k) list[k] = { name: str(), value: str() };
-      return list;
-    };
+    blobAt = w[at + 5];
+    blobAscii = w[at + 7] === 1;
+    blob = blobSize === 0 ? '' : decoder.decode(Module.HEAPU8.subarray(blobAt, blobAt + blobSize));
+    i = at + 10;
 
     const count = w[at + 4];
     const diagnostics = new Array(count);
@@ -334,21 +353,20 @@ function makeValidator(Module) {
       const hasMaxAge = w[i] === 1;
       const maxAge = hasMaxAge ? (w[i + 2] >>> 0) * 4294967296 + (w[i + 1] >>> 0) : null;
       i += 3;
-      const n = w[i++];
-      const mx = new Array(n);
-      for (let k = 0; k < n; ++k) mx[k] = str();
+      const mx = strings();
       result.policy = { version, mode, maxAge, mx, extensions: object() };
     } else if (facts === 2) {
       const value = str();
       const fields = pairs();
       const version = str();
       const id = str();
-      const n = w[i++];
-      const rua = new Array(n);
-      for (let k = 0; k < n; ++k) rua[k] = str();
+      const rua = strings();
       // Same keys, in the same order, as the CLI's JSON output.
       result.record = kind === 'tlsrpt' ? { value, version, rua, fields } : { value, version, id, fields };
     }
+    w = null;
+    blob = '';
+    input = '';
     return result;
   }
 

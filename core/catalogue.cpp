@@ -33,8 +33,8 @@ namespace {
                const auto name = tpl.substr( i + 1, close - i - 1 );
                bool found = false;
                for( const auto& a : args ) {
-                  if( name == a.first ) {
-                     out += a.second;
+                  if( name == a.name ) {
+                     out += a.value;
                      found = true;
                      break;
                   }

@@ -139,7 +139,7 @@ namespace {
       if( full_match< grammar::policy::sts_policy_mode_value >( mode ) ) {
          return;
       }
-      Args args{ { "v", quote( mode ) } };
+      ArgList args{ { "v", quote( mode ) } };
       Hint hint = Hint::none;
       for( const char* m : { "testing", "enforce", "none" } ) {
          if( text::iequals( mode, m ) ) {
@@ -326,7 +326,7 @@ namespace {
             r.id = id;
          }
          else {
-            Args args{ { "v", quote( id ) } };
+            ArgList args{ { "v", quote( id ) } };
             Hint hint = Hint::id_length;
             for( std::size_t k = 0; k < id.size(); ++k ) {
                if( !text::is_alnum( id[ k ] ) ) {

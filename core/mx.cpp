@@ -400,7 +400,7 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
    for( std::size_t i = 0; !plain && i < p.size(); ++i ) {
       if( !host_char( p[ i ] ) ) {
          Hint hint = Hint::none;
-         Args args{ { "p", quote( value ) } };
+         ArgList args{ { "p", quote( value ) } };
          std::string host;
          if( p.find( "://" ) != std::string_view::npos ) {
             hint = Hint::url_form;

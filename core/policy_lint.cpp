@@ -431,7 +431,7 @@ namespace {
       const auto colon = s.find( ':' );
       if( colon == std::string_view::npos || colon == 0 ) {
          Hint hint = Hint::none;
-         Args args{ { "n", std::to_string( l.number ) } };
+         ArgList args{ { "n", std::to_string( l.number ) } };
          std::optional< Fix > fix;
          const auto eq = s.find( '=' );
          if( text::istarts_with( s, "v=STSv1" ) ) {
@@ -578,7 +578,7 @@ namespace {
             }
          }
       }
-      Args args{ { "v", quote( v ) }, { "s", suggestion } };
+      ArgList args{ { "v", quote( v ) }, { "s", suggestion } };
       if( hint == Hint::inline_comment ) {
          args.back().second = quote( v.substr( comment ) );
       }
@@ -612,7 +612,7 @@ namespace {
          return;
       }
       Hint hint = Hint::none;
-      Args args;
+      ArgList args;
       std::optional< Fix > fix;
       const auto comment = inline_comment( v );
       if( comment != std::string_view::npos && full_match< grammar::policy::sts_policy_max_age_value >( v.substr( 0, comment ) ) ) {

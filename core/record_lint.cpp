@@ -231,7 +231,7 @@ namespace {
       }
       const std::string_view first( v_.data() + lead, fe - lead );
       Hint hint = Hint::none;
-      Args args{ { "s", spec_.version } };
+      ArgList args{ { "s", spec_.version } };
       std::optional< Fix > f;
       std::string compact;
       for( const char c : first ) {
@@ -414,7 +414,7 @@ namespace {
       if( full_match< grammar::sts_record::sts_id_value >( value ) ) {
          return;
       }
-      Args args{ { "v", quote( value ) } };
+      ArgList args{ { "v", quote( value ) } };
       for( std::size_t k = 0; k < value.size(); ++k ) {
          if( !text::is_alnum( value[ k ] ) ) {
             const std::size_t len = utf8::decode( value, k ).length;  // a whole UTF-8 character, never half of one
@@ -480,7 +480,7 @@ namespace {
       }
       if( !full_match< grammar::tlsrpt::tlsrpt_uri >( u ) ) {
          Hint hint = Hint::none;
-         Args args{ { "u", qu() }, { "address", "address" } };
+         ArgList args{ { "u", qu() }, { "address", "address" } };
          std::optional< Fix > f;
          if( u.find( '@' ) != std::string_view::npos && u.find( ':' ) == std::string_view::npos ) {
             hint = Hint::bare_address;

@@ -185,7 +185,8 @@ if (!skip.has('native')) {
     row('native', 'Google Benchmark', 'not built', '', null);
   } else {
     log('native: Google Benchmark');
-    const benchArgs = ['--benchmark_format=json', `--benchmark_min_time=${quick ? 0.1 : 0.5}`, `--benchmark_repetitions=${quick ? 1 : 3}`];
+    // A warm-up before each case: the first case used to run cold (410 ns instead of 240 for the typical policy).
+    const benchArgs = ['--benchmark_format=json', `--benchmark_min_time=${quick ? 0.1 : 0.5}`, `--benchmark_repetitions=${quick ? 1 : 3}`, '--benchmark_min_warmup_time=0.3'];
     const r = spawnSync(nativeBench, benchArgs, {
       encoding: 'utf8',
       maxBuffer: 64 << 20,

@@ -131,8 +131,8 @@ function makeValidator(Module) {
   const { kinds, severities, version } = info; // kinds[i] / severities[i]: name of the C++ enum value i
   const formats = ['text', 'json', 'sarif'];
 
-  // A failure inside the core (a C++ exception reaching a noexcept function aborts the instance) leaves the heap in
-  // an unknown state: report it once, then refuse further calls.
+  // A failure inside the core (built without exceptions: running out of memory aborts the instance) leaves the heap
+  // in an unknown state: report it once, then refuse further calls.
   let broken = null;
   function usable() {
     if (broken) throw new Error(`mta-sts-lint: this validator is unusable after an internal error (${broken}); create a new one`);

@@ -293,7 +293,7 @@ if (!skip.has('batch')) {
       results.batch.peer = { ...t, answered: lineCount(join(tmp, 'peer.jsonl')), inputsPerS: domains / t.wall, inputsPerCpuS: t.cpu ? domains / t.cpu : null };
       results.batch.ratio = ratio;
       results.batch.cpuRatio = cpuRatio;
-      results.batch.rounds = ours.map((x, i) => ({ ours: x.wall, peer: theirs[i].wall, ratio: theirs[i].wall / x.wall }));
+      results.batch.rounds = ours.map((x, i) => ({ ours: x.wall, oursCpu: x.cpu, peer: theirs[i].wall, peerCpu: theirs[i].cpu, ratio: theirs[i].wall / x.wall }));
       row('batch', 'postfix-mta-sts-resolver parser (Python)', `${fmtInt(domains / t.wall)} /s, peak ${fmtMiB(t.maxRssKiB)}`);
       row('batch', 'ratio, full validation vs peer (median of 3 alternating rounds)', `${ratio.toFixed(1)}x${cpuRatio ? ` (CPU time: ${cpuRatio.toFixed(1)}x)` : ''}`, '>= 5x', ratio >= 5);
     }

@@ -113,18 +113,34 @@ std::string compare( std::string_view input, const mtasts::LintResult& r, const 
    return diff;
 }
 
+// Every policy of the shared corpus: its file name, its line of policies.expected.jsonl and its bytes.
+struct CorpusPolicy
+{
+   std::string file, expected, text;
+};
+
+std::vector< CorpusPolicy > corpus_policies()
+{
+   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/policies.expected.jsonl" );
+   REQUIRE( list.is_open() );
+   std::vector< CorpusPolicy > out;
+   std::string line;
+   while( std::getline( list, line ) ) {
+      auto file = json_field( line, "file" );
+      REQUIRE( !file.empty() );
+      auto text = read_file( std::string( MTASTS_CORPUS_DIR ) + "/policies/" + file );
+      out.push_back( CorpusPolicy{ std::move( file ), line, std::move( text ) } );
+   }
+   return out;
+}
+
 }  // namespace
 
 TEST_CASE( "policies of the shared corpus get the expected verdicts and error lines" )
 {
-   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/policies.expected.jsonl" );
-   REQUIRE( list.is_open() );
-   std::string line;
    std::size_t total = 0, agree = 0, invalid = 0;
-   while( std::getline( list, line ) ) {
-      const auto file = json_field( line, "file" );
-      const auto e = parse_expected( line );
-      const auto text = read_file( std::string( MTASTS_CORPUS_DIR ) + "/policies/" + file );
+   for( const auto& [ file, expected, text ] : corpus_policies() ) {
+      const auto e = parse_expected( expected );
       const auto r = test::lint( text, mtasts::Kind::auto_, false );
       CHECK( r.kind == mtasts::Kind::policy );
       const auto diff = compare( text, r, e );
@@ -201,6 +217,7 @@ void same_as_general_path( const std::string& text )
    REQUIRE( a.policy );
    REQUIRE( b.policy );
    CHECK( a.policy->mx == b.policy->mx );
+   CHECK( a.policy->mx_offsets == b.policy->mx_offsets );  // "mx:\t" has the length of "mx: "
    CHECK( a.policy->mode == b.policy->mode );
    CHECK( a.policy->max_age == b.policy->max_age );
    CHECK( a.policy->version == b.policy->version );
@@ -210,14 +227,9 @@ void same_as_general_path( const std::string& text )
 
 TEST_CASE( "the mx fast path agrees with the general path on every corpus policy and on edge cases" )
 {
-   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/policies.expected.jsonl" );
-   std::string line;
    std::size_t n = 0;
-   while( std::getline( list, line ) ) {
-      const auto q = line.find( "\"file\": \"" );
-      REQUIRE( q != std::string::npos );
-      const auto file = line.substr( q + 9, line.find( '"', q + 9 ) - q - 9 );
-      same_as_general_path( read_file( std::string( MTASTS_CORPUS_DIR ) + "/policies/" + file ) );
+   for( const auto& p : corpus_policies() ) {
+      same_as_general_path( p.text );
       ++n;
    }
    CHECK( n == 242 );
@@ -247,13 +259,8 @@ TEST_CASE( "the mx fast path agrees with the general path on every corpus policy
 
 TEST_CASE( "policy facts say where each value was read (version, mode, every mx pattern)" )
 {
-   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/policies.expected.jsonl" );
-   REQUIRE( list.is_open() );
-   std::string line;
    std::size_t checked = 0;
-   while( std::getline( list, line ) ) {
-      const auto file = json_field( line, "file" );
-      const auto text = read_file( std::string( MTASTS_CORPUS_DIR ) + "/policies/" + file );
+   for( const auto& [ file, expected, text ] : corpus_policies() ) {
       const auto r = test::lint( text, mtasts::Kind::policy, false );
       REQUIRE( r.policy );
       const auto& f = *r.policy;

@@ -12,8 +12,10 @@ namespace mtasts {
 // not. The WebAssembly build has no exception support (-fno-exceptions), where a rule that raised would not compile
 // (PEGTL's normal<>::raise static_asserts); natively such a raise would be reported as "no match".
 namespace detail {
+#if defined( __cpp_exceptions )
    struct match_raised
    {};
+#endif
 
    template< typename Rule >
    struct quiet_control : tao::pegtl::normal< Rule >

@@ -44,7 +44,7 @@ using mtasts::Diagnostic;
 using mtasts::LintResult;
 
 // The int32 record being written: reused across calls, so after the first calls writing a word is a compare and a
-// store (std::vector::push_back was not inlined here and took a tenth of a typical lint's time in wasm).
+// store (std::vector::push_back was not inlined here: about 5 % of a typical lint's time in wasm, --cpu-prof).
 class Words
 {
 public:
@@ -234,7 +234,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
    if( r.policy ) {
       const auto& f = *r.policy;
       // ASCII text: the values are slices of the caller's string (offsets are the same in bytes and UTF-16 units),
-      // so JS takes them with String.prototype.substring, without a blob to decode (a third of a typical lint()).
+      // so JS takes them with String.prototype.substring, without a blob to decode (about 0.2 of 1.3 µs in Node).
       const bool slices = ( flags & 2 ) != 0;
       const auto put_value = [ & ]( const std::optional< std::string >& v, std::size_t at ) {
          if( v && slices ) {

@@ -27,14 +27,17 @@ const size = (f) => {
   const b = readFileSync(join(dist, f));
   return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
 };
-const artefacts = ['mta-sts-lint.wasm', 'glue.js', 'api.js', 'node.js', 'index.js', 'inline.js'];
+const artefacts = ['mta-sts-lint.wasm', 'glue.js', 'api.js', 'node.js', 'node-load.js', 'index.js', 'inline.js',
+  'mta-sts-lint-full.wasm', 'glue-full.js', 'generator.js', 'full-index.js', 'full-inline.js'];
 const sizes = Object.fromEntries(artefacts.map((f) => [f, size(f)]));
 const total = (files) =>
   files.reduce((t, f) => ({ raw: t.raw + sizes[f].raw, gzip: t.gzip + sizes[f].gzip }), { raw: 0, gzip: 0 });
 const bundles = {
   'default export, browser (index.js + api.js + glue.js + .wasm)': total(['index.js', 'api.js', 'glue.js', 'mta-sts-lint.wasm']),
-  'default export, Node (node.js + api.js + glue.js + .wasm)': total(['node.js', 'api.js', 'glue.js', 'mta-sts-lint.wasm']),
+  'default export, Node (node.js + node-load.js + api.js + glue.js + .wasm)': total(['node.js', 'node-load.js', 'api.js', 'glue.js', 'mta-sts-lint.wasm']),
   './inline (inline.js, one file)': total(['inline.js']),
+  './full, browser (full-index.js + api.js + generator.js + glue-full.js + .wasm)': total(['full-index.js', 'api.js', 'generator.js', 'glue-full.js', 'mta-sts-lint-full.wasm']),
+  './full/inline (full-inline.js, one file)': total(['full-inline.js']),
 };
 const fmt = (n) => `${(n / KiB).toFixed(1)} KiB`;
 console.log('Sizes (raw / gzip -9):');

@@ -1,6 +1,7 @@
 #include "lint.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "checks.hpp"
 #include "text.hpp"
@@ -152,10 +153,21 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
          }
       }
    }
-   std::stable_sort( ds.begin(), ds.end(), []( const Diagnostic& a, const Diagnostic& b ) {
-      return a.offset != b.offset ? a.offset < b.offset : a.code < b.code;
-   } );
-   result.diagnostics = std::move( ds );
+   // By position, then code; equal keys keep the order the checks found them in. Usually sorted already.
+   const auto key = []( const Diagnostic& d ) { return ( std::uint64_t( d.offset ) << 16 ) | std::uint64_t( d.code ); };
+   if( std::is_sorted( ds.begin(), ds.end(), [ & ]( const Diagnostic& a, const Diagnostic& b ) { return key( a ) < key( b ); } ) ) {
+      result.diagnostics = std::move( ds );
+      return;
+   }
+   std::vector< std::uint64_t > keys;
+   keys.reserve( ds.size() );
+   for( const auto& d : ds ) {
+      keys.push_back( key( d ) );
+   }
+   result.diagnostics.reserve( ds.size() );
+   for( const std::size_t k : text::order_by( keys ) ) {
+      result.diagnostics.push_back( std::move( ds[ k ] ) );
+   }
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 #include "source_map.hpp"
 
 #include <algorithm>
-#include <numeric>
 
+#include "text.hpp"
 #include "utf8.hpp"
 
 namespace mtasts {
@@ -73,9 +73,7 @@ std::size_t utf16_length( std::string_view bytes ) noexcept
 
 std::vector< std::size_t > utf16_offsets( std::string_view text, const std::vector< std::size_t >& offsets )
 {
-   std::vector< std::size_t > order( offsets.size() );
-   std::iota( order.begin(), order.end(), std::size_t( 0 ) );
-   std::sort( order.begin(), order.end(), [ & ]( std::size_t a, std::size_t b ) { return offsets[ a ] < offsets[ b ]; } );
+   const std::vector< std::size_t > order = text::order_by( std::vector< std::uint64_t >( offsets.begin(), offsets.end() ) );
    std::vector< std::size_t > out( offsets.size() );
    std::size_t byte = 0;
    std::size_t units = 0;

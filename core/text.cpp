@@ -1,6 +1,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <vector>
 
 namespace mtasts::text {
@@ -50,6 +51,14 @@ std::string quote( std::string_view s, std::size_t max_bytes )
       out += "...";
    }
    return out;
+}
+
+std::vector< std::size_t > order_by( const std::vector< std::uint64_t >& keys )
+{
+   std::vector< std::size_t > order( keys.size() );
+   std::iota( order.begin(), order.end(), std::size_t( 0 ) );
+   std::sort( order.begin(), order.end(), [ & ]( std::size_t a, std::size_t b ) { return keys[ a ] != keys[ b ] ? keys[ a ] < keys[ b ] : a < b; } );
+   return order;
 }
 
 }  // namespace mtasts::text

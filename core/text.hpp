@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mtasts::text {
 
@@ -100,5 +101,10 @@ std::size_t edit_distance( std::string_view a, std::string_view b, std::size_t c
 // Shortens a value for quoting in a one-line message (keeps the message short on huge inputs) and makes control
 // characters visible.
 std::string quote( std::string_view s, std::size_t max_bytes = 64 );
+
+// The indices 0 .. keys.size() - 1 in the order of their keys, equal keys in index order: a stable order without
+// moving the items themselves. One sort for the whole core (diagnostics, UTF-16 offsets): std::stable_sort of the
+// diagnostics cost 6 KB of WebAssembly.
+std::vector< std::size_t > order_by( const std::vector< std::uint64_t >& keys );
 
 }  // namespace mtasts::text

@@ -1,5 +1,6 @@
 // The WebAssembly face of the core: plain C exports, mtasts_lint (the hot path), mtasts_info (the catalogue,
-// once), mtasts_format (the CLI's formatters), mtasts_generate and mtasts_presets (the generator, as JSON). Nothing
+// once), mtasts_format (the CLI's formatters), and in the full module only (MTASTS_WASM_GENERATOR), mtasts_generate
+// and mtasts_presets (the generator, as JSON). Nothing
 // here decides anything about policies: it only moves data across. No embind: its JS runtime and C++ support cost
 // about 9 KiB gzip (a third of the glue) for a few rare calls.
 //
@@ -356,6 +357,9 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_format( const std::int32_t* file
 
 }  // extern "C"
 
+#ifdef MTASTS_WASM_GENERATOR
+// Only in mta-sts-lint-full.wasm (the "./full" entry of the package): the default module leaves the generator out,
+// 11 KiB gzip that a linter does not need (wasm/CMakeLists.txt).
 // The generator (core/generator.hpp), as the native `mta-sts-lint generate --format json` prints it, plus "ok" and
 // "errors". wasm/src/api.js checks the JS types and writes the options as one blob of items, each
 //   tag (1 byte), length (4 bytes, little-endian), UTF-8 bytes
@@ -482,3 +486,4 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_presets()
 }
 
 }  // extern "C"
+#endif  // MTASTS_WASM_GENERATOR

@@ -236,14 +236,6 @@ export interface Validator {
    * validator's `lint()` are accepted (they carry their input, which is linted again by the C++ formatter).
    */
   format(results: LintResult | NamedResult | ReadonlyArray<LintResult | NamedResult>, format?: FormatName, options?: FormatOptions): string;
-  /**
-   * Generates a policy, its `_mta-sts` TXT record and, with `rua`, a TLS-RPT record: the native
-   * `mta-sts-lint generate --format json` result. Refused input gives `ok: false` (never throws for it); wrong option
-   * types and unknown option names throw TypeError.
-   */
-  generate(options: GenerateOptions): GenerateResult;
-  /** The generator's presets (from the C++ table). */
-  readonly presets: readonly Preset[];
   /** The diagnostic catalogue, generated from the C++ table. */
   readonly rules: readonly Rule[];
   /** The core's version. */
@@ -252,12 +244,24 @@ export interface Validator {
   readonly heapSize: number;
 }
 
+/** What the `mta-sts-lint/full` entry's validator adds: the generator (left out of the default module for size). */
+export interface FullValidator extends Validator {
+  /**
+   * Generates a policy, its `_mta-sts` TXT record and, with `rua`, a TLS-RPT record: the native
+   * `mta-sts-lint generate --format json` result. Refused input gives `ok: false` (never throws for it); wrong option
+   * types and unknown option names throw TypeError.
+   */
+  generate(options: GenerateOptions): GenerateResult;
+  /** The generator's presets (from the C++ table). */
+  readonly presets: readonly Preset[];
+}
+
 export interface ValidatorOptions {
   /** The .wasm bytes (skips any file or network access). */
   wasmBinary?: ArrayBuffer | ArrayBufferView;
   /** An already compiled module (e.g. shared between workers). */
   wasmModule?: WebAssembly.Module;
-  /** Where to load `mta-sts-lint.wasm` from (Node: a path or file: URL, read with fs). */
+  /** Where to load `mta-sts-lint.wasm` (`mta-sts-lint-full.wasm` for `/full`) from (Node: a path or file: URL, read with fs). */
   locateFile?: (file: string, scriptDirectory: string) => string;
 }
 

@@ -4,7 +4,8 @@
 //
 // Usage: node web/build.mjs [--dev]      (--dev: no minification, inline source map)
 // Env:   MTASTS_VALIDATOR_MODULE=path    build against another ESM build of the validator (default: the package's
-//                                        "./inline" export, i.e. wasm/dist/inline.js)
+//                                        "./full/inline" export, i.e. wasm/dist/full-inline.js: the page generates
+//                                        policies too)
 
 import { build } from 'esbuild';
 import { createHash, randomBytes } from 'node:crypto';
@@ -23,10 +24,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 function validatorModule() {
   if (process.env.MTASTS_VALIDATOR_MODULE) return resolve(process.env.MTASTS_VALIDATOR_MODULE);
-  // The package's "./inline" export (the SINGLE_FILE build), whatever its file name.
+  // The package's "./full/inline" export (linter and generator, the .wasm inside), whatever its file name.
   const pick = (e) => (typeof e === 'string' ? e : e && (e.browser || e.import || e.default || pick(e.node)));
-  const exp = pkg.exports && typeof pkg.exports === 'object' ? pick(pkg.exports['./inline']) : null;
-  const candidates = [exp && join(root, exp), join(root, 'wasm/dist/inline.js'), join(root, 'wasm/dist/inline.mjs')].filter(Boolean);
+  const exp = pkg.exports && typeof pkg.exports === 'object' ? pick(pkg.exports['./full/inline']) : null;
+  const candidates = [exp && join(root, exp), join(root, 'wasm/dist/full-inline.js')].filter(Boolean);
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     console.error(`build:web: the single-file validator is missing (looked for ${candidates.map((p) => relative(root, p)).join(', ')}).`);

@@ -178,3 +178,36 @@ TEST_CASE( "find_line_break: the eight-bytes-at-a-time scan finds the first CR o
    }
    CHECK( checks > 20000 );
 }
+
+TEST_CASE( "order_by: indices by key, equal keys in index order" )
+{
+   REQUIRE( mtasts::text::order_by( {} ).empty() );
+   REQUIRE( mtasts::text::order_by( { 5, 1, 5, 0, 1 } ) == std::vector< std::size_t >{ 3, 1, 4, 0, 2 } );
+   // many equal keys: a plain std::sort would be free to reorder them
+   std::vector< std::uint64_t > keys;
+   for( int i = 0; i < 300; ++i ) {
+      keys.push_back( static_cast< std::uint64_t >( ( i * 7 ) % 3 ) );
+   }
+   const auto order = mtasts::text::order_by( keys );
+   REQUIRE( order.size() == keys.size() );
+   for( std::size_t k = 1; k < order.size(); ++k ) {
+      const auto a = order[ k - 1 ], b = order[ k ];
+      REQUIRE( ( keys[ a ] < keys[ b ] || ( keys[ a ] == keys[ b ] && a < b ) ) );
+   }
+}
+
+TEST_CASE( "lint(): diagnostics by position, then code, whatever order the checks found them in" )
+{
+   mtasts::LintOptions o;
+   o.kind = mtasts::Kind::policy;
+   o.verbose = true;
+   // STS225 is found on line 1 before the document checks find STS221 (missing version, offset 0) and STS206 (LF
+   // line endings, offset 0); the result puts both offset-0 diagnostics first, STS206 before STS221.
+   const auto r = mtasts::lint( "mode: enforcing\nmx: a.example.com\nmax_age: 86400\n", o );
+   std::vector< std::string > codes;
+   for( const auto& d : r.diagnostics ) {
+      codes.emplace_back( mtasts::rule( d.code ).id );
+   }
+   REQUIRE( codes == std::vector< std::string >{ "STS206", "STS221", "STS225" } );
+   REQUIRE( r.diagnostics[ 2 ].offset == 6 );
+}

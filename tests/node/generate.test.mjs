@@ -1,10 +1,10 @@
-// v.generate(options): the outputs lint clean, the result is the native `mta-sts-lint generate --format json` output
+// v.generate(options) of the "./full" entry: the outputs lint clean, the result is the native `mta-sts-lint generate --format json` output
 // (same options, fixed --id), refusals carry the C++ codes and fields, and wrong JS types throw TypeError.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validator, native } from './helpers.mjs';
+import { validator, fullValidator, native } from './helpers.mjs';
 
-const v = await validator();
+const v = await fullValidator();
 
 // The native CLI for the same options. Returns { ok: true, json } or { ok: false, errors } (from stderr).
 function cli(o) {
@@ -293,4 +293,21 @@ test('repeated generate() calls do not grow the heap', () => {
   const before = v.heapSize;
   for (let k = 0; k < 20000; ++k) v.generate(o);
   assert.equal(v.heapSize, before);
+});
+
+test('the default entry has no generator and says where it is; ./full lints exactly as the default does', async () => {
+  const lean = await validator();
+  assert.throws(() => lean.generate({ domain: 'example.com' }), /generate\(\) is in the 'mta-sts-lint\/full' entry/);
+  assert.equal('presets' in lean, false);
+  assert.ok(v.presets.length > 0);
+  // the same core: the same results for a policy, a record and a TLS-RPT record with errors, fixes and facts
+  for (const text of [
+    'version: STSv1\r\nmode: enforcing\r\nmx: mail.example.com\r\nmx: *.example.net \r\nmax_age: 86400\r\n',
+    '"v=STSv1; id=2024-01-01"',
+    'v=TLSRPTv1; rua=mailto:tls@example.com,http://example.com/r',
+  ]) {
+    assert.deepEqual(v.lint(text, { verbose: true }), lean.lint(text, { verbose: true }));
+    assert.equal(v.format(v.lint(text), 'sarif'), lean.format(lean.lint(text), 'sarif'));
+  }
+  assert.deepEqual(v.rules, lean.rules);
 });

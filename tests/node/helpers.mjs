@@ -23,6 +23,13 @@ export async function validator() {
   return createValidator();
 }
 
+// The "./full" entry's validator: the default API plus generate() and presets (mta-sts-lint-full.wasm).
+export async function fullValidator() {
+  requireFile(join(dist, 'full-node.js'), 'run `npm run build:wasm` first');
+  const { createValidator } = await import(join(dist, 'full-node.js'));
+  return createValidator();
+}
+
 // Runs a program; returns { status, stdout: Buffer, stderr: string }.
 export function run(cmd, args, { input, env, cwd } = {}) {
   const r = spawnSync(cmd, args, {

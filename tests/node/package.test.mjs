@@ -34,12 +34,14 @@ test('npm pack contains the allowlisted files only, and installs offline', () =>
   assert.equal(r.status, 0, r.stderr);
   const [info] = JSON.parse(r.stdout.toString());
   const files = info.files.map((f) => f.path).sort();
-  for (const f of ['package.json', 'wasm/index.d.ts', 'wasm/codes.d.ts', 'wasm/bin.js', 'wasm/dist/node.js', 'wasm/dist/index.js',
-    'wasm/dist/inline.js', 'wasm/dist/api.js', 'wasm/dist/glue.js', 'wasm/dist/mta-sts-lint.wasm']) {
+  for (const f of ['package.json', 'wasm/index.d.ts', 'wasm/full.d.ts', 'wasm/codes.d.ts', 'wasm/bin.js', 'wasm/dist/node.js',
+    'wasm/dist/index.js', 'wasm/dist/inline.js', 'wasm/dist/api.js', 'wasm/dist/glue.js', 'wasm/dist/mta-sts-lint.wasm',
+    'wasm/dist/full-node.js', 'wasm/dist/full-index.js', 'wasm/dist/full-inline.js', 'wasm/dist/generator.js',
+    'wasm/dist/glue-full.js', 'wasm/dist/mta-sts-lint-full.wasm']) {
     assert.ok(files.includes(f), `${f} is packed`);
   }
   for (const f of files) {
-    assert.match(f, /^(package\.json|README\.md|LICENSE.*|wasm\/(index\.d\.ts|codes\.d\.ts|bin\.js|dist\/.*))$/, `${f} should not be packed`);
+    assert.match(f, /^(package\.json|README\.md|LICENSE.*|wasm\/(index\.d\.ts|full\.d\.ts|codes\.d\.ts|bin\.js|dist\/.*))$/, `${f} should not be packed`);
   }
   packed = join(scratch, info.filename);
   mkdirSync(project);
@@ -50,33 +52,42 @@ test('npm pack contains the allowlisted files only, and installs offline', () =>
 
 const policy = 'version: STSv1\\nmode: enforcing\\nmx: mail.example.com\\nmax_age: 86400\\n';
 
-test('ESM import (node condition) and the ./inline and ./mta-sts-lint.wasm subpaths', () => {
+test('ESM import (node condition) and the ./inline, ./full, ./full/inline and .wasm subpaths', () => {
   const esm = `
     import { createValidator } from 'mta-sts-lint';
     import { createValidator as inline } from 'mta-sts-lint/inline';
+    import { createValidator as full } from 'mta-sts-lint/full';
+    import { createValidator as fullInline } from 'mta-sts-lint/full/inline';
     import { createRequire } from 'node:module';
     import { readFileSync } from 'node:fs';
     const v = await createValidator();
     const r = v.lint('${policy}');
     const w = await inline();
-    const bytes = readFileSync(createRequire(import.meta.url).resolve('mta-sts-lint/mta-sts-lint.wasm'));
-    const x = await createValidator({ wasmBinary: bytes });
-    console.log(JSON.stringify([r.valid, r.diagnostics[0].code, w.lint('${policy}').errorCount, x.rules.length > 0]));`;
+    const resolve = createRequire(import.meta.url).resolve;
+    const x = await createValidator({ wasmBinary: readFileSync(resolve('mta-sts-lint/mta-sts-lint.wasm')) });
+    const f = await full();
+    const fi = await fullInline();
+    const fx = await full({ wasmBinary: readFileSync(resolve('mta-sts-lint/mta-sts-lint-full.wasm')) });
+    const g = { domain: 'example.com', mx: ['mail.example.com'], now: 0 };
+    console.log(JSON.stringify([r.valid, r.diagnostics[0].code, w.lint('${policy}').errorCount, x.rules.length > 0,
+      f.generate(g).txt, fi.generate(g).ok, fx.lint('${policy}').errorCount, typeof v.generate, 'presets' in v]));`;
   writeFileSync(join(project, 'esm.mjs'), esm);
   const r = node(['esm.mjs'], project);
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout), [false, 'STS225', 1, true]);
+  assert.deepEqual(JSON.parse(r.stdout), [false, 'STS225', 1, true, 'v=STSv1; id=19700101000000;', true, 1, 'function', false]);
 });
 
 test('CommonJS require() of the ESM package (Node >= 20.19, no top-level await)', () => {
   writeFileSync(
     join(project, 'cjs.cjs'),
     `const { createValidator } = require('mta-sts-lint');
-     createValidator().then((v) => console.log(JSON.stringify(v.lint('${policy}').diagnostics.map((d) => d.code))));`,
+     const full = require('mta-sts-lint/full');
+     Promise.all([createValidator(), full.createValidator()]).then(([v, f]) => console.log(JSON.stringify([
+       v.lint('${policy}').diagnostics.map((d) => d.code), f.generate({ domain: 'example.com', mx: ['mx.example.com'] }).ok])));`,
   );
   const r = node(['cjs.cjs'], project);
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout), ['STS225']);
+  assert.deepEqual(JSON.parse(r.stdout), [['STS225'], true]);
 });
 
 test('the bin is installed and runs', () => {
@@ -103,7 +114,8 @@ test('TypeScript: tsc --noEmit on an ESM and a CommonJS consumer', () => {
     }),
   );
   // A consumer that misuses the types must fail, or the check proves nothing.
-  writeFileSync(join(project, 'bad.mts'), `import { createValidator } from 'mta-sts-lint';\nimport type { Code } from 'mta-sts-lint';\nconst v = await createValidator();\nv.lint(42);\nv.lint('x', { kind: 'spf' });\nconst c: Code = 'STS999';\n`);
+  // Line 7: the default entry's validator has no generate() in its types (it is in "./full").
+  writeFileSync(join(project, 'bad.mts'), `import { createValidator } from 'mta-sts-lint';\nimport type { Code } from 'mta-sts-lint';\nconst v = await createValidator();\nv.lint(42);\nv.lint('x', { kind: 'spf' });\nconst c: Code = 'STS999';\nv.generate({ domain: 'example.com' });\n`);
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const good = node([tsc, '-p', 'tsconfig.json'], project);
   assert.equal(good.status, 0, good.stdout.toString() + good.stderr);
@@ -113,6 +125,7 @@ test('TypeScript: tsc --noEmit on an ESM and a CommonJS consumer', () => {
   assert.match(out, /bad\.mts\(4,/);
   assert.match(out, /bad\.mts\(5,/);
   assert.match(out, /bad\.mts\(6,/);
+  assert.match(out, /bad\.mts\(7,/);
 });
 
 test('./inline bundled by esbuild as an IIFE runs with eval and new Function disabled', () => {

@@ -3,8 +3,8 @@
 //
 // Hot path (lint): the text is written into a reusable heap buffer with TextEncoder.encodeInto, one exported C
 // function (mtasts_lint in wasm/bindings.cpp) lints it and returns a compact int32 record plus one UTF-8 blob, which
-// is decoded once; the objects are built here. Rare calls (rules, format, generate, presets) pass a small block
-// and get a JSON text or a small record back; there is no embind.
+// is decoded once; the objects are built here. Rare calls (rules, format) pass a small block and get a small record
+// back; there is no embind. The generator's calls are in generator.js (the "./full" entry only).
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -30,7 +30,7 @@ class Input extends ReturnsItsArgument {
 }
 const NO_OPTIONS = Object.freeze({});
 
-function describe(value) {
+export function describe(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value;
@@ -41,7 +41,7 @@ function listOf(names) {
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted.join('');
 }
 
-function checkOptions(where, options, allowed) {
+export function checkOptions(where, options, allowed) {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`${where}: expected an options object, got ${describe(options)}`);
@@ -57,21 +57,10 @@ function checkOptions(where, options, allowed) {
 // What mtasts_lint() takes as evidence: "domain\0host\0host\0" (wasm/bindings.cpp).
 const evidenceText = (domain, mxHosts) => `${domain ?? ''}\0${(mxHosts ?? []).map((h) => `${h}\0`).join('')}`;
 
-const GENERATE_OPTIONS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua', 'now'];
-
-// "an array", or "an array with a number at index 2" for an array of strings that is not.
-function describeList(value) {
-  if (!Array.isArray(value)) return describe(value);
-  const k = value.findIndex((x) => typeof x !== 'string');
-  const what = describe(value[k]);
-  const article = ['null', 'undefined', 'an array'].includes(what) ? '' : /^[aeiou]/.test(what) ? 'an ' : 'a ';
-  return `an array with ${article}${what} at index ${k}`;
-}
-
 const MODULE_OPTIONS = ['wasmBinary', 'wasmModule', 'locateFile'];
 
 // Validates createValidator()'s options and turns them into Emscripten module options.
-export function moduleOptions(options) {
+function moduleOptions(options) {
   const o = checkOptions('createValidator(options)', options, MODULE_OPTIONS);
   const m = {};
   if (o.wasmBinary !== undefined) {
@@ -104,13 +93,26 @@ export function moduleOptions(options) {
 }
 
 // Instantiates the Emscripten factory with `mod` (module options, see moduleOptions) and wraps it.
-export async function instantiate(factory, mod) {
-  // Keep the glue from writing to the console on its own; errors reach the caller as a rejected promise.
-  const Module = await factory({ print() {}, printErr() {}, ...mod });
-  return makeValidator(Module);
+// What every entry's createValidator() does: check the options, let `locate(mod)` say where the .wasm comes from
+// when the caller did not, instantiate; errors come back as a rejected promise, never thrown.
+// `extend(validator, Module, { usable, failed })` adds what a bigger module offers (generator.js, "./full").
+export function load(factory, options, locate, extend) {
+  try {
+    const mod = moduleOptions(options);
+    if (!mod.wasmBinary && !mod.instantiateWasm) locate(mod);
+    return instantiate(factory, mod, extend);
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
-function makeValidator(Module) {
+async function instantiate(factory, mod, extend) {
+  // Keep the glue from writing to the console on its own; errors reach the caller as a rejected promise.
+  const Module = await factory({ print() {}, printErr() {}, ...mod });
+  return makeValidator(Module, extend);
+}
+
+function makeValidator(Module, extend) {
   // Everything the JS side names comes from the C++ tables (mtasts_info in wasm/bindings.cpp).
   const info = readInfo(Module);
   const byIndex = [];
@@ -473,114 +475,9 @@ function makeValidator(Module) {
     return { output: Module.HEAPU8.slice(at, at + size), errors, warnings };
   }
 
-  // The generator (mtasts_generate in wasm/bindings.cpp): the options are checked here, written as one blob of
-  // (tag, length, UTF-8 bytes) items, and the core answers with one JSON object (the CLI's `generate --format json`
-  // keys, plus ok and errors).
-  function generate(options) {
-    const where = 'generate(options)';
-    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-      throw new TypeError(`${where}: expected an options object, got ${describe(options)}`);
-    }
-    checkOptions(where, options, GENERATE_OPTIONS);
-    const items = [];
-    const add = (tag, text) => items.push([tag, encoder.encode(text)]);
-    for (const [key, tag] of [['domain', 1], ['mode', 2], ['preset', 5], ['id', 7]]) {
-      const value = options[key];
-      if (value === undefined || value === null) continue;
-      if (typeof value !== 'string') throw new TypeError(`${where}.${key}: expected a string, got ${describe(value)}`);
-      add(tag, value);
-    }
-    for (const [key, tag] of [['mx', 3], ['fromMx', 4], ['rua', 8]]) {
-      const value = options[key];
-      if (value === undefined || value === null) continue;
-      // findIndex, unlike some(), visits the holes of a sparse array.
-      if (!Array.isArray(value) || value.findIndex((x) => typeof x !== 'string') >= 0) {
-        throw new TypeError(`${where}.${key}: expected an array of strings, got ${describeList(value)}`);
-      }
-      for (const x of value) add(tag, x);
-    }
-    if (options.maxAge !== undefined && options.maxAge !== null) {
-      if (typeof options.maxAge !== 'number') {
-        throw new TypeError(`${where}.maxAge: expected a number of seconds, got ${describe(options.maxAge)}`);
-      }
-      // Not a whole number (1.5, NaN, Infinity, 1e21): the core refuses it as the CLI refuses --max-age 1.5 (STS229).
-      add(6, Number.isSafeInteger(options.maxAge) ? String(options.maxAge) : 'x');
-    }
-    let now = Math.floor(Date.now() / 1000);
-    if (options.now !== undefined && options.now !== null) {
-      if (typeof options.now !== 'number') {
-        throw new TypeError(
-          `${where}.now: expected a number of seconds since 1970-01-01T00:00:00Z, got ${describe(options.now)}`,
-        );
-      }
-      if (!Number.isSafeInteger(options.now)) {
-        throw new RangeError(`${where}.now: expected a whole number of seconds, got ${options.now}`);
-      }
-      now = options.now;
-    }
-    add(9, String(now));
-    usable();
-    const size = items.reduce((n, [, bytes]) => n + 5 + bytes.length, 0);
-    const block = Module._malloc(Math.max(size, 1));
-    if (!block) throw new RangeError('generate(): out of memory');
-    try {
-      const heap = Module.HEAPU8;
-      let at = block;
-      for (const [tag, bytes] of items) {
-        const n = bytes.length;
-        heap[at] = tag;
-        heap[at + 1] = n & 255;
-        heap[at + 2] = (n >>> 8) & 255;
-        heap[at + 3] = (n >>> 16) & 255;
-        heap[at + 4] = (n >>> 24) & 255;
-        heap.set(bytes, at + 5);
-        at += 5 + n;
-      }
-      let r;
-      try {
-        r = Module._mtasts_generate(block, size) >> 2;
-      } catch (e) {
-        throw failed(e);
-      }
-      return readJson(r);
-    } finally {
-      Module._free(block);
-    }
-  }
-
-  // [pointer, bytes] of a JSON text in the heap (valid until the next call) -> the parsed value.
-  function readJson(r) {
-    const w = Module.HEAP32;
-    return JSON.parse(decoder.decode(Module.HEAPU8.subarray(w[r], w[r] + w[r + 1])));
-  }
-
-  let presets = null;
-  function deepFreeze(x) {
-    if (x !== null && typeof x === 'object') {
-      for (const value of Object.values(x)) deepFreeze(value);
-      Object.freeze(x);
-    }
-    return x;
-  }
-
   const validator = {
     lint,
     format,
-    generate,
-    /** The generator's presets: [{ name, description, mx }], read from the C++ table on first use. */
-    get presets() {
-      if (presets === null) {
-        usable();
-        let r;
-        try {
-          r = Module._mtasts_presets() >> 2;
-        } catch (e) {
-          throw failed(e);
-        }
-        presets = deepFreeze(readJson(r));
-      }
-      return presets;
-    },
     rules,
     version,
     /** Debug: the size of the WebAssembly linear memory in bytes (it grows for large inputs, never per call). */
@@ -589,6 +486,14 @@ function makeValidator(Module) {
     },
   };
   internals.set(validator, { formatFiles });
+  if (extend) {
+    extend(validator, Module, { usable, failed });
+  } else {
+    // The default module has no generator (wasm/CMakeLists.txt): say where it is rather than "not a function".
+    validator.generate = () => {
+      throw new Error("mta-sts-lint: generate() is in the 'mta-sts-lint/full' entry (the default one leaves the generator out to stay small)");
+    };
+  }
   return validator;
 }
 

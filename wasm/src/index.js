@@ -2,18 +2,13 @@
 // `new URL(..., import.meta.url)`, the pattern webpack 5, Vite, Parcel and esbuild's file loader recognise as an
 // asset. Pass `locateFile`, `wasmBinary` or `wasmModule` to load it from elsewhere.
 import factory from './glue.js';
-import { instantiate, moduleOptions } from './api.js';
+import { load } from './api.js';
 
 /** @type {import('../index.js').createValidator} */
-export function createValidator(options) {
-  try {
-    const mod = moduleOptions(options);
-    if (!mod.wasmBinary && !mod.instantiateWasm && !mod.locateFile) {
+export const createValidator = (options) =>
+  load(factory, options, (mod) => {
+    if (!mod.locateFile) {
       const url = new URL('./mta-sts-lint.wasm', import.meta.url).href;
       mod.locateFile = () => url;
     }
-    return instantiate(factory, mod);
-  } catch (e) {
-    return Promise.reject(e);
-  }
-}
+  });

@@ -2,6 +2,9 @@
 import { createValidator } from 'mta-sts-lint';
 import type { Code, Diagnostic, GenerateOptions, GenerateResult, LintResult, Preset, Rule, Validator, ValidatorOptions } from 'mta-sts-lint';
 import { createValidator as createInline } from 'mta-sts-lint/inline';
+import { createValidator as createFull } from 'mta-sts-lint/full';
+import { createValidator as createFullInline } from 'mta-sts-lint/full/inline';
+import type { FullValidator } from 'mta-sts-lint/full';
 
 const options: ValidatorOptions = { locateFile: (file, dir) => dir + file };
 const v: Validator = await createValidator(options);
@@ -35,10 +38,13 @@ const known: Code = 'STS225';
 const text: string = v.format([r, { file: 'b.txt', result: p }], 'sarif', { color: false });
 const heap: number = v.heapSize;
 const go: GenerateOptions = { domain: 'example.com', mode: 'enforce', mx: ['mail.example.com'], rua: ['mailto:r@example.com'], maxAge: 604800, now: 0 };
-const g: GenerateResult = v.generate(go);
+const full: FullValidator = await createFull();
+const fullInline: Validator = await createFullInline({ wasmBinary: new Uint8Array(0) });
+const g: GenerateResult = full.generate(go);
+void fullInline;
 const gen: [boolean, string, string | undefined, string | undefined] = [g.ok, g.policy, g.tlsrpt, g.suggestedWildcard];
 const firstError: string | undefined = g.errors[0]?.field;
 const recordNames: string[] = g.records.map((x) => x.name);
-const presets: readonly Preset[] = v.presets;
+const presets: readonly Preset[] = full.presets;
 const presetMx: readonly string[] | undefined = presets[0]?.mx;
 void mode, rules, text, heap, inline, code, known, gen, firstError, recordNames, presetMx;

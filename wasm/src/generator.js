@@ -1,0 +1,130 @@
+// The generator's half of the JS API: generate() and presets, added to the validator by the "./full" entries
+// (full-node.js, full-index.js, full-inline.js), whose module (mta-sts-lint-full.wasm) has mtasts_generate and
+// mtasts_presets. The default entries do not import this file.
+import { checkOptions, describe } from './api.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const GENERATE_OPTIONS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua', 'now'];
+
+// "an array", or "an array with a number at index 2" for an array of strings that is not.
+function describeList(value) {
+  if (!Array.isArray(value)) return describe(value);
+  const k = value.findIndex((x) => typeof x !== 'string');
+  const what = describe(value[k]);
+  const article = ['null', 'undefined', 'an array'].includes(what) ? '' : /^[aeiou]/.test(what) ? 'an ' : 'a ';
+  return `an array with ${article}${what} at index ${k}`;
+}
+
+// Adds generate() and presets to `validator` (api.js calls this from instantiate()).
+export function withGenerator(validator, Module, { usable, failed }) {
+  // The generator (mtasts_generate in wasm/bindings.cpp): the options are checked here, written as one blob of
+  // (tag, length, UTF-8 bytes) items, and the core answers with one JSON object (the CLI's `generate --format json`
+  // keys, plus ok and errors).
+  function generate(options) {
+    const where = 'generate(options)';
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw new TypeError(`${where}: expected an options object, got ${describe(options)}`);
+    }
+    checkOptions(where, options, GENERATE_OPTIONS);
+    const items = [];
+    const add = (tag, text) => items.push([tag, encoder.encode(text)]);
+    for (const [key, tag] of [['domain', 1], ['mode', 2], ['preset', 5], ['id', 7]]) {
+      const value = options[key];
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') throw new TypeError(`${where}.${key}: expected a string, got ${describe(value)}`);
+      add(tag, value);
+    }
+    for (const [key, tag] of [['mx', 3], ['fromMx', 4], ['rua', 8]]) {
+      const value = options[key];
+      if (value === undefined || value === null) continue;
+      // findIndex, unlike some(), visits the holes of a sparse array.
+      if (!Array.isArray(value) || value.findIndex((x) => typeof x !== 'string') >= 0) {
+        throw new TypeError(`${where}.${key}: expected an array of strings, got ${describeList(value)}`);
+      }
+      for (const x of value) add(tag, x);
+    }
+    if (options.maxAge !== undefined && options.maxAge !== null) {
+      if (typeof options.maxAge !== 'number') {
+        throw new TypeError(`${where}.maxAge: expected a number of seconds, got ${describe(options.maxAge)}`);
+      }
+      // Not a whole number (1.5, NaN, Infinity, 1e21): the core refuses it as the CLI refuses --max-age 1.5 (STS229).
+      add(6, Number.isSafeInteger(options.maxAge) ? String(options.maxAge) : 'x');
+    }
+    let now = Math.floor(Date.now() / 1000);
+    if (options.now !== undefined && options.now !== null) {
+      if (typeof options.now !== 'number') {
+        throw new TypeError(
+          `${where}.now: expected a number of seconds since 1970-01-01T00:00:00Z, got ${describe(options.now)}`,
+        );
+      }
+      if (!Number.isSafeInteger(options.now)) {
+        throw new RangeError(`${where}.now: expected a whole number of seconds, got ${options.now}`);
+      }
+      now = options.now;
+    }
+    add(9, String(now));
+    usable();
+    const size = items.reduce((n, [, bytes]) => n + 5 + bytes.length, 0);
+    const block = Module._malloc(Math.max(size, 1));
+    if (!block) throw new RangeError('generate(): out of memory');
+    try {
+      const heap = Module.HEAPU8;
+      let at = block;
+      for (const [tag, bytes] of items) {
+        const n = bytes.length;
+        heap[at] = tag;
+        heap[at + 1] = n & 255;
+        heap[at + 2] = (n >>> 8) & 255;
+        heap[at + 3] = (n >>> 16) & 255;
+        heap[at + 4] = (n >>> 24) & 255;
+        heap.set(bytes, at + 5);
+        at += 5 + n;
+      }
+      let r;
+      try {
+        r = Module._mtasts_generate(block, size) >> 2;
+      } catch (e) {
+        throw failed(e);
+      }
+      return readJson(r);
+    } finally {
+      Module._free(block);
+    }
+  }
+
+  // [pointer, bytes] of a JSON text in the heap (valid until the next call) -> the parsed value.
+  function readJson(r) {
+    const w = Module.HEAP32;
+    return JSON.parse(decoder.decode(Module.HEAPU8.subarray(w[r], w[r] + w[r + 1])));
+  }
+
+  let presets = null;
+  function deepFreeze(x) {
+    if (x !== null && typeof x === 'object') {
+      for (const value of Object.values(x)) deepFreeze(value);
+      Object.freeze(x);
+    }
+    return x;
+  }
+
+  validator.generate = generate;
+  Object.defineProperty(validator, 'presets', {
+    enumerable: true,
+    /** The generator's presets: [{ name, description, mx }], read from the C++ table on first use. */
+    get() {
+      if (presets === null) {
+        usable();
+        let r;
+        try {
+          r = Module._mtasts_presets() >> 2;
+        } catch (e) {
+          throw failed(e);
+        }
+        presets = deepFreeze(readJson(r));
+      }
+      return presets;
+    },
+  });
+}

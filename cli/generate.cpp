@@ -35,76 +35,9 @@ namespace {
       return s;
    }
 
-   // --max-age as given: a whole number of seconds (a sign is allowed so the core can say why it is refused).
-   bool parse_max_age( const std::string& s, std::int64_t& out )
-   {
-      std::size_t i = ( !s.empty() && ( s[ 0 ] == '-' || s[ 0 ] == '+' ) ) ? 1 : 0;
-      if( i >= s.size() || s.size() - i > 15 ) {
-         return false;
-      }
-      std::int64_t v = 0;
-      for( std::size_t k = i; k < s.size(); ++k ) {
-         if( s[ k ] < '0' || s[ k ] > '9' ) {
-            return false;
-         }
-         v = v * 10 + ( s[ k ] - '0' );
-      }
-      out = s[ 0 ] == '-' ? -v : v;
-      return true;
-   }
-
-   bool has_alpha( const std::string& s )
-   {
-      for( const char c : s ) {
-         if( ( c >= 'a' && c <= 'z' ) || ( c >= 'A' && c <= 'Z' ) ) {
-            return true;
-         }
-      }
-      return false;
-   }
-
-   std::string lf( std::string s )
-   {
-      std::string out;
-      for( const char c : s ) {
-         if( c != '\r' ) {
-            out += c;
-         }
-      }
-      return out;
-   }
-
    void print_message( std::FILE* f, const char* kind, const GenerateMessage& m )
    {
       std::fprintf( f, "mta-sts-lint generate: %s: %s [%s] %s\n", kind, m.code.c_str(), m.field.c_str(), m.message.c_str() );
-   }
-
-   std::string to_text( const GenerateResult& r )
-   {
-      std::string s;
-      s += "# Policy file: serve it at " + r.policy_url + " with Content-Type: text/plain (shown with LF; --format policy writes the exact bytes, CRLF)\n";
-      s += lf( r.policy );
-      for( const auto& rec : r.records ) {
-         s += "\n# DNS " + rec.type + " record at " + rec.name + " (the value, without quotes)\n";
-         s += rec.value + "\n";
-      }
-      s += "\n# Zone-file lines (RFC 1035 master-file form)\n";
-      s += r.zone;
-      if( r.suggested_wildcard ) {
-         s += "\n# Suggested wildcard: '" + *r.suggested_wildcard +
-              "' matches every MX host given (one label each); the policy lists the exact names. Use it with --mx if you prefer.\n";
-      }
-      s += "\n# Checklist\n";
-      for( std::size_t i = 0; i < r.checklist.size(); ++i ) {
-         s += std::to_string( i + 1 ) + ". " + r.checklist[ i ] + "\n";
-      }
-      if( !r.notes.empty() ) {
-         s += "\n# Notes\n";
-         for( const auto& n : r.notes ) {
-            s += n.code + " [" + n.field + "] " + n.message + "\n";
-         }
-      }
-      return s;
    }
 
 }  // namespace
@@ -142,9 +75,8 @@ int run_generate( int argc, char** argv )
 
    if( !max_age.empty() ) {
       std::int64_t v = 0;
-      if( !parse_max_age( max_age, v ) ) {
-         const Hint hint = has_alpha( max_age ) ? Hint::unit_suffix : Hint::none;
-         print_message( stderr, "error", GenerateMessage{ rule( Code::STS229 ).id, "maxAge", render_message( Code::STS229, {}, hint ) } );
+      if( const auto refused = parse_max_age( max_age, v ) ) {
+         print_message( stderr, "error", *refused );
          return 2;
       }
       o.max_age = v;
@@ -169,7 +101,7 @@ int run_generate( int argc, char** argv )
       out = r.policy;
    }
    else {
-      out = to_text( r );
+      out = generate_text( r );
    }
    std::fwrite( out.data(), 1, out.size(), stdout );
    std::fflush( stdout );

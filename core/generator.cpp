@@ -705,4 +705,60 @@ std::string generate_json( const GenerateResult& r, bool pretty )
    return json;
 }
 
+std::string generate_text( const GenerateResult& r )
+{
+   const auto lf = []( std::string_view t ) {
+      std::string out;
+      for( const char c : t ) {
+         if( c != '\r' ) {
+            out += c;
+         }
+      }
+      return out;
+   };
+   std::string s;
+   s += "# Policy file: serve it at " + r.policy_url + " with Content-Type: text/plain (shown with LF; --format policy writes the exact bytes, CRLF)\n";
+   s += lf( r.policy );
+   for( const auto& rec : r.records ) {
+      s += "\n# DNS " + rec.type + " record at " + rec.name + " (the value, without quotes)\n";
+      s += rec.value + "\n";
+   }
+   s += "\n# Zone-file lines (RFC 1035 master-file form)\n";
+   s += r.zone;
+   if( r.suggested_wildcard ) {
+      s += "\n# Suggested wildcard: '" + *r.suggested_wildcard +
+           "' matches every MX host given (one label each); the policy lists the exact names. Use it with --mx if you prefer.\n";
+   }
+   s += "\n# Checklist\n";
+   for( std::size_t i = 0; i < r.checklist.size(); ++i ) {
+      s += std::to_string( i + 1 ) + ". " + r.checklist[ i ] + "\n";
+   }
+   if( !r.notes.empty() ) {
+      s += "\n# Notes\n";
+      for( const auto& n : r.notes ) {
+         s += n.code + " [" + n.field + "] " + n.message + "\n";
+      }
+   }
+   return s;
+}
+
+std::optional< GenerateMessage > parse_max_age( std::string_view text, std::int64_t& seconds )
+{
+   const std::size_t i = ( !text.empty() && ( text[ 0 ] == '-' || text[ 0 ] == '+' ) ) ? 1 : 0;
+   bool whole = i < text.size() && text.size() - i <= 15;
+   std::int64_t v = 0;
+   for( std::size_t k = i; whole && k < text.size(); ++k ) {
+      whole = text[ k ] >= '0' && text[ k ] <= '9';
+      if( whole ) {
+         v = v * 10 + ( text[ k ] - '0' );
+      }
+   }
+   if( whole ) {
+      seconds = text[ 0 ] == '-' ? -v : v;
+      return std::nullopt;
+   }
+   const bool letters = std::any_of( text.begin(), text.end(), []( char c ) { return ( c >= 'a' && c <= 'z' ) || ( c >= 'A' && c <= 'Z' ); } );
+   return GenerateMessage{ rule( Code::STS229 ).id, "maxAge", render_message( Code::STS229, {}, letters ? Hint::unit_suffix : Hint::none ) };
+}
+
 }  // namespace mtasts

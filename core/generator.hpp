@@ -74,6 +74,15 @@ GenerateResult generate( const GenerateOptions& options ) noexcept;
 //  "checklist", "suggestedWildcard"?}; messages are {"code", "field", "message"}.
 std::string generate_json( const GenerateResult& result, bool pretty = false );
 
+// What `mta-sts-lint generate` prints by default (--format text): the policy (shown with LF), the records, their
+// zone-file lines, the suggested wildcard, the checklist and the notes, each under a "# " heading.
+std::string generate_text( const GenerateResult& result );
+
+// --max-age as the user typed it: a whole number of seconds with an optional sign (at most 15 digits; the range is
+// checked by generate()). Anything else is refused here, before generating, with STS229 (and, when the text has a
+// letter such as "7d", the hint that units are not allowed).
+std::optional< GenerateMessage > parse_max_age( std::string_view text, std::int64_t& seconds );
+
 // Presets: MX patterns of hosted mail providers whose MX names are public and stable.
 struct Preset
 {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // mta-sts-lint for Node: the native CLI (cli/main.cpp) on the WebAssembly core. Same options, same output bytes
 // (the formatters are the core's), same exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings),
-// 2 usage or I/O error, with the message on stderr. The option parsing reproduces the native CLI's (CLI11) messages
-// for the cases tests/node/cli.test.mjs compares.
+// 2 usage or I/O error, with the message on stderr. `mta-sts-lint generate` runs on the "./full" module. The
+// option parsing reproduces the native CLI's (CLI11) messages for the cases tests/node/cli.test.mjs compares.
 import { readFileSync } from 'node:fs';
 import { createValidator } from './dist/node.js';
 import { formatFiles } from './dist/api.js';
@@ -49,46 +49,35 @@ function toInt(s) {
   return Number.isSafeInteger(v) && v >= -2147483648 && v <= 2147483647 ? v : null;
 }
 
-function parseArgs(argv) {
-  const options = { kind: [], format: [], 'max-warnings': [], domain: [], 'mx-host': [] };
-  const types = {
-    kind: 'TEXT:{auto,policy,txt,tlsrpt}',
-    format: 'TEXT:{text,json,sarif}',
-    'max-warnings': 'INT:NONNEGATIVE',
-    domain: 'TEXT',
-    'mx-host': 'TEXT',
-  };
+// Splits argv as CLI11 does. `options` take one value each: `--name value` (the next argument, whatever it is, even
+// empty) or `--name=value` (`--name=` with nothing after it takes the next argument too); `flags` are true, or the
+// truth of an inline value (`--verbose=false`); `short` maps the letters of `-vh`-style clusters to flags (an
+// unknown first letter makes the whole argument unexpected, a later one the rest of it). Without positionals, every
+// other argument, `--` and what follows included, is unexpected.
+function scan(argv, { options, flags, short, positionals }) {
+  const values = Object.fromEntries(Object.keys(options).map((name) => [name, []]));
+  const set = {};
   const files = [];
   const extras = [];
-  let verbose = false;
-  let noMxRecords = false;
-  let help = false;
-  let version = false;
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     if (a === '--') {
-      files.push(...argv.slice(i + 1));
+      if (positionals) files.push(...argv.slice(i + 1));
+      else extras.push(...argv.slice(i));
       break;
     }
     let m = /^--([A-Za-z0-9][^=]*)(?:=(.*))?$/s.exec(a);
     if (m) {
       const [, name, inline] = m;
       if (name in options) {
-        let value = inline;
+        let value = inline === '' ? undefined : inline;
         if (value === undefined) {
-          if (i + 1 >= argv.length) throw new UsageError(`--${name}: 1 required ${types[name]} missing`);
+          if (i + 1 >= argv.length) throw new UsageError(`--${name}: 1 required ${options[name]} missing`);
           value = argv[++i];
         }
-        if (value === '') throw new UsageError(`--${name}: 1 required ${types[name]} missing`);
-        options[name].push(value);
-      } else if (name === 'no-mx-records' && inline === undefined) {
-        noMxRecords = true;
-      } else if (name === 'verbose') {
-        verbose = inline === undefined || !/^(false|0|no|off)$/i.test(inline);
-      } else if (name === 'help' && inline === undefined) {
-        help = true;
-      } else if (name === 'version' && inline === undefined) {
-        version = true;
+        values[name].push(value);
+      } else if (flags.includes(name)) {
+        set[name] = inline === undefined || !/^(false|0|no|off)$/i.test(inline);
       } else {
         extras.push(a);
       }
@@ -96,24 +85,56 @@ function parseArgs(argv) {
     }
     m = /^-([A-Za-z0-9].*)$/s.exec(a);
     if (m) {
-      for (const c of m[1]) {
-        if (c === 'v') verbose = true;
-        else if (c === 'h') help = true;
-        else {
-          extras.push(`-${c}`);
+      const letters = m[1];
+      if (!(letters[0] in short)) extras.push(a);
+      for (let k = 0; k < letters.length && letters[0] in short; ++k) {
+        if (!(letters[k] in short)) {
+          extras.push(`-${letters.slice(k)}`);
           break;
         }
+        set[short[letters[k]]] = true;
       }
       continue;
     }
-    files.push(a);
+    if (positionals) files.push(a);
+    else extras.push(a);
   }
+  return { values, set, files, extras };
+}
+
+// CLI11's message for unexpected arguments (it lists them last first).
+function unexpected(extras) {
+  return new UsageError(
+    extras.length === 1
+      ? `The following argument was not expected: ${extras[0]}`
+      : `The following arguments were not expected: ${[...extras].reverse().join(' ')}`,
+  );
+}
+
+// CLI11's check of a single-valued option given several times.
+function atMostOne(values, names) {
+  for (const name of names) {
+    if (values[name].length > 1) throw new UsageError(`--${name}: At Most 1 required but received ${values[name].length}`);
+  }
+}
+
+function parseArgs(argv) {
+  const types = {
+    kind: 'TEXT:{auto,policy,txt,tlsrpt}',
+    format: 'TEXT:{text,json,sarif}',
+    'max-warnings': 'INT:NONNEGATIVE',
+    domain: 'TEXT',
+    'mx-host': 'TEXT',
+  };
+  const { values: options, set, files, extras } = scan(argv, {
+    options: types,
+    flags: ['verbose', 'no-mx-records', 'help', 'version'],
+    short: { v: 'verbose', h: 'help' },
+    positionals: true,
+  });
+  const { verbose = false, 'no-mx-records': noMxRecords = false, help = false, version = false } = set;
   // CLI11 order: each option's count and validator (in declaration order), then --help/--version, then extras.
-  for (const name of ['kind', 'format', 'max-warnings', 'domain']) {
-    if (options[name].length > 1) {
-      throw new UsageError(`--${name}: At Most 1 required but received ${options[name].length}`);
-    }
-  }
+  atMostOne(options, ['kind', 'format', 'max-warnings', 'domain']);
   const [kind = 'auto'] = options.kind;
   const [format = 'text'] = options.format;
   if (!KINDS.includes(kind)) throw new UsageError(`--kind: ${kind} not in {${KINDS.join(',')}}`);
@@ -129,28 +150,98 @@ function parseArgs(argv) {
     if (maxWarnings === null) throw new UsageError(`Could not convert: --max-warnings = ${s}`);
   }
   if (help || version) return { help, version };
-  if (extras.length) {
-    throw new UsageError(
-      extras.length === 1
-        ? `The following argument was not expected: ${extras[0]}`
-        : `The following arguments were not expected: ${[...extras].reverse().join(' ')}`, // CLI11's order
-    );
-  }
+  if (extras.length) throw unexpected(extras);
   // Each --mx-host takes exactly one value (repeat it for several hosts), as in the native CLI.
   const mxHosts = options['mx-host'].length || noMxRecords ? options['mx-host'] : undefined;
   const [domain] = options.domain;
   return { files: files.length ? files : ['-'], kind, format, verbose, maxWarnings, domain, mxHosts };
 }
 
-async function main(argv) {
-  let args;
+// `mta-sts-lint generate` (cli/generate.cpp): the same options, output bytes (rendered by the core) and exit status
+// (0 generated, 2 usage error or refused input). Runs on the "./full" module, which has the generator.
+const GENERATE_HELP_HEAD = `Generate an MTA-STS policy (RFC 8461), its _mta-sts TXT record and a TLS-RPT record (RFC 8460).
+Usage: mta-sts-lint generate [OPTIONS]
+
+Options:
+  -h,--help                   Print this help message and exit
+  --domain TEXT               The policy domain (the mail domain), e.g. example.com
+  --mode TEXT                 testing (default), enforce or none
+  --mx TEXT ...               An mx pattern: a host name or *.suffix (repeatable)
+  --from-mx TEXT ...          An MX host name of the domain, to list exactly (repeatable)
+  --preset TEXT               The mx patterns of a mail provider (see below)
+  --max-age TEXT              Policy lifetime in seconds, 0 to 31557600
+  --id TEXT                   The _mta-sts id: 1 to 32 letters or digits (default: the current UTC time)
+  --rua TEXT ...              A TLS-RPT destination, mailto: or https: (repeatable)
+  --format TEXT:{text,json,zone,policy}
+                              text (default), json, zone (zone-file lines only) or policy (the policy file only)
+
+`;
+const GENERATE_HELP_TAIL = `Defaults: mode testing; max_age 86400 (testing, none) or 604800 (enforce); id = the current UTC time as YYYYMMDDHHMMSS.
+Exit status: 0 generated, 2 usage error or refused input (one line per problem on stderr).
+Examples:
+  mta-sts-lint generate --domain example.com --preset google-workspace --rua mailto:tlsrpt@example.com
+  mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone
+
+`;
+const GENERATE_FORMATS = ['text', 'json', 'zone', 'policy'];
+
+function parseGenerateArgs(argv) {
+  const names = ['domain', 'mode', 'mx', 'from-mx', 'preset', 'max-age', 'id', 'rua', 'format'];
+  const { values, set, extras } = scan(argv, {
+    options: Object.fromEntries(names.map((n) => [n, n === 'format' ? 'TEXT:{text,json,zone,policy}' : 'TEXT'])),
+    flags: ['help'],
+    short: { h: 'help' },
+    positionals: false,
+  });
+  atMostOne(values, ['domain', 'mode', 'preset', 'max-age', 'id', 'format']);
+  const [format = 'text'] = values.format;
+  if (!GENERATE_FORMATS.includes(format)) {
+    throw new UsageError(`--format: ${format} not in {${GENERATE_FORMATS.join(',')}}`);
+  }
+  if (set.help) return { help: true };
+  if (extras.length) throw unexpected(extras);
+  const [domain, mode = 'testing', preset, maxAge, id] = ['domain', 'mode', 'preset', 'max-age', 'id'].map((n) => values[n][0]);
+  return { format, options: { domain, mode, preset, maxAge, id, mx: values.mx, fromMx: values['from-mx'], rua: values.rua } };
+}
+
+// Parses with `parse`; a usage error is printed as CLI11 prints it, and gives null (exit status 2).
+function parsed(parse, argv) {
   try {
-    args = parseArgs(argv);
+    return parse(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`${e.message}\nRun with --help for more information.\n`);
+    return null;
+  }
+}
+
+async function runGenerate(argv) {
+  const args = parsed(parseGenerateArgs, argv);
+  if (!args) return 2;
+  const { createValidator: createFull } = await import('./dist/full-node.js');
+  const { generateOutput } = await import('./dist/generator.js');
+  const v = await createFull();
+  if (args.help) {
+    // The presets part of the footer comes from the same C++ table as the native one.
+    const presets = v.presets.map((p) => `  ${p.name.padEnd(17)} ${p.description}:${p.mx.map((m) => ` ${m}`).join('')}\n`);
+    process.stdout.write(`${GENERATE_HELP_HEAD}Presets (--preset NAME):\n${presets.join('')}${GENERATE_HELP_TAIL}`);
+    return 0;
+  }
+  const { result, output } = generateOutput(v, args.options, args.format);
+  const say = (kind, m) => process.stderr.write(`mta-sts-lint generate: ${kind}: ${m.code} [${m.field}] ${m.message}\n`);
+  if (!result.ok) {
+    for (const e of result.errors) say('error', e);
     return 2;
   }
+  process.stdout.write(output);
+  if (args.format === 'zone' || args.format === 'policy') for (const n of result.notes) say('note', n);
+  return 0;
+}
+
+async function main(argv) {
+  if (argv[0] === 'generate') return runGenerate(argv.slice(1));
+  const args = parsed(parseArgs, argv);
+  if (!args) return 2;
   if (args.version) {
     const v = await createValidator();
     process.stdout.write(`mta-sts-lint ${v.version}\n`);

@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -361,12 +362,14 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_format( const std::int32_t* file
 // Only in mta-sts-lint-full.wasm (the "./full" entry of the package): the default module leaves the generator out,
 // 11 KiB gzip that a linter does not need (wasm/CMakeLists.txt).
 // The generator (core/generator.hpp), as the native `mta-sts-lint generate --format json` prints it, plus "ok" and
-// "errors". wasm/src/api.js checks the JS types and writes the options as one blob of items, each
+// "errors". wasm/src/generator.js checks the JS types and writes the options as one blob of items, each
 //   tag (1 byte), length (4 bytes, little-endian), UTF-8 bytes
-// with tags 1 domain, 2 mode, 3 mx, 4 fromMx, 5 preset, 6 maxAge, 7 id, 8 rua, 9 now (mx, fromMx and rua repeat; an
-// absent tag keeps the C++ default). maxAge and now are decimal text: maxAge is checked as the CLI checks --max-age
-// (a JS number that is not a whole number, e.g. 1.5 or NaN, gets the CLI's STS229 refusal); now is a safe integer.
-// Returns [JSON pointer, JSON bytes] (one compact UTF-8 JSON object, valid until the next call).
+// with tags 1 domain, 2 mode, 3 mx, 4 fromMx, 5 preset, 6 maxAge, 7 id, 8 rua, 9 now, 10 output format (mx, fromMx
+// and rua repeat; an absent tag keeps the C++ default). maxAge and now are decimal text: maxAge is checked as the
+// CLI checks --max-age (core parse_max_age: text that is not a whole number gets the CLI's STS229 refusal, with the
+// units hint when it has a letter); now is a safe integer. Tag 10 (text, json, zone or policy; the Node bin's
+// `generate`) also renders what the native `generate --format F` writes on standard output.
+// Returns [JSON pointer, JSON bytes, output pointer, output bytes] (UTF-8, valid until the next call).
 namespace {
 
 using mtasts::GenerateMessage;
@@ -376,33 +379,17 @@ using mtasts::GenerateResult;
 // The generator runs once per user action: its glue is built for size (bindings.cpp is -O3 for mtasts_lint).
 #define MTASTS_SMALL __attribute__( ( minsize ) )
 
-std::int32_t answer_pair[ 2 ];
+std::int32_t answer_words[ 4 ];
+const std::string no_output;
 
-const std::int32_t* answer( const std::string& s )
+// [JSON pointer, JSON bytes, output pointer, output bytes] (the output is empty unless asked for, tag 10).
+const std::int32_t* answer( const std::string& json, const std::string& output = no_output )
 {
-   answer_pair[ 0 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( s.data() ) );
-   answer_pair[ 1 ] = static_cast< std::int32_t >( s.size() );
-   return answer_pair;
-}
-
-// A whole number with an optional sign and at most 15 digits (the CLI's parse_max_age in cli/generate.cpp).
-MTASTS_SMALL bool parse_int( std::string_view s, std::int64_t& v )
-{
-   const std::size_t i = ( !s.empty() && ( s[ 0 ] == '-' || s[ 0 ] == '+' ) ) ? 1 : 0;
-   if( i >= s.size() || s.size() - i > 15 ) {
-      return false;
-   }
-   v = 0;
-   for( std::size_t k = i; k < s.size(); ++k ) {
-      if( s[ k ] < '0' || s[ k ] > '9' ) {
-         return false;
-      }
-      v = v * 10 + ( s[ k ] - '0' );
-   }
-   if( s[ 0 ] == '-' ) {
-      v = -v;
-   }
-   return true;
+   answer_words[ 0 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( json.data() ) );
+   answer_words[ 1 ] = static_cast< std::int32_t >( json.size() );
+   answer_words[ 2 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( output.data() ) );
+   answer_words[ 3 ] = static_cast< std::int32_t >( output.size() );
+   return answer_words;
 }
 
 }  // namespace
@@ -412,8 +399,10 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const unsigned char* data, std::size_t size )
 {
    static std::string json;
+   static std::string output;
    GenerateOptions o;
-   bool bad_max_age = false;
+   std::optional< GenerateMessage > refused;  // a --max-age that is not a whole number: refused before generating
+   std::string format;                        // tag 10: also render what `generate --format F` prints
    for( std::size_t at = 0; at + 5 <= size; ) {
       const unsigned tag = data[ at ];
       const std::size_t len = std::size_t( data[ at + 1 ] ) | std::size_t( data[ at + 2 ] ) << 8 |
@@ -432,35 +421,49 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
          case 4: o.from_mx.push_back( std::move( value ) ); break;
          case 5: o.preset = std::move( value ); break;
          case 6:
-            if( parse_int( value, n ) ) {
-               o.max_age = n;
+            if( auto r = mtasts::parse_max_age( value, n ) ) {
+               refused = std::move( r );
             }
             else {
-               bad_max_age = true;
+               o.max_age = n;
             }
             break;
          case 7: o.id = std::move( value ); break;
          case 8: o.rua.push_back( std::move( value ) ); break;
          case 9:
-            if( parse_int( value, n ) ) {
+            if( !mtasts::parse_max_age( value, n ) ) {  // the same whole-number syntax
                o.now = n;
             }
             break;
+         case 10: format = std::move( value ); break;
          default: break;
       }
    }
-   json.clear();
-   if( bad_max_age ) {
-      // What the CLI prints for a --max-age that is not a whole number (cli/generate.cpp), before generating anything.
-      GenerateResult r;
-      const auto code = mtasts::Code::STS229;
-      r.errors.push_back( GenerateMessage{ mtasts::rule( code ).id, "maxAge", mtasts::render_message( code, {} ) } );
-      json = mtasts::generate_json( r );
+   GenerateResult r;
+   if( refused ) {
+      r.errors.push_back( std::move( *refused ) );
    }
    else {
-      json = mtasts::generate_json( mtasts::generate( o ) );
+      r = mtasts::generate( o );
    }
-   return answer( json );
+   json = mtasts::generate_json( r );
+   output.clear();
+   if( r.ok() ) {
+      // The bytes of the native `mta-sts-lint generate --format F` (cli/generate.cpp) on standard output.
+      if( format == "json" ) {
+         output = mtasts::generate_json( r, true ) + "\n";
+      }
+      else if( format == "text" ) {
+         output = mtasts::generate_text( r );
+      }
+      else if( format == "zone" ) {
+         output = r.zone;
+      }
+      else if( format == "policy" ) {
+         output = r.policy;
+      }
+   }
+   return answer( json, output );
 }
 
 // The presets, once: [{"name","description","mx":[...]}] as compact JSON. Returns [JSON pointer, JSON bytes].

@@ -973,3 +973,31 @@ TEST_CASE( "generator: the notes carry the validator's infos about the result (R
    CHECK( has_note( r, "STS234", "policy" ) );
    CHECK_FALSE( has_note( r, "RPT523", "rua" ) );  // only in testing mode
 }
+
+TEST_CASE( "parse_max_age: whole seconds as typed, or the CLI's STS229 refusal (with the units hint for letters)" )
+{
+   std::int64_t v = 0;
+   REQUIRE_FALSE( mtasts::parse_max_age( "604800", v ) );
+   CHECK( v == 604800 );
+   REQUIRE_FALSE( mtasts::parse_max_age( "-5", v ) );  // whole: generate() refuses the range, not this
+   CHECK( v == -5 );
+   REQUIRE_FALSE( mtasts::parse_max_age( "+7", v ) );
+   CHECK( v == 7 );
+   REQUIRE_FALSE( mtasts::parse_max_age( "999999999999999", v ) );  // 15 digits
+   CHECK( v == 999999999999999 );
+   const std::string units = mtasts::render_message( mtasts::Code::STS229, {}, mtasts::Hint::unit_suffix );
+   const std::string plain = mtasts::render_message( mtasts::Code::STS229, {} );
+   REQUIRE( units != plain );
+   for( const char* bad : { "1d", "7 days", "P7D" } ) {
+      const auto r = mtasts::parse_max_age( bad, v );
+      REQUIRE( r );
+      CHECK( r->code == "STS229" );
+      CHECK( r->field == "maxAge" );
+      CHECK( r->message == units );
+   }
+   for( const char* bad : { "", "-", "1.5", " 60", "1000000000000000" } ) {
+      const auto r = mtasts::parse_max_age( bad, v );
+      REQUIRE( r );
+      CHECK( r->message == plain );
+   }
+}

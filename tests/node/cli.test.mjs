@@ -1,5 +1,6 @@
 // The package's bin (wasm/bin.js) against the native CLI: stdout byte for byte, stderr and exit status, for all
-// three formats over the whole corpus, stdin, usage errors, --help/--version, and colour on a terminal.
+// three formats over the whole corpus, stdin, usage errors, --help/--version, colour on a terminal, and the
+// `generate` command in every --format.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -120,4 +121,55 @@ test('colour on a terminal, none with NO_COLOR or in json', { skip: !hasScript &
   const nn = tty(`${q(nativeCli)} ${q(input)}`, { NO_COLOR: '1' });
   assert.doesNotMatch(nn, /\x1b\[/);
   assert.equal(tty(`${q(process.execPath)} ${q(binJs)} ${q(input)}`, { NO_COLOR: '1' }), nn);
+});
+
+test('generate: the same bytes on stdout, the same stderr and exit status as the native command', () => {
+  const fixed = ['--domain', 'example.com', '--id', '20261129000000'];
+  const cases = [
+    ['generate', '--help'],
+    ['generate', '-h', '--bogus'], // help wins over unexpected arguments
+    // every --format, with notes (which go to stderr for zone and policy), a preset, TLS-RPT, a suggested wildcard
+    ...['text', 'json', 'zone', 'policy'].flatMap((f) => [
+      ['generate', ...fixed, '--mx', 'mail.example.com', '--format', f],
+      ['generate', ...fixed, '--preset', 'google-workspace', '--rua', 'mailto:tls@example.com', '--mode', 'enforce', '--format', f],
+      ['generate', ...fixed, '--from-mx', 'mx1.example.net.', '--from-mx', 'mx2.example.net.', `--format=${f}`],
+    ]),
+    ['generate', '--domain=example.com', '--mx=mail.example.com', '--id', '1', '--max-age', '60'],
+    // refused input: exit 2, one line per problem
+    ['generate'],
+    ['generate', '--domain', 'example.com', '--max-age', '1d'], // STS229 with the units hint
+    ['generate', '--domain', 'example.com', '--max-age', '1.5'],
+    ['generate', '--domain', 'example.com', '--mx', 'mail*.example.com'],
+    ['generate', '--domain', 'example.com', '--preset', 'nope'],
+    // usage errors, in CLI11's words and order
+    ['generate', '--domain'],
+    ['generate', '--domain', 'a', '--domain', 'b'],
+    ['generate', 'foo'],
+    ['generate', 'a', 'b'],
+    ['generate', '--domain', 'a', '--', 'b'],
+    ['generate', '--format', 'x', '--help'],
+    ['generate', '--bogus'],
+    ['generate', '-xh'],
+    ['generate', '--mx', 'a', 'b'],
+    ['generate', '--domain=', '--help'], // an empty inline value takes the next argument
+  ];
+  for (const args of cases) same(args);
+  // without --id both use the current time; the id has the same shape
+  const b = bin(['generate', '--domain', 'example.com', '--mx', 'mail.example.com', '--format', 'zone']);
+  assert.equal(b.status, 0, b.stderr);
+  assert.match(b.stdout.toString(), /^_mta-sts\.example\.com\. 3600 IN TXT "v=STSv1; id=\d{14};"\n/);
+});
+
+test('option parsing edge cases as CLI11 parses them', () => {
+  for (const args of [
+    ['--domain=', '--help'], // --domain takes "--help" as its value, then lints standard input
+    ['--domain', ''], // an empty value is a value
+    ['--kind', ''],
+    ['-xh'], // an unknown first letter: the whole cluster is unexpected
+    ['-vxy'], // after a known letter: the rest of it
+    ['--help=1'],
+    ['-x', '-y'],
+  ]) {
+    same(args, { input: 'v=STSv1; id=1' });
+  }
 });

@@ -17,6 +17,13 @@ function describeList(value) {
   return `an array with ${article}${what} at index ${k}`;
 }
 
+const internals = new WeakMap();
+
+/** Internal (used by wasm/bin.js, not public API): see generateOutput below. */
+export function generateOutput(validator, options, format) {
+  return internals.get(validator)(options, format);
+}
+
 // Adds generate() and presets to `validator` (api.js calls this from instantiate()).
 export function withGenerator(validator, Module, { usable, failed }) {
   // The generator (mtasts_generate in wasm/bindings.cpp): the options are checked here, written as one blob of
@@ -50,7 +57,7 @@ export function withGenerator(validator, Module, { usable, failed }) {
         throw new TypeError(`${where}.maxAge: expected a number of seconds, got ${describe(options.maxAge)}`);
       }
       // Not a whole number (1.5, NaN, Infinity, 1e21): the core refuses it as the CLI refuses --max-age 1.5 (STS229).
-      add(6, Number.isSafeInteger(options.maxAge) ? String(options.maxAge) : 'x');
+      add(6, Number.isSafeInteger(options.maxAge) ? String(options.maxAge) : '.');
     }
     let now = Math.floor(Date.now() / 1000);
     if (options.now !== undefined && options.now !== null) {
@@ -65,6 +72,11 @@ export function withGenerator(validator, Module, { usable, failed }) {
       now = options.now;
     }
     add(9, String(now));
+    return readJson(call(items));
+  }
+
+  // Writes the (tag, UTF-8 bytes) items as one block and runs mtasts_generate; returns the answer's word index.
+  function call(items) {
     usable();
     const size = items.reduce((n, [, bytes]) => n + 5 + bytes.length, 0);
     const block = Module._malloc(Math.max(size, 1));
@@ -82,17 +94,33 @@ export function withGenerator(validator, Module, { usable, failed }) {
         heap.set(bytes, at + 5);
         at += 5 + n;
       }
-      let r;
       try {
-        r = Module._mtasts_generate(block, size) >> 2;
+        return Module._mtasts_generate(block, size) >> 2;
       } catch (e) {
         throw failed(e);
       }
-      return readJson(r);
     } finally {
       Module._free(block);
     }
   }
+
+  // For wasm/bin.js (not public API): the native `generate` command's work, options as the command line gives them
+  // (strings; maxAge as typed, so the core refuses it exactly as the native CLI does) and the bytes that
+  // `mta-sts-lint generate --format F` prints. Returns { result, output }.
+  function generateOutput(o, format) {
+    const items = [];
+    const add = (tag, text) => items.push([tag, encoder.encode(text)]);
+    for (const [key, tag] of [['domain', 1], ['mode', 2], ['preset', 5], ['maxAge', 6], ['id', 7]]) {
+      if (o[key] !== undefined) add(tag, o[key]);
+    }
+    for (const [key, tag] of [['mx', 3], ['fromMx', 4], ['rua', 8]]) for (const x of o[key] ?? []) add(tag, x);
+    add(9, String(Math.floor(Date.now() / 1000)));
+    add(10, format);
+    const r = call(items);
+    const w = Module.HEAP32;
+    return { result: readJson(r), output: decoder.decode(Module.HEAPU8.subarray(w[r + 2], w[r + 2] + w[r + 3])) };
+  }
+  internals.set(validator, generateOutput);
 
   // [pointer, bytes] of a JSON text in the heap (valid until the next call) -> the parsed value.
   function readJson(r) {

@@ -1,4 +1,5 @@
-// Types of the mta-sts-lint package (all entries: ".", "./inline"). Hand-written: Emscripten 3.1.6 has no --emit-tsd.
+// Types of the mta-sts-lint package ("." and "./inline"; wasm/full.d.ts adds the generator for "./full"). Hand-written:
+// Emscripten 3.1.6 has no --emit-tsd.
 // Checked by `tsc --noEmit` against tests/node/types/consumer.ts.
 
 /** What is linted: an MTA-STS policy file, an `_mta-sts` TXT record, or a `_smtp._tls` TLS-RPT record. */

@@ -238,6 +238,33 @@ test('createValidator checks its options', async () => {
   assert.equal(b.lint('v=STSv1; id=1').valid, true);
   const c = await createValidator({ locateFile: (f) => join(dist, f) });
   assert.equal(c.lint('v=STSv1; id=1').valid, true);
+  // bytes that are not WebAssembly: a rejection, not a promise left pending
+  await assert.rejects(createValidator({ wasmBinary: new Uint8Array([0, 97, 115, 109, 9]) }), WebAssembly.CompileError);
+});
+
+test('the browser/bundler entry fetches its .wasm: streamed when served as application/wasm, else as bytes', async () => {
+  const { createServer } = await import('node:http');
+  const wasm = readFileSync(join(dist, 'mta-sts-lint.wasm'));
+  const server = createServer((req, res) => {
+    if (req.url === '/missing.wasm') return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': req.url === '/typed/mta-sts-lint.wasm' ? 'application/wasm' : 'application/octet-stream' });
+    res.end(wasm);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const { createValidator } = await import(join(dist, 'index.js'));
+    for (const dir of ['typed', 'plain']) {
+      const seen = [];
+      const w = await createValidator({ locateFile: (f, scriptDir) => (seen.push([f, scriptDir]), `${base}/${dir}/${f}`) });
+      assert.equal(w.lint('v=STSv1; id=1').valid, true, dir);
+      assert.equal(seen[0][0], 'mta-sts-lint.wasm');
+      assert.match(seen[0][1], /\/dist\/$/, 'scriptDirectory: the directory of the entry');
+    }
+    await assert.rejects(createValidator({ locateFile: () => `${base}/missing.wasm` }), /HTTP 404/);
+  } finally {
+    server.close();
+  }
 });
 
 test('the browser/bundler entry: asset pattern kept, and it runs when given the bytes', async () => {

@@ -59,7 +59,7 @@ const evidenceText = (domain, mxHosts) => `${domain ?? ''}\0${(mxHosts ?? []).ma
 
 const MODULE_OPTIONS = ['wasmBinary', 'wasmModule', 'locateFile'];
 
-// Validates createValidator()'s options and turns them into Emscripten module options.
+// Validates createValidator()'s options: { wasm } (bytes or a compiled module) when the caller gave it, and locateFile.
 function moduleOptions(options) {
   const o = checkOptions('createValidator(options)', options, MODULE_OPTIONS);
   const m = {};
@@ -69,7 +69,7 @@ function moduleOptions(options) {
         `createValidator(options): wasmBinary must be an ArrayBuffer or a typed array, got ${describe(o.wasmBinary)}`,
       );
     }
-    m.wasmBinary = o.wasmBinary;
+    m.wasm = o.wasmBinary;
   }
   if (o.wasmModule !== undefined) {
     if (!(o.wasmModule instanceof WebAssembly.Module)) {
@@ -77,11 +77,7 @@ function moduleOptions(options) {
         `createValidator(options): wasmModule must be a WebAssembly.Module, got ${describe(o.wasmModule)}`,
       );
     }
-    const wasmModule = o.wasmModule;
-    m.instantiateWasm = (imports, receive) => {
-      WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule));
-      return {};
-    };
+    m.wasm = o.wasmModule;
   }
   if (o.locateFile !== undefined) {
     if (typeof o.locateFile !== 'function') {
@@ -92,24 +88,26 @@ function moduleOptions(options) {
   return m;
 }
 
-// Instantiates the Emscripten factory with `mod` (module options, see moduleOptions) and wraps it.
-// What every entry's createValidator() does: check the options, let `locate(mod)` say where the .wasm comes from
-// when the caller did not, instantiate; errors come back as a rejected promise, never thrown.
-// `extend(validator, Module, { usable, failed })` adds what a bigger module offers (generator.js, "./full").
-export function load(factory, options, locate, extend) {
-  try {
-    const mod = moduleOptions(options);
-    if (!mod.wasmBinary && !mod.instantiateWasm) locate(mod);
-    return instantiate(factory, mod, extend);
-  } catch (e) {
-    return Promise.reject(e);
-  }
+// What every entry's createValidator() does: check the options, let `locate(mod)` find the .wasm (it sets mod.wasm;
+// it may be async) when the caller did not give it, instantiate; errors come back as a rejected promise, never
+// thrown. The glue is Emscripten's minimal runtime (-sMINIMAL_RUNTIME, wasm/build.mjs): it instantiates `wasm` and
+// fetches nothing itself. `extend(validator, Module, { usable, failed })` adds what a bigger module offers
+// (generator.js, "./full").
+export async function load(factory, options, locate, extend) {
+  const mod = moduleOptions(options);
+  if (mod.wasm === undefined) await locate(mod);
+  const Module = await factory({ wasm: mod.wasm });
+  return makeValidator(Module, extend);
 }
 
-async function instantiate(factory, mod, extend) {
-  // Keep the glue from writing to the console on its own; errors reach the caller as a rejected promise.
-  const Module = await factory({ print() {}, printErr() {}, ...mod });
-  return makeValidator(Module, extend);
+// A browser's way to the .wasm at `url`: streaming compilation when the server says application/wasm, else the bytes.
+export async function fetchWasm(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`mta-sts-lint: cannot load ${url} (HTTP ${response.status})`);
+  if (WebAssembly.compileStreaming && response.headers.get('content-type') === 'application/wasm') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return response.arrayBuffer();
 }
 
 function makeValidator(Module, extend) {

@@ -1,6 +1,6 @@
 // Browser and bundler entry of "./full" (the default API plus the generator); see index.js.
 import factory from './glue-full.js';
-import { load } from './api.js';
+import { fetchWasm, load } from './api.js';
 import { withGenerator } from './generator.js';
 
 /** @type {import('../full.js').createValidator} */
@@ -8,11 +8,9 @@ export const createValidator = (options) =>
   load(
     factory,
     options,
-    (mod) => {
-      if (!mod.locateFile) {
-        const url = new URL('./mta-sts-lint-full.wasm', import.meta.url).href;
-        mod.locateFile = () => url;
-      }
+    async (mod) => {
+      const url = new URL('./mta-sts-lint-full.wasm', import.meta.url).href;
+      mod.wasm = await fetchWasm(mod.locateFile ? mod.locateFile('mta-sts-lint-full.wasm', new URL('./', import.meta.url).href) : url);
     },
     withGenerator,
   );

@@ -161,7 +161,8 @@ function measure(cmd, args, inFile, outFile) {
         if (python) wall = w; // the child alone, without the wrapper's start-up
         rmSync(tfile, { force: true });
       }
-      resolveP({ wall, user, sys, cpu: user !== null ? user + sys : null, maxRssKiB, status });
+      // 0: the run ended before the first sample of its memory (a few hundredths of a second); unknown, not zero
+      resolveP({ wall, user, sys, cpu: user !== null ? user + sys : null, maxRssKiB: maxRssKiB || null, status });
     });
   });
 }
@@ -467,7 +468,8 @@ if (!skip.has('scaling')) {
       const runs = [];
       for (let k = 0; k < 3; ++k) runs.push(await measure(cli, ['--batch'], f, join(tmp, 'scale.jsonl')));
       const r = runs.every((x) => x.cpu !== null) ? runs.reduce((a, b) => (b.cpu < a.cpu ? b : a)) : best(runs);
-      steps.push({ mult, domains: n, wall: r.wall, cpu: r.cpu, maxRssKiB: r.maxRssKiB });
+      // time: the least-CPU run; peak memory: the highest sampled (a short run may end before it is sampled)
+      steps.push({ mult, domains: n, wall: r.wall, cpu: r.cpu, maxRssKiB: Math.max(...runs.map((x) => x.maxRssKiB ?? 0)) || null });
       if (n > domains) rmSync(f, { force: true });
     }
     results.scaling.batch = { source: 'bench/run.mjs (batch mode)', steps };

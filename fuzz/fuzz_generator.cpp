@@ -131,6 +131,34 @@ extern "C" int LLVMFuzzerTestOneInput( const std::uint8_t* data, std::size_t siz
       for( const auto& d : sink.items() ) {
          FUZZ_CHECK( d.severity != mtasts::Severity::error, "zone text has error " + fuzzinv::describe( d ) );
       }
+      // the CLI's --format text: LF only, the policy and every record value on their own lines, the zone text
+      const std::string text = mtasts::generate_text( r );
+      FUZZ_CHECK( text.find( '\r' ) == std::string::npos && !text.empty() && text.back() == '\n', "generate_text is not LF text" );
+      std::string policy_lf;
+      for( const char c : r.policy ) {
+         if( c != '\r' ) {
+            policy_lf += c;
+         }
+      }
+      FUZZ_CHECK( text.find( policy_lf ) != std::string::npos && text.find( r.zone ) != std::string::npos, "generate_text lacks the policy or the zone text" );
+      for( const auto& rec : r.records ) {
+         FUZZ_CHECK( text.find( "\n" + rec.value + "\n" ) != std::string::npos, "generate_text lacks a record value: " + rec.value );
+      }
+   }
+   // --max-age as typed: accepted exactly when it is a sign and 1 to 15 digits, and then read as that number
+   {
+      const std::string typed = line( 5 );
+      std::int64_t v = 0;
+      const auto refused = mtasts::parse_max_age( typed, v );
+      const std::size_t sign = ( !typed.empty() && ( typed[ 0 ] == '-' || typed[ 0 ] == '+' ) ) ? 1 : 0;
+      const bool whole = typed.size() > sign && typed.size() - sign <= 15 && typed.find_first_not_of( "0123456789", sign ) == std::string::npos;
+      FUZZ_CHECK( !refused == whole, "parse_max_age disagrees on '" + typed + "'" );
+      if( whole ) {
+         FUZZ_CHECK( v == std::stoll( typed ), "parse_max_age misreads '" + typed + "'" );
+      }
+      else {
+         FUZZ_CHECK( refused->code == "STS229" && refused->field == "maxAge", "parse_max_age refuses without STS229" );
+      }
    }
    if( o.now ) {
       if( const auto id = mtasts::utc_id( *o.now ) ) {

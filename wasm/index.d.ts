@@ -262,7 +262,8 @@ export interface ValidatorOptions {
   wasmBinary?: ArrayBuffer | ArrayBufferView;
   /** An already compiled module (e.g. shared between workers). */
   wasmModule?: WebAssembly.Module;
-  /** Where to load `mta-sts-lint.wasm` (`mta-sts-lint-full.wasm` for `/full`) from (Node: a path or file: URL, read with fs). */
+  /** Where to load `mta-sts-lint.wasm` (`mta-sts-lint-full.wasm` for `/full`) from; `scriptDirectory` is the entry's own
+   * directory. Node: a path or file: URL is read with fs, an http(s) URL fetched; browsers: fetched. */
   locateFile?: (file: string, scriptDirectory: string) => string;
 }
 

@@ -742,19 +742,26 @@ std::string generate_text( const GenerateResult& r )
    return s;
 }
 
-std::optional< GenerateMessage > parse_max_age( std::string_view text, std::int64_t& seconds )
+std::optional< std::int64_t > parse_whole_number( std::string_view text ) noexcept
 {
    const std::size_t i = ( !text.empty() && ( text[ 0 ] == '-' || text[ 0 ] == '+' ) ) ? 1 : 0;
-   bool whole = i < text.size() && text.size() - i <= 15;
-   std::int64_t v = 0;
-   for( std::size_t k = i; whole && k < text.size(); ++k ) {
-      whole = text[ k ] >= '0' && text[ k ] <= '9';
-      if( whole ) {
-         v = v * 10 + ( text[ k ] - '0' );
-      }
+   if( i >= text.size() || text.size() - i > 15 ) {
+      return std::nullopt;
    }
-   if( whole ) {
-      seconds = text[ 0 ] == '-' ? -v : v;
+   std::int64_t v = 0;
+   for( std::size_t k = i; k < text.size(); ++k ) {
+      if( text[ k ] < '0' || text[ k ] > '9' ) {
+         return std::nullopt;
+      }
+      v = v * 10 + ( text[ k ] - '0' );
+   }
+   return text[ 0 ] == '-' ? -v : v;
+}
+
+std::optional< GenerateMessage > parse_max_age( std::string_view text, std::int64_t& seconds )
+{
+   if( const auto v = parse_whole_number( text ) ) {
+      seconds = *v;
       return std::nullopt;
    }
    const bool letters = std::any_of( text.begin(), text.end(), []( char c ) { return ( c >= 'a' && c <= 'z' ) || ( c >= 'A' && c <= 'Z' ); } );

@@ -78,6 +78,9 @@ std::string generate_json( const GenerateResult& result, bool pretty = false );
 // zone-file lines, the suggested wildcard, the checklist and the notes, each under a "# " heading.
 std::string generate_text( const GenerateResult& result );
 
+// A sign and 1 to 15 decimal digits, as the CLI reads --max-age and the JS API passes seconds; nullopt otherwise.
+std::optional< std::int64_t > parse_whole_number( std::string_view text ) noexcept;
+
 // --max-age as the user typed it: a whole number of seconds with an optional sign (at most 15 digits; the range is
 // checked by generate()). Anything else is refused here, before generating, with STS229 (and, when the text has a
 // letter such as "7d", the hint that units are not allowed).

@@ -86,8 +86,11 @@ function scan(argv, { options, flags, short, positionals }) {
     m = /^-([A-Za-z0-9].*)$/s.exec(a);
     if (m) {
       const letters = m[1];
-      if (!(letters[0] in short)) extras.push(a);
-      for (let k = 0; k < letters.length && letters[0] in short; ++k) {
+      if (!(letters[0] in short)) {
+        extras.push(a);
+        continue;
+      }
+      for (let k = 0; k < letters.length; ++k) {
         if (!(letters[k] in short)) {
           extras.push(`-${letters.slice(k)}`);
           break;

@@ -413,14 +413,14 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
       }
       std::string value( reinterpret_cast< const char* >( data + at ), len );
       at += len;
-      std::int64_t n = 0;
       switch( tag ) {
          case 1: o.domain = std::move( value ); break;
          case 2: o.mode = std::move( value ); break;
          case 3: o.mx.push_back( std::move( value ) ); break;
          case 4: o.from_mx.push_back( std::move( value ) ); break;
          case 5: o.preset = std::move( value ); break;
-         case 6:
+         case 6: {
+            std::int64_t n = 0;
             if( auto r = mtasts::parse_max_age( value, n ) ) {
                refused = std::move( r );
             }
@@ -428,11 +428,12 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
                o.max_age = n;
             }
             break;
+         }
          case 7: o.id = std::move( value ); break;
          case 8: o.rua.push_back( std::move( value ) ); break;
          case 9:
-            if( !mtasts::parse_max_age( value, n ) ) {  // the same whole-number syntax
-               o.now = n;
+            if( const auto n = mtasts::parse_whole_number( value ) ) {
+               o.now = *n;
             }
             break;
          case 10: format = std::move( value ); break;

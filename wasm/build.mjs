@@ -51,12 +51,10 @@ for (const m of modules) {
   // Emscripten's minimal runtime (-sMINIMAL_RUNTIME -sMODULARIZE), adapted for wasm/src/api.js. Each change must
   // apply exactly as expected, or the build stops: a different Emscripten needs a look, not a silent miss.
   let glue = readFileSync(join(outDir, `${m.name}.js`), 'utf8');
-  const change = (what, from, to, count = 1) => {
+  const change = (what, from, to) => {
     const n = glue.split(from).length - 1;
-    if (typeof from === 'string' ? n !== count : !(n >= count)) {
-      throw new Error(`build:wasm: unexpected glue layout (${what}: ${n} matches)`);
-    }
-    glue = glue.split(from).join(to);
+    if (n !== 1) throw new Error(`build:wasm: unexpected glue layout (${what}: ${n} matches)`);
+    glue = glue.replace(from, () => to);
   };
   // the exports on Module (the runtime keeps them in local variables): Module._mtasts_lint, Module._malloc, ...
   const exported = [...glue.matchAll(/(_\w+)=asm\["(\w+)"\]/g)];

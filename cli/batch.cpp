@@ -5,10 +5,8 @@
 //   "mx": ["mx1.example.com", ...] gives the domain's MX hosts (checked against the policy: STS401-STS406; [] = no MX
 //   records, ["."] = a null MX). The domain is passed to the policy checks (STS249). Other keys are ignored. Blank
 //   lines are skipped.
-// Output, one line per input line, in input order:
-//   {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}}
-//   with, per text given: kind, valid, errorCount, warningCount, infoCount and diagnostics (code, severity, message,
-//   line, column, endLine, endColumn, offset, length; columns are 1-based bytes, offset/length are bytes of the text).
+// Output, one line per input line, in input order, written by core/batch.hpp (the Node bin's batch mode writes the
+//   same lines): {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}}.
 //   A line that cannot be used is answered with {"line": N, "error": "..."} (plus "domain" when it was read), and the
 //   stream goes on.
 //
@@ -32,6 +30,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "core/batch.hpp"
 #include "core/json_string.hpp"
 #include "core/lint.hpp"
 #include "core/source_map.hpp"
@@ -41,7 +40,7 @@ namespace mtasts::cli {
 
 namespace {
 
-   constexpr std::size_t max_line_bytes = std::size_t( 4 ) << 20;  // 4 MiB: sixty-four 64 KiB policies, escaped
+   using batch::max_line_bytes;
    constexpr std::size_t out_block = std::size_t( 64 ) << 10;       // write when this much output is pending
 
    // Splits a file descriptor into lines without holding more than one line (plus one read block) in memory.
@@ -627,115 +626,6 @@ namespace {
       std::string key_, scratch_;
    };
 
-   // ---- output ---------------------------------------------------------------------------------------------------
-   // core's JSON string escaping (core/json_string.hpp), appended to the output buffer.
-   void put_string( Out& out, std::string_view s ) { json::append_string( out, s ); }
-
-   void put_number( Out& out, std::size_t n )
-   {
-      char* p = out.room( 24 );
-      const auto r = std::to_chars( p, p + 24, n );
-      out.advance( static_cast< std::size_t >( r.ptr - p ) );
-   }
-
-   void write_text( Out& out, std::string_view source, const LintResult& r )
-   {
-      out += "{\"kind\":\"";
-      out += kind_name( r.kind );
-      if( r.valid() ) {
-         out += "\",\"valid\":true,\"errorCount\":";
-      }
-      else {
-         out += "\",\"valid\":false,\"errorCount\":";
-      }
-      put_number( out, r.error_count() );
-      out += ",\"warningCount\":";
-      put_number( out, r.warning_count() );
-      out += ",\"infoCount\":";
-      put_number( out, r.info_count() );
-      out += ",\"diagnostics\":[";
-      if( !r.diagnostics.empty() ) {
-         const SourceMap map( source );
-         bool first = true;
-         for( const auto& d : r.diagnostics ) {
-            const auto b = map.locate( d.offset );
-            const auto e = map.locate( d.offset + d.length );
-            if( !first ) {
-               out += ',';
-            }
-            out += "{\"code\":\"";
-            first = false;
-            out += rule( d.code ).id;
-            out += "\",\"severity\":\"";
-            out += severity_name( d.severity );
-            out += "\",\"message\":";
-            put_string( out, d.message );
-            out += ",\"line\":";
-            put_number( out, b.line );
-            out += ",\"column\":";
-            put_number( out, b.column );
-            out += ",\"endLine\":";
-            put_number( out, e.line );
-            out += ",\"endColumn\":";
-            put_number( out, e.column );
-            out += ",\"offset\":";
-            put_number( out, d.offset );
-            out += ",\"length\":";
-            put_number( out, d.length );
-            out += '}';
-         }
-      }
-      out += "]}";
-   }
-
-   // RPT523 (info): a policy in mode testing, and no TLS-RPT record given for the domain: nobody gets the reports that
-   // testing mode exists for. Only batch mode sees a policy and a domain's records together.
-   void cross_check( LintResult& policy, bool tlsrpt_given )
-   {
-      if( tlsrpt_given || !policy.policy || !policy.policy->mode || *policy.policy->mode != "testing" ) {
-         return;
-      }
-      Diagnostic d;
-      d.code = Code::RPT523;
-      d.severity = rule( Code::RPT523 ).severity;
-      d.message = render_message( Code::RPT523, {} );
-      // Point at the mode value, where STS226 ("testing mode") already is; else document-level.
-      for( const auto& x : policy.diagnostics ) {
-         if( x.code == Code::STS226 ) {
-            d.offset = x.offset;
-            d.length = x.length;
-            break;
-         }
-      }
-      const auto at = std::upper_bound( policy.diagnostics.begin(), policy.diagnostics.end(), d, []( const Diagnostic& a, const Diagnostic& b ) {
-         return a.offset != b.offset ? a.offset < b.offset : a.code < b.code;
-      } );
-      policy.diagnostics.insert( at, std::move( d ) );
-   }
-
-   void answer_error( Out& out, std::size_t line, const std::string* domain, std::string_view message )
-   {
-      out += "{\"line\":";
-      put_number( out, line );
-      if( domain ) {
-         out += ",\"domain\":";
-         put_string( out, *domain );
-      }
-      out += ",\"error\":";
-      put_string( out, message );
-      out += "}\n";
-   }
-
-   constexpr const char* usage =
-      "Usage: mta-sts-lint --batch [--verbose]\n"
-      "Reads JSON Lines on standard input, one domain per line:\n"
-      "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\"}\n"
-      "(policy, txt, tlsrpt optional; \"mx\": [hosts] optional, checked against the policy) and writes one JSON line per input line, in order:\n"
-      "  {\"line\": N, \"domain\": ..., \"valid\": ..., \"policy\": {\"kind\", \"valid\", \"errorCount\", \"warningCount\", \"infoCount\", \"diagnostics\": [...]}, ...}\n"
-      "A line that cannot be read is answered with {\"line\": N, \"error\": \"...\"}; the stream goes on.\n"
-      "  --verbose, -v   also report infos (including RPT523: a testing policy without a TLS-RPT record)\n"
-      "Exit status: 0 when the whole stream was answered, 2 on a usage or I/O error.\n";
-
 }  // namespace
 
 int run_batch( int argc, char** argv )
@@ -750,11 +640,11 @@ int run_batch( int argc, char** argv )
          verbose = true;
       }
       else if( a == "--help" || a == "-h" ) {
-         std::fputs( usage, stdout );
+         std::fputs( batch::usage, stdout );
          return 0;
       }
       else {
-         std::fprintf( stderr, "mta-sts-lint: --batch takes only --verbose, not '%s'\n%s", argv[ i ], usage );
+         std::fprintf( stderr, "mta-sts-lint: --batch takes only --verbose, not '%s'\n%s", argv[ i ], batch::usage );
          return 2;
       }
    }
@@ -773,8 +663,7 @@ int run_batch( int argc, char** argv )
    const bool fast_path = !( slow && *slow && *slow != '0' );
    Entry entry;
    std::vector< char > decode_buf( std::size_t( 64 ) << 10 );  // the fast path decodes each string here first
-   LintResult results[ Entry::mx ];
-   const Kind kinds[ Entry::mx ] = { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt };
+   LintResult results[ batch::text_count ];
    std::size_t line_no = 0;
    std::string_view line;
    for( ;; ) {
@@ -789,7 +678,7 @@ int run_batch( int argc, char** argv )
       }
       ++line_no;
       if( st == LineReader::Status::too_long ) {
-         answer_error( out, line_no, nullptr, "line longer than " + std::to_string( max_line_bytes ) + " bytes" );
+         batch::write_error( out, line_no, nullptr, batch::line_too_long() );
          continue;
       }
       if( !line.empty() && line.back() == '\r' ) {
@@ -810,50 +699,23 @@ int run_batch( int argc, char** argv )
          parsed = nlohmann::json::sax_parse( line.begin(), line.end(), &sax ) && sax.error.empty();
       }
       if( !parsed ) {
-         answer_error( out, line_no, entry.has[ Entry::domain ] ? &entry.text[ Entry::domain ] : nullptr, sax.error.empty() ? "invalid JSON" : sax.error );
+         const std::string_view domain = entry.text[ Entry::domain ];
+         batch::write_error( out, line_no, entry.has[ Entry::domain ] ? &domain : nullptr, sax.error.empty() ? "invalid JSON" : sax.error );
       }
       else if( !entry.has[ Entry::domain ] ) {
-         answer_error( out, line_no, nullptr, "missing \"domain\"" );
+         batch::write_error( out, line_no, nullptr, "missing \"domain\"" );
       }
       else {
-         bool valid = true;
-         for( int f = Entry::policy; f < Entry::mx; ++f ) {
-            if( entry.has[ f ] ) {
-               LintOptions o;
-               o.kind = kinds[ f ];
-               o.verbose = verbose;
-               if( f == Entry::policy ) {
-                  o.domain = entry.text[ Entry::domain ];
-                  if( entry.has[ Entry::mx ] ) {
-                     o.mx_hosts = entry.mx_hosts;
-                  }
-               }
-               results[ f ] = lint( entry.text[ f ], o );
-               valid = valid && results[ f ].valid();
+         batch::Entry e;
+         e.domain = entry.text[ Entry::domain ];
+         for( int t = 0; t < batch::text_count; ++t ) {
+            if( entry.has[ Entry::policy + t ] ) {
+               e.text[ t ] = entry.text[ Entry::policy + t ];
             }
          }
-         if( verbose && entry.has[ Entry::policy ] ) {
-            cross_check( results[ Entry::policy ], entry.has[ Entry::tlsrpt ] );
-         }
-         out += "{\"line\":";
-         put_number( out, line_no );
-         out += ",\"domain\":";
-         put_string( out, entry.text[ Entry::domain ] );
-         if( valid ) {
-            out += ",\"valid\":true";
-         }
-         else {
-            out += ",\"valid\":false";
-         }
-         for( int f = Entry::policy; f < Entry::mx; ++f ) {
-            if( entry.has[ f ] ) {
-               out += ",\"";
-               out += field_names[ f ];
-               out += "\":";
-               write_text( out, entry.text[ f ], results[ f ] );
-            }
-         }
-         out += "}\n";
+         e.mx_hosts = entry.has[ Entry::mx ] ? &entry.mx_hosts : nullptr;
+         const bool valid = batch::lint_entry( e, verbose, results );
+         batch::write_answer( out, line_no, e, valid, results );
       }
       if( out.size() >= out_block ) {
          flush();

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // mta-sts-lint for Node: the native CLI (cli/main.cpp) on the WebAssembly core. Same options, same output bytes
 // (the formatters are the core's), same exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings),
-// 2 usage or I/O error, with the message on stderr. `mta-sts-lint generate` runs on the "./full" module. The
-// option parsing reproduces the native CLI's (CLI11) messages for the cases tests/node/cli.test.mjs compares.
+// 2 usage or I/O error, with the message on stderr. `mta-sts-lint generate` and `mta-sts-lint --batch` run on the
+// "./full" module. The option parsing reproduces the native CLI's (CLI11) messages for the cases
+// tests/node/cli.test.mjs compares.
 import { readFileSync } from 'node:fs';
 import { createValidator } from './dist/node.js';
 import { formatFiles } from './dist/api.js';
@@ -241,8 +242,198 @@ async function runGenerate(argv) {
   return 0;
 }
 
+// `mta-sts-lint --batch` (cli/batch.cpp): JSON Lines on standard input, one answer line per input line, in order,
+// streaming. The lines are split and read here (JSON.parse), with the native command's rules and error messages for
+// what a line holds; the answers are written by the core (core/batch.hpp), so they are the native command's bytes.
+// One difference: a line that is not JSON at all gets JSON.parse's wording after "invalid JSON: " (the native command
+// gives nlohmann's), and a string with a lone surrogate escape (which nlohmann refuses) gets its own.
+const BATCH_KEYS = ['domain', 'policy', 'txt', 'tlsrpt', 'mx'];
+const BATCH_TEXT_TAGS = { policy: 2, txt: 3, tlsrpt: 4 };
+const MAX_LINE_BYTES = 4 << 20; // core/batch.hpp max_line_bytes
+
+class LineError extends Error {}
+
+// The known keys of a line's top-level object, in document order, with their values: [[key, value], ...]. `line` is
+// valid JSON (JSON.parse read it), so a scan for strings, brackets and commas finds them. Only used when a key may
+// be repeated, which JSON.parse would hide (it keeps the last value; the native command refuses the line).
+function occurrences(line) {
+  const found = [];
+  let depth = 0;
+  let key = null;
+  let valueStart = -1;
+  for (let i = 0; i < line.length; ++i) {
+    const c = line.charCodeAt(i);
+    if (c === 34) {
+      let j = i + 1;
+      while (line.charCodeAt(j) !== 34) j += line.charCodeAt(j) === 92 ? 2 : 1;
+      if (depth === 1 && valueStart < 0) {
+        let k = j + 1;
+        while (' \t\n\r'.includes(line[k])) ++k;
+        if (line[k] === ':') {
+          const name = JSON.parse(line.slice(i, j + 1));
+          key = BATCH_KEYS.includes(name) ? name : null;
+          valueStart = k + 1;
+          i = k;
+          continue;
+        }
+      }
+      i = j;
+    } else if (c === 123 || c === 91) {
+      ++depth;
+    } else if ((c === 44 && depth === 1) || ((c === 125 || c === 93) && depth-- === 1)) {
+      if (key !== null) found.push([key, JSON.parse(line.slice(valueStart, i))]);
+      key = null;
+      valueStart = -1;
+    }
+  }
+  return found;
+}
+
+// Every string in x (keys too) is well-formed UTF-16: nlohmann refuses a lone surrogate escape such as "\ud800".
+function wellFormed(x) {
+  if (typeof x === 'string') return x.isWellFormed();
+  if (x !== null && typeof x === 'object') {
+    for (const [k, v] of Object.entries(x)) if (!k.isWellFormed() || !wellFormed(v)) return false;
+  }
+  return true;
+}
+
+// One input line (without its line break) -> the mtasts_batch items of its answer.
+function batchItems(bytes, verbose) {
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return [[9, 'invalid JSON: invalid UTF-8']];
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return [[9, `invalid JSON: ${e.message}`]];
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[9, 'not a JSON object']];
+  if (text.includes('\\u') && !wellFormed(value)) return [[9, 'invalid JSON: a lone surrogate in a string']];
+  // In document order, as the native reader meets them: the first problem is the one reported, with the domain
+  // when it came before it.
+  let pairs = null;
+  for (const k of BATCH_KEYS) {
+    const first = text.indexOf(`"${k}"`);
+    if (first >= 0 && text.indexOf(`"${k}"`, first + 1) >= 0) pairs = occurrences(text);
+  }
+  if (pairs === null && text.includes('\\u')) pairs = occurrences(text); // a key may be written with escapes
+  pairs ??= Object.keys(value).filter((k) => BATCH_KEYS.includes(k)).map((k) => [k, value[k]]);
+  const entry = {};
+  const items = [];
+  try {
+    const seen = new Set();
+    for (const [k, v] of pairs) {
+      if (seen.has(k)) throw new LineError(`duplicate key "${k}"`);
+      seen.add(k);
+      if (k === 'domain') {
+        if (typeof v !== 'string') throw new LineError('"domain" must be a string');
+      } else if (k === 'mx') {
+        if (v !== null && (!Array.isArray(v) || v.some((h) => typeof h !== 'string'))) {
+          throw new LineError('"mx" must be an array of strings or null');
+        }
+      } else if (v !== null && typeof v !== 'string') {
+        throw new LineError(`"${k}" must be a string or null`);
+      }
+      entry[k] = v;
+    }
+  } catch (e) {
+    if (!(e instanceof LineError)) throw e;
+    return typeof entry.domain === 'string' ? [[1, entry.domain], [9, e.message]] : [[9, e.message]];
+  }
+  if (typeof entry.domain !== 'string') return [[9, 'missing "domain"']];
+  items.push([1, entry.domain]);
+  for (const [k, tag] of Object.entries(BATCH_TEXT_TAGS)) if (typeof entry[k] === 'string') items.push([tag, entry[k]]);
+  if (Array.isArray(entry.mx)) {
+    items.push([6, '']);
+    for (const h of entry.mx) items.push([5, h]);
+  }
+  if (verbose) items.push([7, '']);
+  return items;
+}
+
+async function runBatch(argv) {
+  const { createValidator: createFull } = await import('./dist/full-node.js');
+  const { batchLine } = await import('./dist/generator.js');
+  const v = await createFull();
+  const usage = () => Buffer.from(batchLine(v, [[11, '']])).toString();
+  let verbose = false;
+  for (const a of argv) {
+    if (a === '--batch') continue;
+    if (a === '--verbose' || a === '-v') {
+      verbose = true;
+    } else if (a === '--help' || a === '-h') {
+      process.stdout.write(usage());
+      return 0;
+    } else {
+      process.stderr.write(`mta-sts-lint: --batch takes only --verbose, not '${a}'\n${usage()}`);
+      return 2;
+    }
+  }
+  let lineNo = 0;
+  const answer = (line, out) => {
+    ++lineNo;
+    let end = line.length;
+    if (end > 0 && line[end - 1] === 13) --end;
+    let blank = true;
+    for (let i = 0; i < end && blank; ++i) blank = line[i] === 32 || line[i] === 9;
+    if (blank) return;
+    out.push(batchLine(v, [[8, String(lineNo)], ...batchItems(line.subarray(0, end), verbose)]));
+  };
+  const tooLong = (out) => out.push(batchLine(v, [[8, String(++lineNo)], [10, '']]));
+  // The part of a line read so far (chunks), or the count of an over-long line's bytes being skipped to its end.
+  let partial = [];
+  let partialBytes = 0;
+  let skipping = false;
+  const write = (out) =>
+    out.length === 0 || process.stdout.write(Buffer.concat(out)) ? null : new Promise((resolve) => process.stdout.once('drain', resolve));
+  try {
+    for await (const chunk of process.stdin) {
+      const out = [];
+      let from = 0;
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, from)) {
+        if (skipping) {
+          tooLong(out);
+          skipping = false;
+        } else if (partial.length) {
+          partial.push(chunk.subarray(from, nl));
+          answer(Buffer.concat(partial), out);
+        } else {
+          answer(chunk.subarray(from, nl), out);
+        }
+        partial = [];
+        partialBytes = 0;
+        from = nl + 1;
+      }
+      if (from < chunk.length && !skipping) {
+        partial.push(chunk.subarray(from));
+        partialBytes += chunk.length - from;
+        if (partialBytes >= MAX_LINE_BYTES) {
+          skipping = true; // drop what we have of the over-long line and read on to its end
+          partial = [];
+          partialBytes = 0;
+        }
+      }
+      await write(out);
+    }
+  } catch (e) {
+    process.stderr.write(`mta-sts-lint: cannot read standard input: ${e && e.message ? e.message : e}\n`);
+    return 2;
+  }
+  const out = [];
+  if (skipping) tooLong(out);
+  else if (partialBytes > 0) answer(Buffer.concat(partial), out);
+  await write(out);
+  return 0;
+}
+
 async function main(argv) {
   if (argv[0] === 'generate') return runGenerate(argv.slice(1));
+  if (argv.includes('--batch')) return runBatch(argv);
   const args = parsed(parseArgs, argv);
   if (!args) return 2;
   if (args.version) {

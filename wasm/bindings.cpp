@@ -1,6 +1,6 @@
 // The WebAssembly face of the core: plain C exports, mtasts_lint (the hot path), mtasts_info (the catalogue,
-// once), mtasts_format (the CLI's formatters), and in the full module only (MTASTS_WASM_GENERATOR), mtasts_generate
-// and mtasts_presets (the generator, as JSON). Nothing
+// once), mtasts_format (the CLI's formatters), and in the full module only (MTASTS_WASM_FULL), mtasts_generate
+// and mtasts_presets (the generator, as JSON) and mtasts_batch (the Node bin's --batch answers). Nothing
 // here decides anything about policies: it only moves data across. No embind: its JS runtime and C++ support cost
 // about 9 KiB gzip (a third of the glue) for a few rare calls.
 //
@@ -33,6 +33,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include "core/batch.hpp"
 #include "core/catalogue.hpp"
 #include "core/format.hpp"
 #include "core/generator.hpp"
@@ -358,7 +359,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_format( const std::int32_t* file
 
 }  // extern "C"
 
-#ifdef MTASTS_WASM_GENERATOR
+#ifdef MTASTS_WASM_FULL
 // Only in mta-sts-lint-full.wasm (the "./full" entry of the package): the default module leaves the generator out,
 // 11 KiB gzip that a linter does not need (wasm/CMakeLists.txt).
 // The generator (core/generator.hpp), as the native `mta-sts-lint generate --format json` prints it, plus "ok" and
@@ -489,5 +490,62 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_presets()
    return answer( json );
 }
 
+// One answer line of `mta-sts-lint --batch` (core/batch.hpp), for the Node bin, which reads and parses the JSON
+// Lines itself. Items as for mtasts_generate: tags 1 domain, 2 policy, 3 txt, 4 tlsrpt, 5 an MX host (repeats),
+// 6 "mx" given (no value: an empty list), 7 verbose (no value), 8 the input line number (decimal), 9 an error message
+// (the answer is then the error line, with the domain when tag 1 is there), 10 the line was too long (error line),
+// 11 the usage text instead of an answer. Returns [pointer, bytes] of the line (with its "\n").
+EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsigned char* data, std::size_t size )
+{
+   static std::string line;
+   static mtasts::LintResult results[ mtasts::batch::text_count ];
+   std::string_view values[ 11 ];
+   bool has[ 12 ] = {};
+   std::vector< std::string > mx;
+   for( std::size_t at = 0; at + 5 <= size; ) {
+      const unsigned tag = data[ at ];
+      const std::size_t len = std::size_t( data[ at + 1 ] ) | std::size_t( data[ at + 2 ] ) << 8 |
+                              std::size_t( data[ at + 3 ] ) << 16 | std::size_t( data[ at + 4 ] ) << 24;
+      at += 5;
+      if( len > size - at || tag == 0 || tag > 11 ) {
+         break;
+      }
+      const std::string_view value( reinterpret_cast< const char* >( data + at ), len );
+      at += len;
+      has[ tag ] = true;
+      if( tag == 5 ) {
+         mx.emplace_back( value );
+      }
+      else if( tag < 11 ) {
+         values[ tag ] = value;
+      }
+   }
+   line.clear();
+   if( has[ 11 ] ) {
+      line = mtasts::batch::usage;
+      return answer( line );
+   }
+   const auto line_no = static_cast< std::size_t >( mtasts::parse_whole_number( values[ 8 ] ).value_or( 0 ) );
+   if( has[ 10 ] ) {
+      mtasts::batch::write_error( line, line_no, nullptr, mtasts::batch::line_too_long() );
+   }
+   else if( has[ 9 ] ) {
+      mtasts::batch::write_error( line, line_no, has[ 1 ] ? &values[ 1 ] : nullptr, values[ 9 ] );
+   }
+   else {
+      mtasts::batch::Entry e;
+      e.domain = values[ 1 ];
+      for( int t = 0; t < mtasts::batch::text_count; ++t ) {
+         if( has[ 2 + t ] ) {
+            e.text[ t ] = values[ 2 + t ];
+         }
+      }
+      e.mx_hosts = has[ 5 ] || has[ 6 ] ? &mx : nullptr;
+      const bool valid = mtasts::batch::lint_entry( e, has[ 7 ], results );
+      mtasts::batch::write_answer( line, line_no, e, valid, results );
+   }
+   return answer( line );
+}
+
 }  // extern "C"
-#endif  // MTASTS_WASM_GENERATOR
+#endif  // MTASTS_WASM_FULL

@@ -1,6 +1,7 @@
-// The generator's half of the JS API: generate() and presets, added to the validator by the "./full" entries
-// (full-node.js, full-index.js, full-inline.js), whose module (mta-sts-lint-full.wasm) has mtasts_generate and
-// mtasts_presets. The default entries do not import this file.
+// What only the "./full" module (mta-sts-lint-full.wasm) has: the generator's half of the JS API, generate() and
+// presets, added to the validator by the "./full" entries (full-node.js, full-index.js, full-inline.js); and, for
+// wasm/bin.js only, the native `generate` output and the `--batch` answer lines. The default entries do not import
+// this file.
 import { checkOptions, describe } from './api.js';
 
 const encoder = new TextEncoder();
@@ -21,7 +22,12 @@ const internals = new WeakMap();
 
 /** Internal (used by wasm/bin.js, not public API): see generateOutput below. */
 export function generateOutput(validator, options, format) {
-  return internals.get(validator)(options, format);
+  return internals.get(validator).generateOutput(options, format);
+}
+
+/** Internal (used by wasm/bin.js, not public API): see batchLine below. */
+export function batchLine(validator, items) {
+  return internals.get(validator).batchLine(items);
 }
 
 // Adds generate() and presets to `validator` (api.js calls this from instantiate()).
@@ -72,11 +78,12 @@ export function withGenerator(validator, Module, { usable, failed }) {
       now = options.now;
     }
     add(9, String(now));
-    return readJson(call(items));
+    return readJson(call(Module._mtasts_generate, items));
   }
 
-  // Writes the (tag, UTF-8 bytes) items as one block and runs mtasts_generate; returns the answer's word index.
-  function call(items) {
+  // Writes the (tag, UTF-8 bytes) items as one block and runs `entry` (mtasts_generate or mtasts_batch) on it;
+  // returns the answer's word index.
+  function call(entry, items) {
     usable();
     const size = items.reduce((n, [, bytes]) => n + 5 + bytes.length, 0);
     const block = Module._malloc(Math.max(size, 1));
@@ -95,7 +102,7 @@ export function withGenerator(validator, Module, { usable, failed }) {
         at += 5 + n;
       }
       try {
-        return Module._mtasts_generate(block, size) >> 2;
+        return entry(block, size) >> 2;
       } catch (e) {
         throw failed(e);
       }
@@ -116,11 +123,20 @@ export function withGenerator(validator, Module, { usable, failed }) {
     for (const [key, tag] of [['mx', 3], ['fromMx', 4], ['rua', 8]]) for (const x of o[key] ?? []) add(tag, x);
     add(9, String(Math.floor(Date.now() / 1000)));
     add(10, format);
-    const r = call(items);
+    const r = call(Module._mtasts_generate, items);
     const w = Module.HEAP32;
     return { result: readJson(r), output: decoder.decode(Module.HEAPU8.subarray(w[r + 2], w[r + 2] + w[r + 3])) };
   }
-  internals.set(validator, generateOutput);
+
+  // For wasm/bin.js (not public API): one answer line of `mta-sts-lint --batch`, written by the core
+  // (core/batch.hpp) as the native command writes it. `items` are [tag, string or Uint8Array] pairs, the tags of
+  // mtasts_batch in wasm/bindings.cpp. Returns the line's UTF-8 bytes (a copy).
+  function batchLine(items) {
+    const r = call(Module._mtasts_batch, items.map(([tag, x]) => [tag, typeof x === 'string' ? encoder.encode(x) : x]));
+    const w = Module.HEAP32;
+    return Module.HEAPU8.slice(w[r], w[r] + w[r + 1]);
+  }
+  internals.set(validator, { generateOutput, batchLine });
 
   // [pointer, bytes] of a JSON text in the heap (valid until the next call) -> the parsed value.
   function readJson(r) {

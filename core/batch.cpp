@@ -1,0 +1,76 @@
+#include "batch.hpp"
+
+#include <algorithm>
+
+namespace mtasts::batch {
+
+namespace {
+
+   // RPT523 (info): a policy in mode testing, and no TLS-RPT record given for the domain: nobody gets the reports that
+   // testing mode exists for. Only the batch mode sees a policy and a domain's records together.
+   void cross_check( LintResult& policy, bool tlsrpt_given )
+   {
+      if( tlsrpt_given || !policy.policy || !policy.policy->mode || *policy.policy->mode != "testing" ) {
+         return;
+      }
+      Diagnostic d;
+      d.code = Code::RPT523;
+      d.severity = rule( Code::RPT523 ).severity;
+      d.message = render_message( Code::RPT523, {} );
+      // Point at the mode value, where STS226 ("testing mode") already is; else document-level.
+      for( const auto& x : policy.diagnostics ) {
+         if( x.code == Code::STS226 ) {
+            d.offset = x.offset;
+            d.length = x.length;
+            break;
+         }
+      }
+      const auto at = std::upper_bound( policy.diagnostics.begin(), policy.diagnostics.end(), d, []( const Diagnostic& a, const Diagnostic& b ) {
+         return a.offset != b.offset ? a.offset < b.offset : a.code < b.code;
+      } );
+      policy.diagnostics.insert( at, std::move( d ) );
+   }
+
+}  // namespace
+
+bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ] )
+{
+   static const Kind kinds[ text_count ] = { Kind::policy, Kind::txt, Kind::tlsrpt };
+   bool valid = true;
+   for( int t = 0; t < text_count; ++t ) {
+      if( e.text[ t ] ) {
+         LintOptions o;
+         o.kind = kinds[ t ];
+         o.verbose = verbose;
+         if( t == policy ) {
+            o.domain = std::string( e.domain );
+            if( e.mx_hosts ) {
+               o.mx_hosts = *e.mx_hosts;
+            }
+         }
+         results[ t ] = lint( *e.text[ t ], o );
+         valid = valid && results[ t ].valid();
+      }
+   }
+   if( verbose && e.text[ policy ] ) {
+      cross_check( results[ policy ], e.text[ tlsrpt ].has_value() );
+   }
+   return valid;
+}
+
+std::string line_too_long()
+{
+   return "line longer than " + std::to_string( max_line_bytes ) + " bytes";
+}
+
+const char* const usage =
+   "Usage: mta-sts-lint --batch [--verbose]\n"
+   "Reads JSON Lines on standard input, one domain per line:\n"
+   "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\"}\n"
+   "(policy, txt, tlsrpt optional; \"mx\": [hosts] optional, checked against the policy) and writes one JSON line per input line, in order:\n"
+   "  {\"line\": N, \"domain\": ..., \"valid\": ..., \"policy\": {\"kind\", \"valid\", \"errorCount\", \"warningCount\", \"infoCount\", \"diagnostics\": [...]}, ...}\n"
+   "A line that cannot be read is answered with {\"line\": N, \"error\": \"...\"}; the stream goes on.\n"
+   "  --verbose, -v   also report infos (including RPT523: a testing policy without a TLS-RPT record)\n"
+   "Exit status: 0 when the whole stream was answered, 2 on a usage or I/O error.\n";
+
+}  // namespace mtasts::batch

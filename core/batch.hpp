@@ -1,0 +1,133 @@
+// The batch mode's answers: one domain's texts linted as `mta-sts-lint --batch` lints them, and the JSON line that
+// answers an input line. Shared by the native batch mode (cli/batch.cpp, which reads and splits the JSON Lines) and the
+// Node bin's (wasm/bin.js through mta-sts-lint-full.wasm), so both write the same bytes.
+//
+// An answer line: {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}}
+// with, per text given: kind, valid, errorCount, warningCount, infoCount and diagnostics (code, severity, message,
+// line, column, endLine, endColumn, offset, length; columns are 1-based bytes, offset/length are bytes of the text).
+// An input line that cannot be used: {"line": N, "domain": "..." (when it was read), "error": "..."}.
+#pragma once
+
+#include <charconv>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "json_string.hpp"
+#include "lint.hpp"
+#include "source_map.hpp"
+
+namespace mtasts::batch {
+
+// A longer input line is answered with an error line (line_too_long()) and skipped: memory stays bounded.
+constexpr std::size_t max_line_bytes = std::size_t( 4 ) << 20;  // 4 MiB: sixty-four 64 KiB policies, escaped
+
+enum Text { policy = 0, txt, tlsrpt, text_count };
+constexpr const char* text_names[ text_count ] = { "policy", "txt", "tlsrpt" };
+
+// One input line, read.
+struct Entry
+{
+   std::string_view domain;
+   std::optional< std::string_view > text[ text_count ];    // absent (or null in the input): not linted
+   const std::vector< std::string >* mx_hosts = nullptr;  // the "mx" array, checked against the policy
+};
+
+// Lints each text of `e` into results[] (the policy with the domain and the MX hosts; RPT523 when `verbose`, for a
+// testing policy given without a TLS-RPT record). True when every text given is valid.
+bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ] );
+
+// "line longer than 4194304 bytes"
+std::string line_too_long();
+
+// The usage text of `--batch --help` (the native command and the Node bin print it).
+extern const char* const usage;
+
+namespace detail {
+   template< typename Out >
+   void put_number( Out& out, std::size_t n )
+   {
+      char buf[ 24 ];
+      const auto r = std::to_chars( buf, buf + sizeof( buf ), n );
+      out.append( buf, static_cast< std::size_t >( r.ptr - buf ) );
+   }
+
+   template< typename Out >
+   void put_result( Out& out, std::string_view source, const LintResult& r )
+   {
+      out += "{\"kind\":\"";
+      out += kind_name( r.kind );
+      out += r.valid() ? "\",\"valid\":true,\"errorCount\":" : "\",\"valid\":false,\"errorCount\":";
+      put_number( out, r.error_count() );
+      out += ",\"warningCount\":";
+      put_number( out, r.warning_count() );
+      out += ",\"infoCount\":";
+      put_number( out, r.info_count() );
+      out += ",\"diagnostics\":[";
+      if( !r.diagnostics.empty() ) {
+         const SourceMap map( source );
+         bool first = true;
+         for( const auto& d : r.diagnostics ) {
+            const auto b = map.locate( d.offset );
+            const auto e = map.locate( d.offset + d.length );
+            out += first ? "{\"code\":\"" : ",{\"code\":\"";
+            first = false;
+            out += rule( d.code ).id;
+            out += "\",\"severity\":\"";
+            out += severity_name( d.severity );
+            out += "\",\"message\":";
+            json::append_string( out, d.message );
+            const std::pair< const char*, std::size_t > numbers[] = { { ",\"line\":", b.line }, { ",\"column\":", b.column }, { ",\"endLine\":", e.line },
+                                                                      { ",\"endColumn\":", e.column }, { ",\"offset\":", d.offset }, { ",\"length\":", d.length } };
+            for( const auto& [ key, n ] : numbers ) {
+               out += key;
+               put_number( out, n );
+            }
+            out += '}';
+         }
+      }
+      out += "]}";
+   }
+}  // namespace detail
+
+// Appends the answer line (with its "\n") for input line `line`, whose texts lint_entry() put in results[]. `Out` is
+// anything with `+= char`, `+= const char*` and `append(const char*, size_t)` (std::string, the CLI's buffer).
+template< typename Out >
+void write_answer( Out& out, std::size_t line, const Entry& e, bool valid, const LintResult ( &results )[ text_count ] )
+{
+   out += "{\"line\":";
+   detail::put_number( out, line );
+   out += ",\"domain\":";
+   json::append_string( out, e.domain );
+   out += valid ? ",\"valid\":true" : ",\"valid\":false";
+   for( int t = 0; t < text_count; ++t ) {
+      if( e.text[ t ] ) {
+         out += ",\"";
+         out += text_names[ t ];
+         out += "\":";
+         detail::put_result( out, *e.text[ t ], results[ t ] );
+      }
+   }
+   out += "}\n";
+}
+
+// Appends the error line for input line `line`; `domain` when it was read before the problem.
+template< typename Out >
+void write_error( Out& out, std::size_t line, const std::string_view* domain, std::string_view message )
+{
+   out += "{\"line\":";
+   detail::put_number( out, line );
+   if( domain ) {
+      out += ",\"domain\":";
+      json::append_string( out, *domain );
+   }
+   out += ",\"error\":";
+   json::append_string( out, message );
+   out += "}\n";
+}
+
+}  // namespace mtasts::batch

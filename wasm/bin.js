@@ -473,6 +473,14 @@ async function main(argv) {
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
 }
 
+// A reader that goes away (`| head`): the native command, with SIGPIPE ignored as Node ignores it, says so and
+// exits 2; without this, Node would print an unhandled EPIPE with its stack.
+process.stdout.on('error', (e) => {
+  const reason = e && e.code === 'EPIPE' ? 'Broken pipe' : e && e.message ? e.message : e;
+  process.stderr.write(`mta-sts-lint: cannot write standard output: ${reason}\n`);
+  process.exit(2);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -183,3 +183,16 @@ test('answers stream: each line is answered while standard input is still open',
   assert.equal(one.valid, true);
   assert.equal(two.valid, false);
 });
+
+test('a reader that goes away (| head): exit 2 with one line on stderr, as the native command with SIGPIPE ignored', async () => {
+  const line = '{"domain":"many.example","txt":"v=STSv1; id=1"}\n';
+  const child = spawn(process.execPath, [binJs, '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  child.stdout.once('data', () => child.stdout.destroy());
+  child.stdin.on('error', () => {}); // it may exit before it has read everything
+  child.stdin.end(line.repeat(200000));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.equal(code, 2);
+  assert.equal(stderr, 'mta-sts-lint: cannot write standard output: Broken pipe\n');
+});

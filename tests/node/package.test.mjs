@@ -96,6 +96,15 @@ test('the bin is installed and runs', () => {
   });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).files[0].kind, 'txt');
+  // --batch and generate run on the "./full" module, which must be in the tarball too
+  const b = run(join(project, 'node_modules', '.bin', 'mta-sts-lint'), ['--batch'], {
+    input: '{"domain":"example.com","txt":"v=STSv1; id=1"}\n',
+  });
+  assert.equal(b.status, 0, b.stderr);
+  assert.deepEqual(JSON.parse(b.stdout).txt.diagnostics, []);
+  const g = run(join(project, 'node_modules', '.bin', 'mta-sts-lint'), ['generate', '--domain', 'example.com', '--mx', 'mx.example.com', '--format', 'policy']);
+  assert.equal(g.status, 0, g.stderr);
+  assert.match(g.stdout.toString(), /^version: STSv1\r?\n/);
 });
 
 test('TypeScript: tsc --noEmit on an ESM and a CommonJS consumer', () => {

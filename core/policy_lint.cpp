@@ -1,161 +1,68 @@
-// RFC 8461 §3.2 policy checks. Lines are split here (LF, CRLF; a bare CR is reported and treated as a break so one
-// mistake does not hide the rest); each field's parts are matched against grammar/policy.hpp; whole-document checks
-// run after all lines.
-#include <algorithm>
-#include <charconv>
+// RFC 8461 §3.2 policy checks, the common path: lines are split here (LF, CRLF; a bare CR is reported and treated as
+// a break so one mistake does not hide the rest), and the lines every policy has ("version: STSv1", "mode: ...",
+// "max_age: N", "mx: <valid pattern>") are recognised byte by byte. Every other line, and the whole-document checks,
+// are in core/policy_checks.cpp.
 #include <cstdint>
 #include <cstring>
-#include <map>
+#include <string>
 
-#include "../grammar/policy.hpp"
 #include "checks.hpp"
-#include "match.hpp"
 #include "mx.hpp"
-#include "small_vector.hpp"
+#include "policy_linter.hpp"
 #include "text.hpp"
-#include "utf8.hpp"
 
 namespace mtasts::detail {
 
-namespace {
+namespace policy {
 
-   using text::quote;
+   namespace {
 
-   enum Field { f_version = 0, f_mode, f_max_age, f_mx, f_count };
-   constexpr std::string_view field_names[ f_count ] = { "version", "mode", "max_age", "mx" };
-   const char* const mode_values[] = { "enforce", "testing", "none" };
-
-   struct Line
-   {
-      std::size_t number;
-      std::size_t offset;    // start of content
-      std::string_view content;
-      std::size_t term_len;  // 0, 1 or 2
-   };
-
-   struct Occurrence
-   {
-      std::size_t line_offset;
-      std::size_t line_length;   // content
-      std::size_t term_len;
-      std::size_t value_offset;
-      std::string_view value;
-   };
-
-   int registered( std::string_view name ) noexcept
-   {
-      for( int f = 0; f < f_count; ++f ) {
-         if( name == field_names[ f ] ) {
-            return f;
-         }
-      }
-      return -1;
-   }
-
-   int registered_icase( std::string_view name ) noexcept
-   {
-      for( int f = 0; f < f_count; ++f ) {
-         if( text::iequals( name, field_names[ f ] ) ) {
-            return f;
-         }
-      }
-      return -1;
-   }
-
-   // Value before an inline "#" comment (" #" or a value that is only a comment); npos when there is none.
-   std::size_t inline_comment( std::string_view v ) noexcept
-   {
-      for( std::size_t i = 1; i < v.size(); ++i ) {
-         if( v[ i ] == '#' && text::is_wsp( v[ i - 1 ] ) ) {
-            return i - 1 - text::trailing_wsp( v.substr( 0, i - 1 ) );
-         }
-      }
-      return std::string_view::npos;
-   }
-
-   std::string_view strip_wrapping( std::string_view v ) noexcept
-   {
-      if( v.size() >= 2 ) {
-         const char a = v.front(), b = v.back();
-         if( ( a == '[' && b == ']' ) || ( a == '"' && b == '"' ) || ( a == '\'' && b == '\'' ) || ( a == '<' && b == '>' ) || ( a == '(' && b == ')' ) ) {
-            return v.substr( 1, v.size() - 2 );
-         }
-      }
-      return v;
-   }
-
-   const char* known_misspelling( std::string_view name ) noexcept
-   {
-      static const std::pair< const char*, const char* > variants[] = {
-         { "max-age", "max_age" }, { "maxage", "max_age" }, { "max_age_", "max_age" }, { "maxAge", "max_age" }, { "max_ages", "max_age" },
-         { "nmx", "mx" }, { "mx1", "mx" }, { "mx2", "mx" }, { "mxs", "mx" }, { "versions", "version" }, { "modes", "mode" },
-         { "v", "version" }, { "ver", "version" }, { "policy", "mode" }
-      };
-      for( const auto& v : variants ) {
-         if( text::iequals( name, v.first ) ) {
-            return v.second;
-         }
-      }
-      for( const std::string_view r : field_names ) {
-         const std::size_t cap = r.size() <= 2 ? 1 : thresholds::typo_distance;
-         if( text::edit_distance( text::to_lower( name ), r, cap ) <= cap ) {
-            return r.data();
-         }
-      }
-      return nullptr;
-   }
-
-   class PolicyLinter
-   {
-   public:
-      PolicyLinter( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts )
-         : text_( text ), options_( options ), sink_( sink ), facts_( facts )
-      {}
-
-      void run();
-
-   private:
-      bool whole_document_checks_first( std::size_t& start );
-      void split_lines( std::size_t start );
-      void line( const Line& l );
-      bool special_bytes( const Line& l );
-      void plain_line( const Line& l );
-      void value_version( const Line& l, std::size_t voff, std::string_view v, bool record );
-      void value_mode( const Line& l, std::size_t voff, std::string_view v, bool record );
-      void value_max_age( const Line& l, std::size_t voff, std::string_view v, bool record );
-      void value_mx( const Line& l, std::size_t voff, std::string_view v, bool record );
-      void value_extension( const Line& l, std::string_view name, std::size_t voff, std::string_view v );
-      void document_checks();
-      void mx_host_checks();
-      Fix delete_line( const Line& l ) const;
-      void record_mx( std::string_view v, std::size_t voff )  // a valid pattern of an 'mx:' line: a fact
+      // "version: STSv1", "mode: enforce|testing|none" or "max_age: N" (1 to 31557600, no leading zero) at the start
+      // of q: the field, the value's offset and length in q, and N. -1 for anything else (the general path). The
+      // caller checks what follows (LF, CRLF or the end). The general path reports nothing for such a line either.
+      int plain_field_line( const char* q, std::size_t avail, std::size_t& voff, std::size_t& vlen, std::uint64_t& number ) noexcept
       {
-         if( facts_.mx_offsets.capacity() == 0 ) {
-            facts_.mx_offsets.reserve( 8 );  // a typical policy: one allocation, not a reallocation per pattern
+         // q starts with the literal (a byte loop: memcmp would be a call where this file is built for size)
+         const auto starts = [ & ]( const char* lit, std::size_t len ) {
+            if( avail < len ) {
+               return false;
+            }
+            for( std::size_t i = 0; i < len; ++i ) {
+               if( q[ i ] != lit[ i ] ) {
+                  return false;
+               }
+            }
+            return true;
+         };
+         int f = -1;
+         if( starts( "version: STSv1", 14 ) ) {
+            f = f_version, voff = 9, vlen = 5;
          }
-         facts_.mx.push_back( v );
-         facts_.mx_offsets.push_back( voff );
+         else if( starts( "mode: ", 6 ) ) {
+            voff = 6;
+            if( starts( "mode: enforce", 13 ) || starts( "mode: testing", 13 ) ) {
+               f = f_mode, vlen = 7;
+            }
+            else if( starts( "mode: none", 10 ) ) {
+               f = f_mode, vlen = 4;
+            }
+         }
+         else if( starts( "max_age: ", 9 ) ) {
+            voff = 9;
+            std::size_t k = 9;
+            number = 0;
+            while( k < avail && k < 9 + 8 && text::is_digit( q[ k ] ) ) {
+               number = number * 10 + static_cast< std::uint64_t >( q[ k ] - '0' );
+               ++k;
+            }
+            if( k > 9 && q[ 9 ] != '0' && number <= thresholds::max_age_max && !( k < avail && text::is_digit( q[ k ] ) ) ) {
+               f = f_max_age, vlen = k - 9;
+            }
+         }
+         return f;
       }
 
-      std::string_view text_;
-      const LintOptions& options_;
-      Sink& sink_;
-      PolicyFacts& facts_;
-      std::string terminator_ = "\r\n";  // the file's own line ending, for fixes that insert lines
-      Line last_{};
-      std::size_t first_non_ascii_ = std::string_view::npos;
-      std::size_t bom_len_ = 0;  // byte-order marks at the start
-      bool has_lines_ = false;
-      std::size_t mx_lines_ = 0;
-      SmallVector< Occurrence, 2 > occ_[ f_count ];
-      bool variant_seen_[ f_count ] = {};
-      std::map< std::string, std::vector< Occurrence > > ext_occ_;
-      std::vector< std::pair< std::string_view, std::size_t > > variant_mx_;  // valid patterns of 'MX:' lines (not facts)
-      std::size_t first_field_offset_ = std::string_view::npos;
-      int first_field_ = -2;
-      std::size_t lf_ = 0, crlf_ = 0;
-      std::size_t max_age_offset_ = 0, max_age_len_ = 0;
-   };
+   }  // namespace
 
    void PolicyLinter::run()
    {
@@ -167,65 +74,6 @@ namespace {
       document_checks();
    }
 
-   // Encoding, emptiness, byte-order mark, HTML/JSON bodies, size. Returns false when the input is not a policy at all.
-   bool PolicyLinter::whole_document_checks_first( std::size_t& start )
-   {
-      const auto n = text_.size();
-      std::size_t first = 0;
-      while( first < n && ( text::is_wsp( text_[ first ] ) || text_[ first ] == '\r' || text_[ first ] == '\n' ) ) {
-         ++first;
-      }
-      if( first == n ) {
-         sink_.add( Code::STS201, 0, 0 );
-         return false;
-      }
-      // UTF-16 (with or without a BOM): a byte-order mark FF FE / FE FF, or NUL in every other byte of the start.
-      const auto b0 = static_cast< unsigned char >( text_[ 0 ] );
-      const auto b1 = n > 1 ? static_cast< unsigned char >( text_[ 1 ] ) : 0u;
-      std::size_t nuls = 0;
-      const std::size_t probe = std::min< std::size_t >( n, 256 );
-      if( std::memchr( text_.data(), '\0', probe ) ) {
-         for( std::size_t i = 0; i < probe; ++i ) {
-            nuls += text_[ i ] == '\0' ? 1 : 0;
-         }
-      }
-      if( ( b0 == 0xFF && b1 == 0xFE ) || ( b0 == 0xFE && b1 == 0xFF ) || ( probe >= 4 && nuls * 3 >= probe ) ) {
-         sink_.add( Code::STS202, 0, ( b0 >= 0xFE ) ? 2 : 0, {}, Hint::utf16 );
-         return false;
-      }
-      while( text_.substr( bom_len_, 3 ) == "\xEF\xBB\xBF" ) {
-         bom_len_ += 3;  // one or more (an editor that added one to a file that had one)
-      }
-      if( bom_len_ > 0 ) {
-         auto& d = sink_.add( Code::STS203, 0, bom_len_ );
-         d.fix = make_fix( "Remove the byte-order mark", 0, bom_len_, "" );
-         start = bom_len_;
-         first = std::max< std::size_t >( first, bom_len_ );
-         while( first < n && ( text::is_wsp( text_[ first ] ) || text_[ first ] == '\r' || text_[ first ] == '\n' ) ) {
-            ++first;
-         }
-      }
-      if( first < n && ( text_[ first ] == '<' || text_[ first ] == '{' ) ) {
-         std::size_t e = first;
-         while( e < n && text_[ e ] != '\n' && text_[ e ] != '\r' ) {
-            ++e;
-         }
-         Hint hint = Hint::html;
-         if( text_[ first ] == '{' ) {
-            hint = text_.substr( first, 5 ) == "{\\rtf" ? Hint::rtf : Hint::json;
-         }
-         sink_.add( Code::STS204, first, e - first, {}, hint );
-         return false;
-      }
-      if( n > thresholds::policy_max_bytes ) {
-         sink_.add( Code::STS250, thresholds::policy_max_bytes, 0, { { "n", std::to_string( n ) } } );
-      }
-      else if( n > thresholds::policy_large_bytes ) {
-         sink_.add( Code::STS251, thresholds::policy_large_bytes, 0, { { "n", std::to_string( n ) } } );
-      }
-      return true;
-   }
-
    void PolicyLinter::split_lines( std::size_t start )
    {
       const char* p = text_.data();
@@ -234,35 +82,67 @@ namespace {
       std::size_t number = 1;
       bool first_term = true;
       while( b <= n ) {
-         // The common line of a large policy, "mx: <valid pattern>" + LF or CRLF, recorded in one pass over its bytes
-         // with what the general path below would record (it reports nothing for such a line).
-         if( n - b > 4 && p[ b ] == 'm' && p[ b + 1 ] == 'x' && p[ b + 2 ] == ':' && p[ b + 3 ] == ' ' && ( p[ b + 4 ] != '*' || options_.domain.empty() ) ) {
-            const std::size_t len = valid_pattern_prefix( text_.substr( b + 4 ) );
-            const std::size_t e = b + 4 + len;
-            const std::size_t tl = len == 0 ? 3 : e == n ? 0 : p[ e ] == '\n' ? 1 : ( p[ e ] == '\r' && e + 1 < n && p[ e + 1 ] == '\n' ) ? 2 : 3;
-            if( tl < 3 ) {
-               if( tl > 0 ) {
-                  ( tl == 1 ? lf_ : crlf_ ) += 1;
-                  if( first_term ) {
-                     terminator_ = tl == 1 ? "\n" : "\r\n";
-                     first_term = false;
+         // The lines every policy has, each recognised in one pass over its bytes and recorded with what the general
+         // path below would record (it reports nothing for such a line): "mx: <valid pattern>" (the common line of a
+         // large policy), "version: STSv1", "mode: enforce|testing|none" and "max_age: N", + LF, CRLF or the end.
+         int f = -1;
+         std::size_t voff = 0, vlen = 0;
+         std::uint64_t max_age = 0;
+         if( n - b > 4 && p[ b ] == 'm' && p[ b + 1 ] == 'x' && p[ b + 2 ] == ':' && p[ b + 3 ] == ' ' ) {
+            if( p[ b + 4 ] != '*' || options_.domain.empty() ) {  // else STS249 may apply: the general path
+               voff = 4;
+               vlen = valid_pattern_prefix( text_.substr( b + 4 ) );
+               f = vlen > 0 ? f_mx : -1;
+            }
+         }
+         else {
+            f = plain_field_line( p + b, n - b, voff, vlen, max_age );
+         }
+         const std::size_t end = b + voff + vlen;
+         const std::size_t term = f < 0 ? 3 : end == n ? 0 : p[ end ] == '\n' ? 1 : ( p[ end ] == '\r' && end + 1 < n && p[ end + 1 ] == '\n' ) ? 2 : 3;
+         if( term < 3 ) {
+            if( term > 0 ) {
+               ( term == 1 ? lf_ : crlf_ ) += 1;
+               if( first_term ) {
+                  terminator_ = term == 1 ? "\n" : "\r\n";
+                  first_term = false;
+               }
+            }
+            last_ = Line{ number, b, text_.substr( b, end - b ), term };
+            has_lines_ = true;
+            if( first_field_ == -2 ) {
+               first_field_ = f;
+               first_field_offset_ = b;
+            }
+            const std::string_view value( p + b + voff, vlen );
+            if( f == f_mx ) {
+               ++mx_lines_;
+               record_mx( value, b + voff );
+            }
+            else {
+               occ_[ f ].push_back( Occurrence{ b, end - b, term, b + voff, value } );
+               if( occ_[ f ].size() == 1 ) {  // the first occurrence is the one senders use
+                  if( f == f_version ) {
+                     facts_.version = std::string( value );
+                     facts_.version_offset = b + voff;
+                  }
+                  else if( f == f_mode ) {
+                     facts_.mode = std::string( value );
+                     facts_.mode_offset = b + voff;
+                  }
+                  else {
+                     facts_.max_age = max_age;
+                     max_age_offset_ = b + voff;
+                     max_age_len_ = vlen;
                   }
                }
-               last_ = Line{ number, b, text_.substr( b, e - b ), tl };
-               has_lines_ = true;
-               if( first_field_ == -2 ) {
-                  first_field_ = f_mx;
-                  first_field_offset_ = b;
-               }
-               ++mx_lines_;
-               record_mx( text_.substr( b + 4, len ), b + 4 );
-               ++number;
-               b = e + tl;
-               if( tl == 0 ) {
-                  break;
-               }
-               continue;
             }
+            ++number;
+            b = end + term;
+            if( term == 0 ) {
+               break;
+            }
+            continue;
          }
          const std::size_t e = text::find_line_break( text_, b );  // LF, the CR of a CRLF, or a bare CR
          std::size_t tl = 0;
@@ -302,22 +182,6 @@ namespace {
       }
    }
 
-   Fix PolicyLinter::delete_line( const Line& l ) const
-   {
-      if( l.term_len > 0 ) {
-         return make_fix( "Delete the line", l.offset, l.content.size() + l.term_len, "" );
-      }
-      // last line without terminator: delete the previous line's terminator with it
-      std::size_t b = l.offset;
-      if( b >= 2 && text_[ b - 1 ] == '\n' && text_[ b - 2 ] == '\r' ) {
-         b -= 2;
-      }
-      else if( b >= 1 ) {
-         b -= 1;
-      }
-      return make_fix( "Delete the line", b, l.offset + l.content.size() - b, "" );
-   }
-
    void PolicyLinter::line( const Line& l )
    {
       const std::string_view s = l.content;
@@ -354,586 +218,11 @@ namespace {
       plain_line( l );
    }
 
-   // Encoding problems and line separators other than LF/CRLF; false when the line is not usable.
-   bool PolicyLinter::special_bytes( const Line& l )
-   {
-      const std::string_view s = l.content;
-      const auto bad = utf8::first_invalid( s );
-      if( bad != std::string_view::npos ) {
-         static const char hex[] = "0123456789ABCDEF";
-         const auto byte = static_cast< unsigned char >( s[ bad ] );
-         const std::string b = std::string( "0x" ) + hex[ byte >> 4 ] + hex[ byte & 15 ];
-         sink_.add( Code::STS202, l.offset + bad, 1, { { "b", b } }, byte == 0 ? Hint::nul_byte : Hint::bad_byte );
-         return false;
-      }
-      for( std::size_t i = 0; i < s.size(); ++i ) {
-         const char c = s[ i ];
-         if( c == '\v' || c == '\f' ) {
-            sink_.add( Code::STS205, l.offset + i, 1, { { "n", std::to_string( l.number ) } } );
-            return false;
-         }
-         if( c == '\xC2' && i + 1 < s.size() && s[ i + 1 ] == '\x85' ) {
-            sink_.add( Code::STS205, l.offset + i, 2, { { "n", std::to_string( l.number ) } } );
-            return false;
-         }
-         if( c == '\xE2' && i + 2 < s.size() && s[ i + 1 ] == '\x80' && ( s[ i + 2 ] == '\xA8' || s[ i + 2 ] == '\xA9' ) ) {
-            sink_.add( Code::STS205, l.offset + i, 3, { { "n", std::to_string( l.number ) } } );
-            return false;
-         }
-      }
-      return true;
-   }
-
-   void PolicyLinter::plain_line( const Line& l )
-   {
-      const std::string_view s = l.content;
-      if( s.substr( 0, 3 ) == "\xEF\xBB\xBF" ) {
-         // U+FEFF starting a later line (files concatenated, or an editor's BOM after a blank first line): the same
-         // mistake as at the start of the file, and the rest of the line is read as if it were not there.
-         auto& d = sink_.add( Code::STS203, l.offset, 3 );
-         d.fix = make_fix( "Remove the byte-order mark", l.offset, 3, "" );
-         Line rest = l;
-         rest.offset += 3;
-         rest.content = s.substr( 3 );
-         if( text::leading_wsp( rest.content ) == rest.content.size() ) {
-            // nothing else on the line: deleting it must take the mark too (deleting only the rest would leave the
-            // mark alone on a line, found by fuzz_policy)
-            auto& blank = sink_.add( Code::STS209, rest.offset, rest.content.size(), { { "n", std::to_string( l.number ) } } );
-            blank.fix = delete_line( l );
-            return;
-         }
-         plain_line( rest );
-         return;
-      }
-      const std::size_t lead = text::leading_wsp( s );
-      if( lead == s.size() ) {
-         auto& d = sink_.add( Code::STS209, l.offset, s.size(), { { "n", std::to_string( l.number ) } } );
-         d.fix = delete_line( l );
-         return;
-      }
-      if( lead > 0 ) {
-         const auto rest = s.substr( lead );
-         Hint hint = Hint::none;
-         if( rest.size() >= 2 && rest[ 0 ] == '-' && rest[ 1 ] == ' ' ) {
-            hint = Hint::yaml_list;
-         }
-         auto& d = sink_.add( Code::STS210, l.offset, lead, { { "n", std::to_string( l.number ) } }, hint );
-         if( full_match< grammar::policy::sts_policy_field >( rest.substr( 0, rest.size() - text::trailing_wsp( rest ) ) ) ) {
-            d.fix = make_fix( "Remove the indentation", l.offset, lead, "" );
-         }
-         return;
-      }
-      if( s[ 0 ] == '#' || s[ 0 ] == ';' || ( s.size() >= 2 && s[ 0 ] == '/' && s[ 1 ] == '/' ) ) {
-         auto& d = sink_.add( Code::STS255, l.offset, s.size(), { { "n", std::to_string( l.number ) } } );
-         d.fix = delete_line( l );
-         return;
-      }
-      const auto colon = s.find( ':' );
-      if( colon == std::string_view::npos || colon == 0 ) {
-         Hint hint = Hint::none;
-         ArgList args{ { "n", std::to_string( l.number ) } };
-         std::optional< Fix > fix;
-         const auto eq = s.find( '=' );
-         if( text::istarts_with( s, "v=STSv1" ) ) {
-            hint = Hint::txt_record;
-         }
-         else if( s == "---" || s == "+++" ) {
-            hint = Hint::front_matter;
-         }
-         else if( eq != std::string_view::npos && eq > 0 ) {
-            const auto name = s.substr( 0, eq - text::trailing_wsp( s.substr( 0, eq ) ) );
-            const auto after = eq + 1 + text::leading_wsp( s.substr( eq + 1 ) );
-            const auto value = s.substr( after );
-            hint = Hint::equals_sign;
-            args.emplace_back( "name", quote( name ) );
-            args.emplace_back( "value", quote( value ) );
-            if( registered( name ) >= 0 ) {
-               fix = make_fix( "Write '" + std::string( name ) + ": '", l.offset + name.size(), after - name.size(), ": " );
-            }
-         }
-         auto& d = sink_.add( Code::STS211, l.offset, s.size(), args, hint );
-         d.fix = std::move( fix );
-         return;
-      }
-      std::string_view name = s.substr( 0, colon );
-      const std::size_t name_ws = text::trailing_wsp( name );
-      if( name_ws > 0 ) {
-         name.remove_suffix( name_ws );
-         auto& d = sink_.add( Code::STS212, l.offset + name.size(), name_ws, { { "n", std::to_string( l.number ) } } );
-         d.fix = make_fix( "Remove the whitespace before ':'", l.offset + name.size(), name_ws, "" );
-      }
-      std::string_view rest = s.substr( colon + 1 );
-      const std::size_t vlead = text::leading_wsp( rest );
-      const std::size_t vtrail = rest.size() > vlead ? text::trailing_wsp( rest ) : 0;
-      const std::size_t voff = l.offset + colon + 1 + vlead;
-      const std::string_view value = rest.substr( vlead, rest.size() - vlead - vtrail );
-      if( vtrail > 0 ) {
-         auto& d = sink_.add( Code::STS218, l.offset + s.size() - vtrail, vtrail, { { "n", std::to_string( l.number ) } } );
-         d.fix = make_fix( "Remove the trailing whitespace", l.offset + s.size() - vtrail, vtrail, "" );
-      }
-
-      int f = registered( name );
-      bool record = true;
-      if( f < 0 ) {
-         f = registered_icase( name );
-         if( f >= 0 ) {
-            const std::string canonical( field_names[ f ] );
-            auto& d = sink_.add( Code::STS214, l.offset, name.size(), { { "canonical", canonical } } );
-            d.fix = make_fix( "Write '" + canonical + "'", l.offset, name.size(), canonical );
-            variant_seen_[ f ] = true;
-            record = false;  // strict senders do not see this field
-         }
-      }
-      if( f < 0 && !full_match< grammar::policy::sts_policy_ext_name >( name ) ) {
-         sink_.add( Code::STS213, l.offset, name.size(), { { "name", quote( name ) }, { "n", std::to_string( l.number ) } } );
-         return;
-      }
-      if( first_field_ == -2 ) {
-         first_field_ = f;
-         first_field_offset_ = l.offset;
-      }
-      if( f == f_mx ) {
-         mx_lines_ += record ? 1 : 0;
-      }
-      else if( f >= 0 && record ) {
-         occ_[ f ].push_back( Occurrence{ l.offset, s.size(), l.term_len, voff, value } );
-      }
-      switch( f ) {
-         case f_version:
-            value_version( l, voff, value, record );
-            break;
-         case f_mode:
-            value_mode( l, voff, value, record );
-            break;
-         case f_max_age:
-            value_max_age( l, voff, value, record );
-            break;
-         case f_mx:
-            value_mx( l, voff, value, record );
-            break;
-         default:
-            value_extension( l, name, voff, value );
-            break;
-      }
-   }
-
-   void PolicyLinter::value_version( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
-   {
-      if( full_match< grammar::policy::sts_policy_version_value >( v ) ) {
-         if( record && occ_[ f_version ].size() == 1 ) {
-            facts_.version = std::string( v );
-            facts_.version_offset = voff;
-         }
-         return;
-      }
-      const auto inner = strip_wrapping( v );
-      auto& d = sink_.add( Code::STS222, voff, v.size(), { { "v", quote( v ) }, { "s", "STSv1" } },
-                           text::iequals( inner, "STSv1" ) ? ( inner.size() == v.size() ? Hint::lower_case : Hint::brackets ) : Hint::none );
-      if( text::iequals( inner, "STSv1" ) ) {
-         d.fix = make_fix( "Write 'STSv1'", voff, v.size(), "STSv1" );
-      }
-   }
-
-   void PolicyLinter::value_mode( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
-   {
-      if( full_match< grammar::policy::sts_policy_mode_value >( v ) ) {
-         if( record && occ_[ f_mode ].size() == 1 ) {
-            facts_.mode = std::string( v );
-            facts_.mode_offset = voff;
-         }
-         return;
-      }
-      Hint hint = Hint::none;
-      std::string suggestion;
-      std::size_t fix_len = v.size();
-      std::string_view head = v;
-      const auto comment = inline_comment( v );
-      if( comment != std::string_view::npos ) {
-         head = v.substr( 0, comment );
-      }
-      const auto inner = strip_wrapping( head );
-      for( const char* m : mode_values ) {
-         if( text::iequals( inner, m ) ) {
-            suggestion = m;
-         }
-      }
-      if( !suggestion.empty() ) {
-         hint = ( inner.size() != head.size() ) ? Hint::brackets : ( head == suggestion ? Hint::inline_comment : Hint::lower_case );
-      }
-      else if( inner.find( '|' ) != std::string_view::npos ) {
-         hint = Hint::template_choice;
-      }
-      else if( text::iequals( inner, "report" ) ) {
-         hint = Hint::mode_report;
-         suggestion = "testing";
-      }
-      else {
-         for( const char* m : mode_values ) {
-            const std::string_view ms( m );
-            const auto lower = text::to_lower( inner );
-            if( inner.size() >= 3 && ( lower.rfind( ms, 0 ) == 0 || ms.rfind( lower, 0 ) == 0 || text::edit_distance( lower, ms, 2 ) <= 2 ) ) {
-               hint = Hint::did_you_mean;
-               suggestion = m;
-               break;
-            }
-         }
-      }
-      ArgList args{ { "v", quote( v ) }, { "s", suggestion } };
-      if( hint == Hint::inline_comment ) {
-         args.back().second = quote( v.substr( comment ) );
-      }
-      auto& d = sink_.add( Code::STS225, voff, v.size(), args, hint );
-      if( !suggestion.empty() ) {
-         d.fix = make_fix( "Write '" + suggestion + "'", voff, fix_len, suggestion );
-      }
-   }
-
-   void PolicyLinter::value_max_age( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
-   {
-      if( full_match< grammar::policy::sts_policy_max_age_value >( v ) ) {
-         std::uint64_t n = 0;
-         std::from_chars( v.data(), v.data() + v.size(), n );
-         if( record && occ_[ f_max_age ].size() == 1 ) {
-            facts_.max_age = n;
-            max_age_offset_ = voff;
-            max_age_len_ = v.size();
-         }
-         if( v.size() > 1 && v[ 0 ] == '0' ) {
-            const auto stripped = std::to_string( n );
-            auto& d = sink_.add( Code::STS231, voff, v.size(), { { "n", stripped } } );
-            d.fix = make_fix( "Write " + stripped, voff, v.size(), stripped );
-         }
-         if( n > thresholds::max_age_max ) {
-            sink_.add( Code::STS230, voff, v.size() );
-         }
-         else if( n == 0 ) {
-            sink_.add( Code::STS232, voff, v.size() );
-         }
-         return;
-      }
-      Hint hint = Hint::none;
-      ArgList args;
-      std::optional< Fix > fix;
-      const auto comment = inline_comment( v );
-      if( comment != std::string_view::npos && full_match< grammar::policy::sts_policy_max_age_value >( v.substr( 0, comment ) ) ) {
-         hint = Hint::inline_comment;
-         args.emplace_back( "s", quote( v.substr( comment + text::leading_wsp( v.substr( comment ) ) ) ) );
-         fix = make_fix( "Remove the comment", voff + comment, v.size() - comment, "" );
-      }
-      else {
-         std::size_t digits = 0;
-         while( digits < v.size() && text::is_digit( v[ digits ] ) ) {
-            ++digits;
-         }
-         if( digits > 0 && digits < v.size() && digits <= 10 ) {
-            const auto unit = v.substr( digits + text::leading_wsp( v.substr( digits ) ) );
-            static const char* const units[] = { "s", "sec", "secs", "second", "seconds", "m", "min", "h", "d", "w", "y", "days", "weeks", "hours" };
-            for( const char* u : units ) {
-               if( text::iequals( unit, u ) ) {
-                  hint = Hint::unit_suffix;
-                  if( unit[ 0 ] == 's' || unit[ 0 ] == 'S' ) {
-                     fix = make_fix( "Remove the unit", voff + digits, v.size() - digits, "" );
-                  }
-               }
-            }
-         }
-      }
-      auto& d = sink_.add( Code::STS229, voff, v.size(), args, hint );
-      d.fix = std::move( fix );
-   }
-
-   void PolicyLinter::value_mx( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
-   {
-      const auto comment = v.find( '#' ) == std::string_view::npos ? std::string_view::npos : inline_comment( v );
-      if( comment != std::string_view::npos ) {
-         auto& d = sink_.add( Code::STS242, voff, v.size(), { { "p", quote( v ) }, { "s", quote( v.substr( comment + text::leading_wsp( v.substr( comment ) ) ) ) } }, Hint::inline_comment );
-         d.fix = make_fix( "Remove the comment", voff + comment, v.size() - comment, "" );
-         return;
-      }
-      const bool valid = check_mx_pattern( v, voff, sink_, terminator_ );
-      if( !valid ) {
-         return;
-      }
-      if( !record ) {
-         variant_mx_.emplace_back( v, voff );
-      }
-      else {
-         record_mx( v, voff );
-      }
-      if( !options_.domain.empty() && v.size() > 2 && v[ 0 ] == '*' ) {
-         std::string domain = text::to_lower( options_.domain );
-         if( !domain.empty() && domain.back() == '.' ) {
-            domain.pop_back();
-         }
-         const auto base = text::to_lower( v.substr( 2 ) );
-         if( base == domain || ( base.size() > domain.size() && base.compare( base.size() - domain.size() - 1, std::string::npos, "." + domain ) == 0 ) ) {
-            sink_.add( Code::STS249, voff, v.size(), { { "p", quote( v ) } } );
-         }
-      }
-   }
-
-   void PolicyLinter::value_extension( const Line& l, std::string_view name, std::size_t voff, std::string_view v )
-   {
-      const char* guess = known_misspelling( name );
-      if( guess ) {
-         sink_.add( Code::STS216, l.offset, name.size(), { { "name", quote( name ) }, { "registered", guess } } );
-      }
-      else {
-         sink_.add( Code::STS215, l.offset, name.size(), { { "name", quote( name ) } } );
-      }
-      if( !full_match< grammar::policy::sts_policy_ext_value >( v ) ) {
-         sink_.add( Code::STS217, voff, v.size(), { { "name", quote( name ) }, { "n", std::to_string( l.number ) } } );
-         return;
-      }
-      auto& list = ext_occ_[ std::string( name ) ];
-      list.push_back( Occurrence{ l.offset, l.content.size(), l.term_len, voff, v } );
-      if( list.size() == 1 ) {
-         facts_.extensions.emplace_back( std::string( name ), std::string( v ) );
-      }
-   }
-
-   void PolicyLinter::document_checks()
-   {
-      // Duplicates of non-repeated fields: the first wins (RFC 8461 §3.2).
-      auto duplicates = [ & ]( std::string_view name, const auto& list ) {
-         if( list.size() < 2 ) {
-            return;
-         }
-         for( std::size_t k = 1; k < list.size(); ++k ) {
-            const auto& o = list[ k ];
-            const bool same = o.value == list[ 0 ].value;
-            auto& d = sink_.add_with( Code::STS219, same ? Severity::warning : Severity::error, o.line_offset, o.line_length,
-                                      { { "name", std::string( name ) }, { "k", std::to_string( list.size() ) }, { "v", quote( list[ 0 ].value ) } } );
-            if( same ) {
-               Line l{ 0, o.line_offset, text_.substr( o.line_offset, o.line_length ), o.term_len };
-               d.fix = delete_line( l );
-            }
-         }
-      };
-      for( int f = 0; f < f_count; ++f ) {
-         if( f != f_mx ) {
-            duplicates( field_names[ f ], occ_[ f ] );
-         }
-      }
-      for( const auto& [ name, list ] : ext_occ_ ) {
-         duplicates( name, list );
-      }
-      // Required fields. Missing ones sit at line 1, column 1, length 0.
-      if( occ_[ f_version ].empty() && !variant_seen_[ f_version ] ) {
-         auto& d = sink_.add( Code::STS221, 0, 0 );
-         d.fix = make_fix( "Add 'version: STSv1' as the first line", bom_len_, 0, "version: STSv1" + terminator_ );
-      }
-      else if( !occ_[ f_version ].empty() && first_field_ != f_version ) {
-         sink_.add( Code::STS223, occ_[ f_version ][ 0 ].line_offset, occ_[ f_version ][ 0 ].line_length );
-      }
-      if( occ_[ f_mode ].empty() && !variant_seen_[ f_mode ] ) {
-         sink_.add( Code::STS224, 0, 0 );
-      }
-      if( occ_[ f_max_age ].empty() && !variant_seen_[ f_max_age ] ) {
-         sink_.add( Code::STS228, 0, 0 );
-      }
-      const bool has_mx = mx_lines_ > 0 || variant_seen_[ f_mx ];
-      // Duplicate mx patterns (case-insensitive): reported at the later occurrence.
-      // Every valid pattern in line order: the facts, merged with the (rare) 'MX:' variants by offset.
-      std::vector< std::pair< std::string_view, std::size_t > > merged;
-      if( !variant_mx_.empty() ) {
-         merged.reserve( facts_.mx.size() + variant_mx_.size() );
-         std::size_t f = 0, x = 0;
-         while( f < facts_.mx.size() || x < variant_mx_.size() ) {
-            if( x == variant_mx_.size() || ( f < facts_.mx.size() && facts_.mx_offsets[ f ] < variant_mx_[ x ].second ) ) {
-               merged.emplace_back( facts_.mx[ f ], facts_.mx_offsets[ f ] );
-               ++f;
-            }
-            else {
-               merged.push_back( variant_mx_[ x++ ] );
-            }
-         }
-      }
-      const std::size_t n_mx = merged.empty() ? facts_.mx.size() : merged.size();
-      const auto valid_mx = [ & ]( std::size_t k ) -> std::pair< std::string_view, std::size_t > {
-         return merged.empty() ? std::pair< std::string_view, std::size_t >( facts_.mx[ k ], facts_.mx_offsets[ k ] ) : merged[ k ];
-      };
-      if( n_mx > 1 && n_mx <= 16 ) {
-         for( std::size_t x = 1; x < n_mx; ++x ) {
-            const auto later = valid_mx( x );
-            for( std::size_t y = 0; y < x; ++y ) {
-               if( text::iequals( later.first, valid_mx( y ).first ) ) {
-                  sink_.add( Code::STS220, later.second, later.first.size(), { { "p", quote( later.first ) } } );
-                  break;
-               }
-            }
-         }
-      }
-      else if( n_mx > 16 ) {
-         // An open-addressing table of case-folded hashes: linear in the number of patterns (a sort of the hashes was
-         // a sixth of the time of a 64 KiB policy).
-         const std::size_t n = n_mx;
-         std::size_t cap = 64;
-         while( cap < 2 * n ) {
-            cap <<= 1;
-         }
-         std::vector< std::uint64_t > hash( n );
-         std::vector< std::uint32_t > slot( cap, 0 );  // 1 + the index of the first pattern seen with that text
-         for( std::size_t k = 0; k < n; ++k ) {
-            const auto [ text, at ] = valid_mx( k );
-            // Eight bytes at a time, each OR 0x20: that equals lower(c) for letters, so iequals(a, b) implies equal
-            // hashes for any bytes (a byte-wise FNV-1a was a sixth of the time of a 64 KiB policy).
-            std::uint64_t h = text.size() * 0x9E3779B97F4A7C15ull;
-            const auto mix = [ &h ]( std::uint64_t w ) {
-               h = ( h ^ ( w | 0x2020202020202020ull ) ) * 0xFF51AFD7ED558CCDull;
-               h ^= h >> 32;
-            };
-            std::size_t j = 0;
-            for( ; j + 8 <= text.size(); j += 8 ) {
-               std::uint64_t w;
-               std::memcpy( &w, text.data() + j, 8 );
-               mix( w );
-            }
-            std::uint64_t tail = 0;
-            for( std::size_t t = j; t < text.size(); ++t ) {
-               tail |= std::uint64_t( static_cast< unsigned char >( text[ t ] ) ) << ( 8 * ( t - j ) );
-            }
-            mix( tail );
-            hash[ k ] = h;
-            for( std::size_t i = static_cast< std::size_t >( h ^ ( h >> 29 ) ) & ( cap - 1 );; i = ( i + 1 ) & ( cap - 1 ) ) {
-               if( slot[ i ] == 0 ) {
-                  slot[ i ] = static_cast< std::uint32_t >( k + 1 );
-                  break;
-               }
-               const std::size_t y = slot[ i ] - 1;
-               if( hash[ y ] == h && text::iequals( text, valid_mx( y ).first ) ) {
-                  sink_.add( Code::STS220, at, text.size(), { { "p", quote( text ) } } );
-                  break;
-               }
-            }
-         }
-      }
-      if( facts_.mode ) {
-         const auto& mode = *facts_.mode;
-         if( mode == "testing" ) {
-            sink_.add( Code::STS226, facts_.mode_offset, mode.size() );
-         }
-         else if( mode == "none" ) {
-            sink_.add( Code::STS227, facts_.mode_offset, mode.size() );
-         }
-         if( !has_mx ) {
-            if( mode == "none" ) {
-               sink_.add( Code::STS237, 0, 0 );
-            }
-            else {
-               sink_.add( Code::STS236, 0, 0, { { "mode", mode } } );
-            }
-         }
-      }
-      if( facts_.max_age ) {
-         const auto n = *facts_.max_age;
-         const bool none = facts_.mode && *facts_.mode == "none";
-         if( n > 0 && n < thresholds::one_day && !none ) {
-            sink_.add( Code::STS233, max_age_offset_, max_age_len_ );
-         }
-         else if( n >= thresholds::one_day && n < thresholds::one_week && facts_.mode && *facts_.mode == "enforce" ) {
-            sink_.add( Code::STS234, max_age_offset_, max_age_len_ );
-         }
-         if( none && n > thresholds::one_day ) {
-            sink_.add( Code::STS235, max_age_offset_, max_age_len_ );
-         }
-      }
-      if( options_.mx_hosts ) {
-         mx_host_checks();
-      }
-      // Line endings and the final line break.
-      if( lf_ > 0 && crlf_ == 0 ) {
-         sink_.add( Code::STS206, 0, 0 );
-      }
-      else if( lf_ > 0 && crlf_ > 0 ) {
-         sink_.add( Code::STS207, 0, 0 );
-      }
-      if( has_lines_ && last_.term_len == 0 && !last_.content.empty() ) {
-         auto& d = sink_.add( Code::STS208, text_.size(), 0 );
-         d.fix = make_fix( "Add a final line break", text_.size(), 0, terminator_ );
-      }
-      // Non-ASCII text (valid only inside extension values).
-      if( first_non_ascii_ != std::string_view::npos ) {
-         const auto at = first_non_ascii_;
-         const auto seq = utf8::decode( text_, at );
-         if( seq.valid ) {
-            sink_.add( Code::STS252, at, seq.length );
-         }
-      }
-   }
-
-   // RFC 8461 §4.1: every MX host must match a pattern; "*." covers exactly one left-most label.
-   void PolicyLinter::mx_host_checks()
-   {
-      std::vector< std::string > hosts;
-      bool normalised = false;
-      for( const auto& h : *options_.mx_hosts ) {
-         std::string n = text::to_lower( h );
-         if( n.size() > 1 && n.back() == '.' ) {
-            n.pop_back();
-         }
-         normalised = normalised || n != h;
-         hosts.push_back( std::move( n ) );
-      }
-      if( hosts.size() == 1 && hosts[ 0 ] == "." ) {
-         sink_.add( Code::STS406, 0, 0, {}, Hint::null_mx );
-         return;
-      }
-      if( hosts.empty() ) {
-         if( options_.domain.empty() ) {
-            return;
-         }
-         sink_.add( Code::STS406, 0, 0, { { "d", quote( options_.domain ) } }, Hint::implicit_mx );
-         std::string d = text::to_lower( options_.domain );
-         if( !d.empty() && d.back() == '.' ) {
-            d.pop_back();
-         }
-         hosts.push_back( d );
-      }
-      if( normalised ) {
-         sink_.add( Code::STS405, 0, 0 );
-      }
-      if( !facts_.mode || *facts_.mode == "none" ) {
-         return;
-      }
-      const bool enforce = *facts_.mode == "enforce";
-      for( const auto& h : hosts ) {
-         bool matched = false;
-         for( const auto& p : facts_.mx ) {
-            matched = matched || mx_matches( p, h );
-         }
-         if( matched ) {
-            continue;
-         }
-         sink_.add( enforce ? Code::STS401 : Code::STS402, 0, 0, { { "h", quote( h ) } } );
-         for( std::size_t k = 0; k < facts_.mx.size(); ++k ) {
-            const auto& p = facts_.mx[ k ];
-            if( p.size() > 2 && p[ 0 ] == '*' ) {
-               const auto base = text::to_lower( p.substr( 2 ) );
-               const bool is_base = h == base;
-               const bool deeper = h.size() > base.size() + 1 && h.compare( h.size() - base.size() - 1, std::string::npos, "." + base ) == 0;
-               if( is_base || deeper ) {
-                  sink_.add( Code::STS404, facts_.mx_offsets[ k ], p.size(), { { "p", quote( p ) }, { "h", quote( h ) } }, deeper ? Hint::lenient_match : Hint::none );
-               }
-            }
-         }
-      }
-      for( std::size_t k = 0; k < facts_.mx.size(); ++k ) {
-         bool used = false;
-         for( const auto& h : hosts ) {
-            used = used || mx_matches( facts_.mx[ k ], h );
-         }
-         if( !used ) {
-            sink_.add( Code::STS403, facts_.mx_offsets[ k ], facts_.mx[ k ].size(), { { "p", quote( facts_.mx[ k ] ) } } );
-         }
-      }
-   }
-
-}  // namespace
+}  // namespace policy
 
 void lint_policy( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts )
 {
-   PolicyLinter( text, options, sink, facts ).run();
+   policy::PolicyLinter( text, options, sink, facts ).run();
 }
 
 }  // namespace mtasts::detail

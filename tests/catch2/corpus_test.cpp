@@ -176,15 +176,19 @@ TEST_CASE( "records of the shared corpus get the expected verdicts" )
    CHECK( total == 31 );
 }
 
-// The policy linter reads "mx: <valid pattern>" lines on a fast path. "mx:\t" has the same bytes and meaning but
-// always takes the general path: the two must give the same diagnostics (code, severity, span) and the same facts.
+// The policy linter reads "mx: <valid pattern>", "version: STSv1", "mode: enforce|testing|none" and "max_age: N"
+// lines on a fast path (core/policy_lint.cpp). "mx:\t" (and "version:\t", ...) has the same length and meaning but
+// always takes the general path (core/policy_checks.cpp): the two must give the same diagnostics (code, severity,
+// span, message, fix) and the same facts.
 namespace {
 
 std::string general_path_variant( std::string text )
 {
-   for( std::size_t i = 0; ( i = text.find( "mx: ", i ) ) != std::string::npos; i += 4 ) {
-      if( i == 0 || text[ i - 1 ] == '\n' || text[ i - 1 ] == '\r' ) {
-         text[ i + 3 ] = '\t';
+   for( const std::string name : { "mx: ", "version: ", "mode: ", "max_age: " } ) {
+      for( std::size_t i = 0; ( i = text.find( name, i ) ) != std::string::npos; i += name.size() ) {
+         if( i == 0 || text[ i - 1 ] == '\n' || text[ i - 1 ] == '\r' ) {
+            text[ i + name.size() - 1 ] = '\t';
+         }
       }
    }
    return text;
@@ -204,6 +208,7 @@ void same_as_general_path( const std::string& text )
       CHECK( x.severity == y.severity );
       CHECK( x.offset == y.offset );
       CHECK( x.length == y.length );
+      CHECK( x.message == y.message );
       REQUIRE( x.fix.has_value() == y.fix.has_value() );
       if( x.fix ) {
          REQUIRE( x.fix->edits.size() == y.fix->edits.size() );
@@ -221,11 +226,14 @@ void same_as_general_path( const std::string& text )
    CHECK( a.policy->mode == b.policy->mode );
    CHECK( a.policy->max_age == b.policy->max_age );
    CHECK( a.policy->version == b.policy->version );
+   CHECK( a.policy->version_offset == b.policy->version_offset );
+   CHECK( a.policy->mode_offset == b.policy->mode_offset );
+   CHECK( a.policy->extensions == b.policy->extensions );
 }
 
 }  // namespace
 
-TEST_CASE( "the mx fast path agrees with the general path on every corpus policy and on edge cases" )
+TEST_CASE( "the fast paths agree with the general path on every corpus policy and on edge cases" )
 {
    std::size_t n = 0;
    for( const auto& p : corpus_policies() ) {
@@ -255,6 +263,33 @@ TEST_CASE( "the mx fast path agrees with the general path on every corpus policy
       big += "mx: mx" + std::to_string( i % 60 ) + ".example.com" + ( i % 3 ? "\r\n" : "\n" );
    }
    same_as_general_path( big );
+
+   // version, mode and max_age: values the fast path takes and values next to them that it must leave alone
+   const std::vector< std::pair< std::string, std::vector< std::string > > > fields = {
+      { "version", { "STSv1", "STSv1x", "STSv", "stsv1", "STSv1 ", "STSv1 #c", "", "STSv2" } },
+      { "mode", { "enforce", "testing", "none", "enforced", "nonee", "test", "Enforce", "enforce ", "none #c", "" } },
+      { "max_age", { "1", "0", "00", "086400", "86400", "604800", "1209600", "31557600", "31557601", "99999999", "123456789",
+                     "9999999999", "604800 ", "86400s", "1e6", "" } },
+   };
+   const std::string rest[] = { "version: STSv1", "mode: testing", "max_age: 86400", "mx: mail.example.com" };
+   for( const auto& [ name, values ] : fields ) {
+      for( const auto& v : values ) {
+         for( const char* end : { "\r\n", "\n", "" } ) {
+            const std::string line = name + ": " + v;
+            std::string others;
+            for( const auto& r : rest ) {
+               if( r.compare( 0, name.size() + 1, name + ":" ) != 0 ) {
+                  others += r + "\r\n";
+               }
+            }
+            same_as_general_path( line + end + others );                      // first
+            same_as_general_path( others + line + end );                      // last (maybe without a line break)
+            same_as_general_path( others + line + "\n" + line + end );        // a duplicate, same value
+            same_as_general_path( line + "\r\n" + others + name + ": 1\n" );  // a duplicate, another value
+            same_as_general_path( line + end );                               // alone: the required fields missing
+         }
+      }
+   }
 }
 
 TEST_CASE( "policy facts say where each value was read (version, mode, every mx pattern)" )

@@ -22,6 +22,21 @@ namespace {
 
    const char* const mode_values[] = { "enforce", "testing", "none" };
 
+   // Two values of a repeated field agree (STS219 is then a warning): the same text, or for max_age the same number
+   // ("06400" and "6400"), which a parser that takes either occurrence reads alike. Found by fuzz_policy: fixing the
+   // leading zero of the first of two "max_age: 06400" lines (STS231) turned the duplicate into an error.
+   bool agree( std::string_view a, std::string_view b, bool number ) noexcept
+   {
+      if( number && text::all_digits( a ) && text::all_digits( b ) ) {
+         const auto strip = []( std::string_view v ) {
+            const auto k = v.find_first_not_of( '0' );
+            return k == std::string_view::npos ? std::string_view( "0" ) : v.substr( k );
+         };
+         return strip( a ) == strip( b );
+      }
+      return a == b;
+   }
+
    int registered( std::string_view name ) noexcept
    {
       for( int f = 0; f < f_count; ++f ) {
@@ -570,13 +585,13 @@ void PolicyLinter::mx_host_checks()
 void PolicyLinter::document_checks()
 {
    // Duplicates of non-repeated fields: the first wins (RFC 8461 §3.2).
-   auto duplicates = [ & ]( std::string_view name, const auto& list ) {
+   auto duplicates = [ & ]( std::string_view name, const auto& list, bool number ) {
       if( list.size() < 2 ) {
          return;
       }
       for( std::size_t k = 1; k < list.size(); ++k ) {
          const auto& o = list[ k ];
-         const bool same = o.value == list[ 0 ].value;
+         const bool same = agree( o.value, list[ 0 ].value, number );
          auto& d = sink_.add_with( Code::STS219, same ? Severity::warning : Severity::error, o.line_offset, o.line_length,
                                    { { "name", std::string( name ) }, { "k", std::to_string( list.size() ) }, { "v", quote( list[ 0 ].value ) } } );
          if( same ) {
@@ -587,11 +602,11 @@ void PolicyLinter::document_checks()
    };
    for( int f = 0; f < f_count; ++f ) {
       if( f != f_mx ) {
-         duplicates( field_names[ f ], occ_[ f ] );
+         duplicates( field_names[ f ], occ_[ f ], f == f_max_age );
       }
    }
    for( const auto& [ name, list ] : ext_occ_ ) {
-      duplicates( name, list );
+      duplicates( name, list, false );
    }
    // Required fields. Missing ones sit at line 1, column 1, length 0.
    if( occ_[ f_version ].empty() && !variant_seen_[ f_version ] ) {

@@ -73,6 +73,9 @@ const std::vector< Hit > hits = {
    { __LINE__, Pk, V + "mode: enforce  \r\n" + X + A, "STS218", I, 2, 14, "  " },
    { __LINE__, Pk, P + M, "STS219", W, 5, 1, "mode: enforce" },
    { __LINE__, Pk, P + "mode: testing\r\n", "STS219", E, 5, 1, "mode: testing" },
+   // the same number is the same value: a warning, as for the same text (fixing STS231 must not make it an error)
+   { __LINE__, Pk, V + M + X + "max_age: 0604800\r\n" + A, "STS219", W, 5, 1, "max_age: 604800" },
+   { __LINE__, Pk, P + "max_age: 0604801\r\n", "STS219", E, 5, 1, "max_age: 0604801" },
    { __LINE__, Pk, P + "mx: MAIL.example.com\r\n", "STS220", I, 5, 5, "MAIL.example.com" },
    { __LINE__, Pk, M + X + A, "STS221", E, 1, 1, "" },
    { __LINE__, Pk, with( "version: STSv2\r\n", M, X, A ), "STS222", E, 1, 10, "STSv2" },

@@ -343,9 +343,8 @@ void PolicyLinter::plain_line( const Line& l )
 void PolicyLinter::value_version( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
 {
    if( full_match< grammar::policy::sts_policy_version_value >( v ) ) {
-      if( record && occ_[ f_version ].size() == 1 ) {
-         facts_.version = std::string( v );
-         facts_.version_offset = voff;
+      if( record ) {
+         record_value( f_version, v, voff, 0 );
       }
       return;
    }
@@ -360,9 +359,8 @@ void PolicyLinter::value_version( const Line& /*l*/, std::size_t voff, std::stri
 void PolicyLinter::value_mode( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
 {
    if( full_match< grammar::policy::sts_policy_mode_value >( v ) ) {
-      if( record && occ_[ f_mode ].size() == 1 ) {
-         facts_.mode = std::string( v );
-         facts_.mode_offset = voff;
+      if( record ) {
+         record_value( f_mode, v, voff, 0 );
       }
       return;
    }
@@ -416,10 +414,8 @@ void PolicyLinter::value_max_age( const Line& /*l*/, std::size_t voff, std::stri
    if( full_match< grammar::policy::sts_policy_max_age_value >( v ) ) {
       std::uint64_t n = 0;
       std::from_chars( v.data(), v.data() + v.size(), n );
-      if( record && occ_[ f_max_age ].size() == 1 ) {
-         facts_.max_age = n;
-         max_age_offset_ = voff;
-         max_age_len_ = v.size();
+      if( record ) {
+         record_value( f_max_age, v, voff, n );
       }
       if( v.size() > 1 && v[ 0 ] == '0' ) {
          const auto stripped = std::to_string( n );

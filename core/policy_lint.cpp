@@ -121,21 +121,7 @@ namespace policy {
             }
             else {
                occ_[ f ].push_back( Occurrence{ b, end - b, term, b + voff, value } );
-               if( occ_[ f ].size() == 1 ) {  // the first occurrence is the one senders use
-                  if( f == f_version ) {
-                     facts_.version = std::string( value );
-                     facts_.version_offset = b + voff;
-                  }
-                  else if( f == f_mode ) {
-                     facts_.mode = std::string( value );
-                     facts_.mode_offset = b + voff;
-                  }
-                  else {
-                     facts_.max_age = max_age;
-                     max_age_offset_ = b + voff;
-                     max_age_len_ = vlen;
-                  }
-               }
+               record_value( static_cast< Field >( f ), value, b + voff, max_age );
             }
             ++number;
             b = end + term;

@@ -68,6 +68,27 @@ namespace mtasts::detail::policy {
          facts_.mx.push_back( v );
          facts_.mx_offsets.push_back( voff );
       }
+      // A valid value of a version, mode or max_age line that strict senders see (n: max_age's number). The first
+      // occurrence is a fact, the one senders use; the caller has added this line to occ_.
+      void record_value( Field f, std::string_view v, std::size_t voff, std::uint64_t n )
+      {
+         if( occ_[ f ].size() != 1 ) {
+            return;
+         }
+         if( f == f_version ) {
+            facts_.version = std::string( v );
+            facts_.version_offset = voff;
+         }
+         else if( f == f_mode ) {
+            facts_.mode = std::string( v );
+            facts_.mode_offset = voff;
+         }
+         else {
+            facts_.max_age = n;
+            max_age_offset_ = voff;
+            max_age_len_ = v.size();
+         }
+      }
 
       std::string_view text_;
       const LintOptions& options_;

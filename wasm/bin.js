@@ -298,11 +298,13 @@ function wellFormed(x) {
   return true;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 // One input line (without its line break) -> the mtasts_batch items of its answer.
 function batchItems(bytes, verbose) {
   let text;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     return [[9, 'invalid JSON: invalid UTF-8']];
   }
@@ -312,17 +314,20 @@ function batchItems(bytes, verbose) {
   } catch (e) {
     return [[9, `invalid JSON: ${e.message}`]];
   }
+  const escapes = text.includes('\\u');
+  if (escapes && !wellFormed(value)) return [[9, 'invalid JSON: a lone surrogate in a string']];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[9, 'not a JSON object']];
-  if (text.includes('\\u') && !wellFormed(value)) return [[9, 'invalid JSON: a lone surrogate in a string']];
   // In document order, as the native reader meets them: the first problem is the one reported, with the domain
-  // when it came before it.
-  let pairs = null;
-  for (const k of BATCH_KEYS) {
+  // when it came before it. The key scan only when a key may repeat (its quoted name is there twice) or be written
+  // with escapes; otherwise JSON.parse's object has every key once, in document order.
+  const twice = (k) => {
     const first = text.indexOf(`"${k}"`);
-    if (first >= 0 && text.indexOf(`"${k}"`, first + 1) >= 0) pairs = occurrences(text);
-  }
-  if (pairs === null && text.includes('\\u')) pairs = occurrences(text); // a key may be written with escapes
-  pairs ??= Object.keys(value).filter((k) => BATCH_KEYS.includes(k)).map((k) => [k, value[k]]);
+    return first >= 0 && text.indexOf(`"${k}"`, first + 1) >= 0;
+  };
+  const pairs =
+    escapes || BATCH_KEYS.some(twice)
+      ? occurrences(text)
+      : Object.keys(value).filter((k) => BATCH_KEYS.includes(k)).map((k) => [k, value[k]]);
   const entry = {};
   const items = [];
   try {

@@ -15,7 +15,6 @@
 // before the process waits for more input, so an interactive writer gets each answer as soon as its line is in.
 // Exit status: 0 once the whole stream has been answered (whatever the verdicts), 2 on a usage or I/O error.
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <cerrno>
 #include <cstdio>
@@ -33,7 +32,6 @@
 #include "core/batch.hpp"
 #include "core/json_string.hpp"
 #include "core/lint.hpp"
-#include "core/source_map.hpp"
 #include "core/utf8.hpp"
 
 namespace mtasts::cli {

@@ -383,6 +383,24 @@ using mtasts::GenerateResult;
 std::int32_t answer_words[ 4 ];
 const std::string no_output;
 
+// Calls f(tag, value) for each item of a blob written by wasm/src/generator.js: tag (1 byte), length (4 bytes,
+// little-endian), bytes. Stops at an item that does not fit.
+template< typename F >
+void for_each_item( const unsigned char* data, std::size_t size, F&& f )
+{
+   for( std::size_t at = 0; at + 5 <= size; ) {
+      const unsigned tag = data[ at ];
+      const std::size_t len = std::size_t( data[ at + 1 ] ) | std::size_t( data[ at + 2 ] ) << 8 |
+                              std::size_t( data[ at + 3 ] ) << 16 | std::size_t( data[ at + 4 ] ) << 24;
+      at += 5;
+      if( len > size - at ) {
+         return;
+      }
+      f( tag, std::string_view( reinterpret_cast< const char* >( data + at ), len ) );
+      at += len;
+   }
+}
+
 // [JSON pointer, JSON bytes, output pointer, output bytes] (the output is empty unless asked for, tag 10).
 const std::int32_t* answer( const std::string& json, const std::string& output = no_output )
 {
@@ -404,16 +422,8 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
    GenerateOptions o;
    std::optional< GenerateMessage > refused;  // a --max-age that is not a whole number: refused before generating
    std::string format;                        // tag 10: also render what `generate --format F` prints
-   for( std::size_t at = 0; at + 5 <= size; ) {
-      const unsigned tag = data[ at ];
-      const std::size_t len = std::size_t( data[ at + 1 ] ) | std::size_t( data[ at + 2 ] ) << 8 |
-                              std::size_t( data[ at + 3 ] ) << 16 | std::size_t( data[ at + 4 ] ) << 24;
-      at += 5;
-      if( len > size - at ) {
-         break;
-      }
-      std::string value( reinterpret_cast< const char* >( data + at ), len );
-      at += len;
+   for_each_item( data, size, [ & ]( unsigned tag, std::string_view item ) {
+      std::string value( item );
       switch( tag ) {
          case 1: o.domain = std::move( value ); break;
          case 2: o.mode = std::move( value ); break;
@@ -440,7 +450,7 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
          case 10: format = std::move( value ); break;
          default: break;
       }
-   }
+   } );
    GenerateResult r;
    if( refused ) {
       r.errors.push_back( std::move( *refused ) );
@@ -502,16 +512,10 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
    std::string_view values[ 11 ];
    bool has[ 12 ] = {};
    std::vector< std::string > mx;
-   for( std::size_t at = 0; at + 5 <= size; ) {
-      const unsigned tag = data[ at ];
-      const std::size_t len = std::size_t( data[ at + 1 ] ) | std::size_t( data[ at + 2 ] ) << 8 |
-                              std::size_t( data[ at + 3 ] ) << 16 | std::size_t( data[ at + 4 ] ) << 24;
-      at += 5;
-      if( len > size - at || tag == 0 || tag > 11 ) {
-         break;
+   for_each_item( data, size, [ & ]( unsigned tag, std::string_view value ) {
+      if( tag == 0 || tag > 11 ) {
+         return;
       }
-      const std::string_view value( reinterpret_cast< const char* >( data + at ), len );
-      at += len;
       has[ tag ] = true;
       if( tag == 5 ) {
          mx.emplace_back( value );
@@ -519,7 +523,7 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
       else if( tag < 11 ) {
          values[ tag ] = value;
       }
-   }
+   } );
    line.clear();
    if( has[ 11 ] ) {
       line = mtasts::batch::usage;

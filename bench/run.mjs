@@ -13,7 +13,7 @@
 //   scaling  bench/scaling.mjs when present; else 1x/10x/100x batch input here: time and peak memory
 //
 // Usage: node bench/run.mjs [--quick] [--no-build] [--build-dir DIR] [--skip node,page,scaling,native,batch]
-//                           [--markdown]      (also print the table as Markdown, for the README)
+//                           [--markdown]      (also print the table as Markdown, for docs/performance.md)
 // Environment: MTASTS_BUILD_DIR (default build), MTASTS_CORPUS_DIR (default <repo>/tests/corpus).
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

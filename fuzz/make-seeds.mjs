@@ -1,6 +1,5 @@
 // Writes the seed corpus of the fuzz targets into DIR (default build-fuzz/seeds), one file per input:
-//  - ../shared/corpus/policies/*.txt and every `value` of ../shared/corpus/records.expected.jsonl (the shared corpus
-//    sits beside the repository: <clone>/../shared);
+//  - tests/corpus/policies/*.txt and every `value` of tests/corpus/records.expected.jsonl (the real-world corpus);
 //  - tests/fixtures/*;
 //  - the plain string literals given as inputs in tests/catch2/*.cpp (C escapes decoded);
 //  - fuzz/seeds/* (hand-written DNS presentation forms and edge cases).
@@ -25,10 +24,11 @@ function add(origin, bytes) {
 }
 const files = (dir) => (existsSync(dir) ? readdirSync(dir).sort().map((f) => join(dir, f)) : []);
 
-const shared = resolve(root, '..', 'shared', 'corpus');
-for (const f of files(join(shared, 'policies'))) if (f.endsWith('.txt')) add('policy', readFileSync(f));
+const corpus = join(root, 'tests', 'corpus');
+if (!existsSync(corpus)) throw new Error(`make-seeds: ${corpus} not found`);
+for (const f of files(join(corpus, 'policies'))) if (f.endsWith('.txt')) add('policy', readFileSync(f));
 for (const name of ['records.expected.jsonl', 'policies.expected.jsonl']) {
-  const p = join(shared, name);
+  const p = join(corpus, name);
   if (!existsSync(p)) continue;
   for (const line of readFileSync(p, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -36,7 +36,6 @@ for (const name of ['records.expected.jsonl', 'policies.expected.jsonl']) {
     if (typeof rec.value === 'string') add('record', Buffer.from(rec.value, 'utf8'));
   }
 }
-if (!existsSync(shared)) console.error(`make-seeds: ${shared} not found; seeding from the repository only`);
 for (const f of files(join(root, 'tests', 'fixtures'))) add('fixture', readFileSync(f));
 for (const f of files(join(root, 'fuzz', 'seeds'))) add('seed', readFileSync(f));
 

@@ -2,7 +2,7 @@
 # Reliability checks (see fuzz/README.md):
 #  1. the whole Catch2 suite built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/, gcc);
 #  2. every libFuzzer target in fuzz/ (build-fuzz/, clang, ASan + UBSan) for FUZZ_SECONDS each (default 60),
-#     seeded from ../shared/corpus, tests/fixtures, the Catch2 inputs and fuzz/seeds, with fuzz/mta-sts.dict;
+#     seeded from tests/corpus, tests/fixtures, the Catch2 inputs and fuzz/seeds, with fuzz/mta-sts.dict;
 #  3. the hostile-input tests of the native CLI (tests/hostile/, node --test, against build/mta-sts-lint).
 # Prints per target the executions and the result. Non-zero when anything fails; a crashing input is printed
 # (base64 and hexdump) and kept under build-fuzz/artifacts/.

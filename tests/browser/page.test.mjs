@@ -1,6 +1,6 @@
 // The static page, tested as a user opens it: from file:// in an offline context, and from scripts/serve.mjs on a free
 // port. Drives Debian's /usr/bin/chromium through playwright-core (never a downloaded browser).
-// Expected codes come from the rule catalogue (/work/shared/spec/rules.md, RFC 8461 §3.2), not from the program's output.
+// Expected codes come from the project's rule catalogue (spec/rules.md of its shared material; RFC 8461 §3.2), not from the program's output.
 
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';

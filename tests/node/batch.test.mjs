@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { domainLine, loadCorpus } from '../../bench/gen_jsonl.mjs';
 import { native, bin, corpus, requireFile, binJs } from './helpers.mjs';
 
-const data = loadCorpus(requireFile(corpus, 'the shared corpus'));
+const data = loadCorpus(requireFile(corpus, 'the corpus (tests/corpus)'));
 
 function same(args, input, label) {
   const n = native(['--batch', ...args], { input });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { native, bin, corpus, requireFile, nativeCli, binJs } from './helpers.mjs';
 
-const policies = requireFile(join(corpus, 'policies'), 'the shared corpus');
+const policies = requireFile(join(corpus, 'policies'), 'the corpus (tests/corpus)');
 const files = readdirSync(policies).filter((f) => f.endsWith('.txt')).sort().map((f) => join(policies, f));
 const scratch = mkdtempSync(join(tmpdir(), 'mta-sts-lint-cli-'));
 test.after(() => rmSync(scratch, { recursive: true, force: true }));

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-// The shared corpus sits next to the repository (../shared/corpus); MTASTS_CORPUS overrides it.
-export const corpus = resolve(process.env.MTASTS_CORPUS ?? join(root, '..', 'shared', 'corpus'));
+// The real-world corpus is test data of the repository (tests/corpus); MTASTS_CORPUS may point to another copy.
+export const corpus = resolve(process.env.MTASTS_CORPUS ?? join(root, 'tests', 'corpus'));
 export const nativeCli = resolve(process.env.MTASTS_NATIVE_CLI ?? join(root, 'build', 'mta-sts-lint'));
 export const binJs = join(root, 'wasm', 'bin.js');
 export const dist = join(root, 'wasm', 'dist');

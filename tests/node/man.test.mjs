@@ -6,40 +6,9 @@ import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { nativeCli, requireFile, run, native } from './helpers.mjs';
+import { nativeCli, requireFile, run, native, helpOptions, renderMan, section, assertDocumented } from './helpers.mjs';
 
-export const manPage = join(dirname(nativeCli), 'mta-sts-lint.1.gz');
-
-// The options a help text lists: "  -h,--help   ...", "  --kind TEXT:{...}", "  --verbose, -v   ..." -> ['--help', '--kind', '-v', ...]
-export function helpOptions(help) {
-  const names = new Set();
-  for (const line of help.split('\n')) {
-    const m = /^ {2}((?:-{1,2}[A-Za-z][\w-]*)(?:, ?-{1,2}[A-Za-z][\w-]*)*)/.exec(line);
-    if (m) for (const n of m[1].split(/, ?/)) names.add(n);
-  }
-  return [...names];
-}
-
-// The page as man shows it: plain text (no pager, no bold), wide enough that option lines do not wrap.
-export function renderMan(path) {
-  const r = run('man', ['--warnings', '-l', path], { env: { MANWIDTH: '200', LC_ALL: 'C.UTF-8', MANPAGER: 'cat', PAGER: 'cat' } });
-  return { status: r.status, text: r.stdout.toString(), warnings: r.stderr };
-}
-
-// The text of one section of a rendered page: from its heading (at column 0) to the next heading.
-export function section(text, name) {
-  const m = new RegExp(`^${name}\\n([\\s\\S]*?)(?=^\\S)`, 'm').exec(text + '\nEND\n');
-  return m ? m[1] : null;
-}
-
-export function assertDocumented(text, name, options) {
-  const body = section(text, name);
-  assert.ok(body, `the page has a ${name} section`);
-  for (const o of options) {
-    // an item of its own: a tag line (".TP", indented 7) that starts with the option or with its other name
-    assert.match(body, new RegExp(`^ {7}(-{1,2}[\\w-]+, )?${o}(?![\\w-])`, 'm'), `${o} is an item under ${name}`);
-  }
-}
+const manPage = join(dirname(nativeCli), 'mta-sts-lint.1.gz');
 
 test('helpOptions reads CLI11 and hand-written option lines', () => {
   assert.deepEqual(helpOptions('Options:\n  -h,--help      Print\n  --kind TEXT:{a,b}\n       What\n  --verbose, -v   also\nExamples:\n  mta-sts-lint --format x\n'),

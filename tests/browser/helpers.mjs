@@ -99,6 +99,17 @@ export async function typeText(page, text) {
   await page.keyboard.type(text);
 }
 
+// Replaces the editor's text by pasting it (select all, then a paste event carrying text/plain), as a user would.
+export async function pasteText(page, text) {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+A');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    window.__mtasts.view.contentDOM.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 export async function editorText(page) {
   return page.evaluate(() => window.__mtasts.view.state.doc.toString());
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import {
   repo, fileUrl, haveBuild, launch, openPage, listed, underlined, lintCount, waitForLint, typeText, editorText, pairs,
-  foreignRequests, MISTAKES, EXPECTED,
+  foreignRequests, MISTAKES, EXPECTED, pasteText,
 } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { decodeFragment, encodeFragment } from '../../web/src/format.js';
@@ -202,13 +202,7 @@ async function exercise(t, url, origin, options = {}) {
     });
 
     await t.test('pasted markup stays text', async () => {
-      await page.click('.cm-content');
-      await page.keyboard.press('Control+A');
-      await page.evaluate((markup) => {
-        const dt = new DataTransfer();
-        dt.setData('text/plain', markup);
-        window.__mtasts.view.contentDOM.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-      }, XSS);
+      await pasteText(page, XSS);
       await page.waitForFunction((m) => window.__mtasts.view.state.doc.toString() === m, XSS);
       await page.waitForTimeout(200);
       const probe = await page.evaluate(() => ({

@@ -44,6 +44,16 @@ test('every option of --help, generate --help and --batch --help is in its secti
   assertDocumented(text, 'BATCH MODE', batch);
 });
 
+test('the synopsis shows the three ways to run it', () => {
+  requireFile(manPage, 'run `npm run build:native`');
+  const synopsis = section(renderMan(manPage).text, 'SYNOPSIS');
+  assert.deepEqual(synopsis.trim().split('\n').map((l) => l.trim()), [
+    'mta-sts-lint [OPTIONS] [FILE...]',
+    'mta-sts-lint generate [OPTIONS]',
+    'mta-sts-lint --batch [--verbose]',
+  ]);
+});
+
 test('the page gives the exit status of each mode and the examples one per line', () => {
   requireFile(manPage, 'run `npm run build:native`');
   const { text } = renderMan(manPage);

@@ -15,7 +15,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'mta-sts-lint-deb-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 const instdir = join(scratch, 'root');
 const admindir = join(scratch, 'dpkg');
-const dpkg = (args) => run('dpkg', [`--instdir=${instdir}`, `--admindir=${admindir}`, '--force-not-root', ...args]);
+// --log: dpkg's log would otherwise be the host's /var/log/dpkg.log
+const dpkg = (args) => run('dpkg', [`--instdir=${instdir}`, `--admindir=${admindir}`, `--log=${join(scratch, 'dpkg.log')}`, '--force-not-root', ...args]);
 
 const field = (name) => run('dpkg-deb', ['-f', deb, name]).stdout.toString().trim();
 // "libc6 (>= 2.34), libgcc-s1 (>= 3.0), libstdc++6 (>= 11)" -> ['libc6', 'libgcc-s1', 'libstdc++6']
@@ -67,7 +68,7 @@ test('a package whose dependency is missing is refused (the dependency check is 
   for (const d of ['info', 'updates', 'triggers']) mkdirSync(join(other, d), { recursive: true });
   writeFileSync(join(other, 'status'), '');
   mkdirSync(join(scratch, 'root2'));
-  const r = run('dpkg', [`--instdir=${join(scratch, 'root2')}`, `--admindir=${other}`, '--force-not-root', '-i', deb]);
+  const r = run('dpkg', [`--instdir=${join(scratch, 'root2')}`, `--admindir=${other}`, `--log=${join(scratch, 'dpkg.log')}`, '--force-not-root', '-i', deb]);
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /mta-sts-lint depends on libc6 \(>= [\d.]+\); however:\s+Package libc6 is not installed/);
   assert.match(run('dpkg', [`--admindir=${other}`, '-s', 'mta-sts-lint']).stdout.toString(), /^Status: install ok unpacked$/m, 'left unconfigured');

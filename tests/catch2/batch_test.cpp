@@ -68,7 +68,7 @@ TEST_CASE( "batch: one answer per line - in input order - with the line number a
    for( int i = 1; i <= 50; ++i ) {
       const auto& l = r.lines[ i - 1 ];
       CHECK( l.rfind( "{\"line\":" + std::to_string( i ) + ",\"domain\":\"d" + std::to_string( i ) + ".example\",\"valid\":true,", 0 ) == 0 );
-      CHECK( has( l, R"("policy":{"kind":"policy","valid":true,"errorCount":0,"warningCount":0,"infoCount":0,"diagnostics":[]})" ) );
+      CHECK( has( l, R"("policy":{"kind":"policy","valid":true,"errorCount":0,"warningCount":0,"infoCount":0,"mode":"enforce","maxAge":604800,"diagnostics":[]})" ) );
       CHECK( has( l, R"("txt":{"kind":"txt","valid":true,)" ) );
       CHECK_FALSE( has( l, "\"tlsrpt\"" ) );  // not given, not answered
    }
@@ -85,6 +85,22 @@ TEST_CASE( "batch: diagnostics carry code - severity - message and exact positio
    CHECK( has( l, R"("errorCount":)" ) );
    CHECK( has( l, R"("warningCount":)" ) );
    CHECK( has( l, R"("infoCount":0)" ) );  // infos only with --verbose
+}
+
+TEST_CASE( "batch: a policy's answer carries the mode and max_age a sender uses, only when their lines were read", "[batch]" )
+{
+   // RFC 8461 section 3.2: mode is enforce, testing or none; max_age is 1 to 10 digits; senders use the first occurrence.
+   const auto r = batch( R"({"domain":"m.example","policy":"version: STSv1\nmode: testing\nmode: enforce\nmx: mail.m.example\nmax_age: 31557600\n"})"
+                         "\n"
+                         R"({"domain":"n.example","policy":"version: STSv1\nmode: [testing]\nmx: mail.n.example\nmax_age: 1w\n"})"
+                         "\n"
+                         R"({"domain":"o.example","txt":"v=STSv1; id=1"})"
+                         "\n" );
+   REQUIRE( r.lines.size() == 3 );
+   CHECK( has( r.lines[ 0 ], R"("mode":"testing","maxAge":31557600,"diagnostics":[)" ) );
+   CHECK_FALSE( has( r.lines[ 1 ], R"("mode":)" ) );    // '[testing]' is not a mode a sender reads
+   CHECK_FALSE( has( r.lines[ 1 ], R"("maxAge":)" ) );  // '1w' is not a number of seconds
+   CHECK_FALSE( has( r.lines[ 2 ], R"("mode":)" ) );    // no policy given
 }
 
 TEST_CASE( "batch: records are checked as their kind - the TLS-RPT record too", "[batch]" )

@@ -27,6 +27,10 @@ namespace mtasts::batch {
 // A longer input line is answered with an error line (line_too_long()) and skipped: memory stays bounded.
 constexpr std::size_t max_line_bytes = std::size_t( 4 ) << 20;  // 4 MiB: sixty-four 64 KiB policies, escaped
 
+// --line-offset N (N: at most this many digits) numbers the answers from N + 1: one process of many, given the lines
+// after the first N of the whole stream, answers with the whole stream's line numbers.
+constexpr int max_line_offset_digits = 15;
+
 enum Text { policy = 0, txt, tlsrpt, text_count };
 constexpr const char* text_names[ text_count ] = { "policy", "txt", "tlsrpt" };
 

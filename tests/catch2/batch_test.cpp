@@ -245,3 +245,25 @@ TEST_CASE( "batch: usage", "[batch]" )
    CHECK( batch( "", "--format json" ).status == 2 );
    CHECK( has( batch( "", "--help" ).out, "JSON Lines" ) );
 }
+
+TEST_CASE( "batch: --line-offset N numbers the answers as lines N+1... of the whole stream", "[batch]" )
+{
+   // Three lines, the second blank (skipped, but counted), the third not JSON: answered as lines 1001 and 1003.
+   const std::string in = R"({"domain":"a.example","txt":"v=STSv1; id=1"})"
+                          "\n\nnot JSON\n";
+   for( const std::string args : { "--line-offset 1000", "--line-offset=1000" } ) {
+      const auto r = batch( in, args );
+      CHECK( r.status == 0 );
+      REQUIRE( r.lines.size() == 2 );
+      CHECK( r.lines[ 0 ].rfind( R"({"line":1001,"domain":"a.example",)", 0 ) == 0 );
+      CHECK( r.lines[ 1 ].rfind( R"({"line":1003,"error":)", 0 ) == 0 );
+   }
+   CHECK( batch( in, "--line-offset 0" ).lines[ 0 ].rfind( R"({"line":1,)", 0 ) == 0 );
+   CHECK( batch( in, "--line-offset 999999999999999" ).lines[ 1 ].rfind( R"({"line":1000000000000002,)", 0 ) == 0 );
+   // Not a number of lines: a usage error, nothing answered.
+   for( const std::string args : { "--line-offset", "--line-offset=", "--line-offset -1", "--line-offset 1e3", "--line-offset 1000000000000000" } ) {
+      const auto r = batch( in, args );
+      CHECK( r.status == 2 );
+      CHECK( r.out.empty() );
+   }
+}

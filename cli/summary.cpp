@@ -28,9 +28,14 @@ namespace {
       a = sat_add( a, b );
    }
 
+   // At most max_key_bytes, never ending inside a UTF-8 sequence (the strings come from parsed JSON: valid UTF-8).
    std::string cut( std::string_view s )
    {
-      return std::string( s.substr( 0, max_key_bytes ) );
+      std::size_t n = std::min( s.size(), max_key_bytes );
+      while( n < s.size() && n > 0 && ( static_cast< unsigned char >( s[ n ] ) & 0xC0 ) == 0x80 ) {
+         --n;
+      }
+      return std::string( s.substr( 0, n ) );
    }
 
    void offer_example( CodeStat& c, std::string_view domain )

@@ -29,6 +29,7 @@ Needs Debian's python3-dask and python3-distributed (run it with /usr/bin/python
 """
 
 import argparse
+import logging
 import os
 import re
 import shutil
@@ -169,6 +170,7 @@ def main(argv=None):
             host="127.0.0.1",
             dashboard_address=None,
             local_directory=scratch,
+            silence_logs=logging.ERROR,  # not the nanny's "still alive after 3.2 seconds, killing" of a slow exit
         )
         client = Client(cluster)
     try:

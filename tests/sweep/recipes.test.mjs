@@ -97,12 +97,12 @@ test('Dask: a LocalCluster with two worker processes gives the single process\'s
 test('Dask as a module: write_dir() and a bag computation on the answers, on the same kind of cluster', { timeout: 240000 }, () => {
   const dir = join(tmp, 'verdicts');
   const script = `
-import json, sys
+import json, logging, sys
 sys.path.insert(0, ${JSON.stringify(join(root, 'contrib'))})
 from distributed import Client, LocalCluster
 import dask_sweep
 if __name__ == "__main__":
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster, Client(cluster):
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster):
         answers = dask_sweep.sweep(${JSON.stringify(files)}, program=${JSON.stringify(nativeCli)}, blocksize="32KiB")
         n = dask_sweep.write_dir(answers, ${JSON.stringify(dir)})
         invalid = answers.map(json.loads).filter(lambda a: a.get("valid") is False).count().compute()

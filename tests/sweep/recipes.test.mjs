@@ -13,6 +13,13 @@ import { corpus, native, nativeCli, requireFile, root, run } from '../node/helpe
 import { domainLine, loadCorpus } from '../../bench/gen_jsonl.mjs';
 
 const python = process.env.MTASTS_PYTHON ?? '/usr/bin/python3';
+// Each recipe runs under coreutils' timeout, which signals the whole process group (a LocalCluster's worker processes
+// too): a hang fails the test instead of holding CI (spawnSync blocks node's own test timeout).
+const bounded = (cmd, args, opts) => {
+  const r = run('timeout', ['-k', '10', '200', cmd, ...args], opts);
+  assert.notEqual(r.status, 124, `${cmd} ${args.join(' ').slice(0, 200)}: still running after 200 s`);
+  return r;
+};
 const daskSweep = join(root, 'contrib', 'dask_sweep.py');
 const tmp = mkdtempSync(join(tmpdir(), 'mtasts-recipes-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
@@ -81,9 +88,9 @@ test('the answer format suits line-oriented engines: one line per non-blank inpu
   assert.ok(parsed.some((a) => a.domain === 'bücher.example'));
 });
 
-test('Dask: a LocalCluster with two worker processes gives the single process\'s answers', { timeout: 240000 }, () => {
+test('Dask: a LocalCluster with two worker processes gives the single process\'s answers', { timeout: 300000 }, () => {
   const out = join(tmp, 'dask.jsonl');
-  const r = run(python, [daskSweep, '--workers', '2', '--blocksize', '16KiB', '--program', nativeCli, '-o', out, ...files]);
+  const r = bounded(python, [daskSweep, '--workers', '2', '--blocksize', '16KiB', '--program', nativeCli, '-o', out, ...files]);
   assert.equal(r.status, 0, r.stderr);
   const m = /dask_sweep: (\d+) partitions, (\d+) answer lines/.exec(r.stderr);
   assert.ok(m, r.stderr);
@@ -94,7 +101,7 @@ test('Dask: a LocalCluster with two worker processes gives the single process\'s
   assert.ok(got.equals(reference), 'and byte for byte, in order');
 });
 
-test('Dask as a module: write_dir() and a bag computation on the answers, on the same kind of cluster', { timeout: 240000 }, () => {
+test('Dask as a module: write_dir() and a bag computation on the answers, on the same kind of cluster', { timeout: 300000 }, () => {
   const dir = join(tmp, 'verdicts');
   const script = `
 import json, logging, sys
@@ -108,7 +115,7 @@ if __name__ == "__main__":
         invalid = answers.map(json.loads).filter(lambda a: a.get("valid") is False).count().compute()
         print(json.dumps({"answers": n, "invalid": invalid, "partitions": answers.npartitions}))
 `;
-  const r = run(python, ['-c', script], { cwd: tmp });
+  const r = bounded(python, ['-c', script], { cwd: tmp });
   assert.equal(r.status, 0, r.stderr);
   const res = JSON.parse(r.stdout.toString());
   const parts = readdirSync(dir).sort();
@@ -122,7 +129,7 @@ if __name__ == "__main__":
 });
 
 test('GNU parallel, README\'s recipe (--pipe --keep-order --block): the same answers in order, "line" counted per block', () => {
-  const r = run('bash', ['-c', `parallel --pipe --keep-order --block 32k -j 2 ${nativeCli} --batch < ${files[0]} > ${join(tmp, 'p1.jsonl')}`]);
+  const r = bounded('bash', ['-c', `parallel --pipe --keep-order --block 32k -j 2 ${nativeCli} --batch < ${files[0]} > ${join(tmp, 'p1.jsonl')}`]);
   assert.equal(r.status, 0, r.stderr);
   const got = readFileSync(join(tmp, 'p1.jsonl')).toString().trimEnd().split('\n');
   const want = native(['--batch'], { input: readFileSync(files[0]) }).stdout.toString().trimEnd().split('\n');
@@ -137,7 +144,7 @@ test('GNU parallel with --line-offset: -N lines per job, numbered from the job\'
   const all = join(tmp, 'all.jsonl');
   writeFileSync(all, input);
   const out = join(tmp, 'p2.jsonl');
-  const r = run('bash', [
+  const r = bounded('bash', [
     '-c',
     `parallel --pipe -N 500 --keep-order -j 2 '${nativeCli} --batch --line-offset $(( ({#} - 1) * 500 ))' < ${all} > ${out}`,
   ]);

@@ -172,6 +172,9 @@ test('real answers: one process or four, the same summary', () => {
   assert.equal(all.texts.tlsrpt.given, 750); // every fourth has no TLS-RPT record
   assert.equal(all.policyWithoutRecord, 100);
   assert.equal(Object.values(all.modes).reduce((n, m) => n + m.domains, 0), 1000);
+  // the batch names the mode and max_age it read: most real policies have both
+  assert.ok(all.modes.enforce.domains > 300 && all.modes.testing.domains > 300, JSON.stringify(all.modes));
+  assert.ok(all.maxAge.unread < 100 && all.maxAge.weekTo4Weeks > 300, JSON.stringify(all.maxAge));
   assert.equal(Object.values(all.maxAge).reduce((n, k) => n + k, 0), 1000);
   // four batch processes on four slices of the input, each summarized apart, then merged
   const inLines = input.split('\n').slice(0, -1);

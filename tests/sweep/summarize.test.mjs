@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpus, native } from '../node/helpers.mjs';
+import { corpus, native, nativeCli, run } from '../node/helpers.mjs';
 import { domainLine, loadCorpus } from '../../bench/gen_jsonl.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -204,4 +204,37 @@ test('html: one self-contained page with the same numbers, tables and inline SVG
   const e = summarize(['--format', 'html'], evil).out;
   assert.doesNotMatch(e, /<script>|<b>X/);
   assert.match(e, /&lt;script&gt;alert\(1\)&lt;\/script&gt;\.example/);
+});
+
+test('hostile input: 10 MB of random bytes, one 10 MB line, a long stream: exit 0, memory bounded by the longest line', { timeout: 120000 }, () => {
+  let x = 42;
+  const junk = Buffer.allocUnsafe(10 << 20);
+  for (let i = 0; i < junk.length; ++i) {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    junk[i] = x & 0xff;
+  }
+  const oneLine = Buffer.from('{"line":1,"domain":"' + 'a'.repeat(10 << 20) + '","valid":true}\n');
+  const answer = readFileSync(fixture, 'latin1').split('\n')[1] + '\n';
+  const stream = Buffer.from(answer.repeat(40000)); // 40,000 answers, about 30 MB
+  // peak RSS limits (KiB): a few buffers of the longest line (~4 when they have all doubled), never the whole input
+  const cases = [['random', junk, 24 << 10], ['one 10 MB line', oneLine, 64 << 10], ['40,000 answers', stream, 16 << 10]];
+  for (const [name, data, limit] of cases) {
+    const f = join(tmp, 'hostile.in');
+    writeFileSync(f, data);
+    const r = native(['summarize', '--format', 'json', f]);
+    assert.equal(r.status, 0, `${name}: ${r.stderr.slice(0, 300)}`);
+    const s = JSON.parse(r.stdout.toString());
+    if (name === 'random') assert.equal(s.malformed, s.lines);
+    if (name === 'one 10 MB line') {
+      assert.equal(s.domains, 1);
+      assert.equal(s.valid, 1);
+    }
+    if (name === '40,000 answers') {
+      assert.equal(s.domains, 40000);
+      assert.equal(s.codes.find((c) => c.code === 'STS209').count, 80000); // twice in that answer
+    }
+    const t = run('/usr/bin/time', ['-f', '%M', nativeCli, 'summarize', '--format', 'json', f]);
+    const kib = Number(t.stderr.trim().split('\n').at(-1));
+    assert.ok(kib > 0 && kib < limit, `${name}: peak RSS ${kib} KiB, limit ${limit}`);
+  }
 });

@@ -104,7 +104,14 @@ namespace {
          : a_( a )
       {}
 
-      bool null() { return scalar(); }
+      bool null()
+      {
+         if( stack_.empty() ) {
+            a_.why = "not a JSON object";
+            return false;
+         }
+         return true;  // "policy": null is no policy, as in the batch's input
+      }
       bool boolean( bool b )
       {
          if( !scalar() ) {

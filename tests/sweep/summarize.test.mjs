@@ -122,6 +122,9 @@ test('lines that are not answers are counted and named on stderr, not fatal', ()
   assert.equal(many.status, 0);
   assert.equal(many.stderr.trim().split('\n').length, 11, 'ten lines named, then how many more');
   assert.match(many.stderr, /15 more lines that are not answer lines/);
+  // null for a text is no text (as in the batch's input); a top-level null is not an answer
+  const n = jsonOf([], '{"line":1,"domain":"n.example","valid":true,"policy":null,"txt":{"kind":"txt","valid":true,"diagnostics":[]}}\nnull\n');
+  assert.deepEqual([n.domains, n.malformed, n.texts.policy.given, n.texts.txt.given, n.recordWithoutPolicy], [1, 1, 0, 1, 1]);
   assert.equal(summarize([join(tmp, 'missing.jsonl')]).status, 2);
   assert.equal(summarize([tmp]).status, 2, 'a directory');
 });

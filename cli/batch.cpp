@@ -629,6 +629,7 @@ namespace {
 int run_batch( int argc, char** argv )
 {
    bool verbose = false;
+   std::size_t line_no = 0;  // --line-offset: the lines of the whole stream before this process's first one
    for( int i = 1; i < argc; ++i ) {
       const std::string_view a = argv[ i ];
       if( a == "--batch" ) {
@@ -637,12 +638,30 @@ int run_batch( int argc, char** argv )
       if( a == "--verbose" || a == "-v" ) {
          verbose = true;
       }
+      else if( a == "--line-offset" || a.rfind( "--line-offset=", 0 ) == 0 ) {
+         std::string_view v;
+         if( a.size() > 13 ) {
+            v = a.substr( 14 );
+         }
+         else if( i + 1 < argc ) {
+            v = argv[ ++i ];
+         }
+         if( v.empty() || v.size() > batch::max_line_offset_digits || v.find_first_not_of( "0123456789" ) != std::string_view::npos ) {
+            std::fprintf( stderr, "mta-sts-lint: --line-offset takes a number of lines (1 to %d digits), not '%s'\n%s", batch::max_line_offset_digits,
+                          std::string( v ).c_str(), batch::usage );
+            return 2;
+         }
+         line_no = 0;
+         for( const char c : v ) {
+            line_no = line_no * 10 + static_cast< std::size_t >( c - '0' );
+         }
+      }
       else if( a == "--help" || a == "-h" ) {
          std::fputs( batch::usage, stdout );
          return 0;
       }
       else {
-         std::fprintf( stderr, "mta-sts-lint: --batch takes only --verbose, not '%s'\n%s", argv[ i ], batch::usage );
+         std::fprintf( stderr, "mta-sts-lint: --batch takes only --verbose and --line-offset N, not '%s'\n%s", argv[ i ], batch::usage );
          return 2;
       }
    }
@@ -662,7 +681,6 @@ int run_batch( int argc, char** argv )
    Entry entry;
    std::vector< char > decode_buf( std::size_t( 64 ) << 10 );  // the fast path decodes each string here first
    LintResult results[ batch::text_count ];
-   std::size_t line_no = 0;
    std::string_view line;
    for( ;; ) {
       const auto st = reader.next( line, flush );

@@ -64,13 +64,13 @@ std::string line_too_long()
 }
 
 const char* const usage =
-   "Usage: mta-sts-lint --batch [--verbose]\n"
+   "Usage: mta-sts-lint --batch [--verbose] [--line-offset N]\n"
    "Reads JSON Lines on standard input, one domain per line:\n"
    "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\"}\n"
    "(policy, txt, tlsrpt optional; \"mx\": [hosts] optional, checked against the policy) and writes one JSON line per input line, in order:\n"
    "  {\"line\": N, \"domain\": ..., \"valid\": ..., \"policy\": {\"kind\", \"valid\", \"errorCount\", \"warningCount\", \"infoCount\", \"diagnostics\": [...]}, ...}\n"
    "A line that cannot be read is answered with {\"line\": N, \"error\": \"...\"}; the stream goes on.\n"
-   "  --verbose, -v   also report infos (including RPT523: a testing policy without a TLS-RPT record)\n"
+   "  --verbose, -v   also report infos (including RPT523: a testing policy without a TLS-RPT record)\n"   "  --line-offset N answers line K of this input as line N + K (one process of many, given the lines after the first N)\n"
    "Exit status: 0 when the whole stream was answered, 2 on a usage or I/O error.\n";
 
 }  // namespace mtasts::batch

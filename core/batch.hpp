@@ -3,7 +3,8 @@
 // Node bin's (wasm/bin.js through mta-sts-lint-full.wasm), so both write the same bytes.
 //
 // An answer line: {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}}
-// with, per text given: kind, valid, errorCount, warningCount, infoCount and diagnostics (code, severity, message,
+// with, per text given: kind, valid, errorCount, warningCount, infoCount, for a policy "mode" and "maxAge" when their
+// lines were read (the values a sender uses), and diagnostics (code, severity, message,
 // line, column, endLine, endColumn, offset, length; columns are 1-based bytes, offset/length are bytes of the text).
 // An input line that cannot be used: {"line": N, "domain": "..." (when it was read), "error": "..."}.
 #pragma once
@@ -25,6 +26,10 @@ namespace mtasts::batch {
 
 // A longer input line is answered with an error line (line_too_long()) and skipped: memory stays bounded.
 constexpr std::size_t max_line_bytes = std::size_t( 4 ) << 20;  // 4 MiB: sixty-four 64 KiB policies, escaped
+
+// --line-offset N (N: at most this many digits) numbers the answers from N + 1: one process of many, given the lines
+// after the first N of the whole stream, answers with the whole stream's line numbers.
+constexpr int max_line_offset_digits = 15;
 
 enum Text { policy = 0, txt, tlsrpt, text_count };
 constexpr const char* text_names[ text_count ] = { "policy", "txt", "tlsrpt" };
@@ -67,6 +72,15 @@ namespace detail {
       put_number( out, r.warning_count() );
       out += ",\"infoCount\":";
       put_number( out, r.info_count() );
+      // What a sender would use from a policy, when its line was read: the summary of a sweep counts them.
+      if( r.policy && r.policy->mode ) {
+         out += ",\"mode\":";
+         json::append_string( out, *r.policy->mode );
+      }
+      if( r.policy && r.policy->max_age ) {
+         out += ",\"maxAge\":";
+         put_number( out, static_cast< std::size_t >( *r.policy->max_age ) );
+      }
       out += ",\"diagnostics\":[";
       if( !r.diagnostics.empty() ) {
          const SourceMap map( source );

@@ -24,6 +24,7 @@ runs_for() {
   case "$1" in
     fuzz_format_sarif) echo 7000 ;;
     fuzz_format_json) echo 35000 ;;
+    fuzz_summary) echo 20000 ;;
     fuzz_policy|fuzz_sts_record|fuzz_tlsrpt|fuzz_format_text) echo 50000 ;;
     *) echo 200000 ;;
   esac
@@ -92,6 +93,7 @@ if [[ $SKIP != *" fuzz "* ]]; then
       tt=$(date +%s)
       seeds=build-fuzz/seeds
       [ "$t" = fuzz_generator ] && seeds=fuzz/seeds-generator  # options, one per line (see fuzz/fuzz_generator.cpp)
+      [ "$t" = fuzz_summary ] && seeds=fuzz/seeds-summary  # answer lines and summaries (see fuzz/fuzz_summary.cpp)
       # -timeout: one input taking over 10 s is a failure (a hang); -rss_limit_mb: over 2 GB is a failure (a leak).
       mode=()
       [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)

@@ -367,19 +367,27 @@ async function runBatch(argv) {
   const v = await createFull();
   const usage = () => Buffer.from(batchLine(v, [[11, '']])).toString();
   let verbose = false;
-  for (const a of argv) {
+  let lineNo = 0; // --line-offset: the lines of the whole stream before this process's first one
+  for (let i = 0; i < argv.length; ++i) {
+    const a = argv[i];
     if (a === '--batch') continue;
     if (a === '--verbose' || a === '-v') {
       verbose = true;
+    } else if (a === '--line-offset' || a.startsWith('--line-offset=')) {
+      const value = a.length > 13 ? a.slice(14) : i + 1 < argv.length ? argv[++i] : '';
+      if (!/^[0-9]{1,15}$/.test(value)) {
+        process.stderr.write(`mta-sts-lint: --line-offset takes a number of lines (1 to 15 digits), not '${value}'\n${usage()}`);
+        return 2;
+      }
+      lineNo = Number(value);
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(usage());
       return 0;
     } else {
-      process.stderr.write(`mta-sts-lint: --batch takes only --verbose, not '${a}'\n${usage()}`);
+      process.stderr.write(`mta-sts-lint: --batch takes only --verbose and --line-offset N, not '${a}'\n${usage()}`);
       return 2;
     }
   }
-  let lineNo = 0;
   const answer = (line, out) => {
     ++lineNo;
     let end = line.length;
@@ -439,6 +447,11 @@ async function runBatch(argv) {
 async function main(argv) {
   if (argv[0] === 'generate') return runGenerate(argv.slice(1));
   if (argv.includes('--batch')) return runBatch(argv);
+  if (argv[0] === 'summarize') {
+    // The summary of a sweep is the native command's (cli/summarize.cpp): its answers are the same bytes as this bin's.
+    process.stderr.write('mta-sts-lint: summarize is in the native command only (build/mta-sts-lint summarize); see docs/sweeping.md\n');
+    return 2;
+  }
   const args = parsed(parseArgs, argv);
   if (!args) return 2;
   if (args.version) {

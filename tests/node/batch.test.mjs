@@ -152,6 +152,18 @@ test('--help, -h, an unknown argument, empty input: same output and exit status'
   same([], '\n\n', 'only blank lines');
 });
 
+test('--line-offset N: the same answers, numbered from N + 1, and the same refusals', () => {
+  const input = corpusLines(20) + '\n[1]\n';
+  const plain = same([], input, 'no offset').trimEnd().split('\n');
+  for (const args of [['--line-offset', '4000'], ['--line-offset=4000'], ['-v', '--line-offset', '4000']]) {
+    const out = same(args, input, args.join(' ')).trimEnd().split('\n');
+    assert.equal(out.length, 21);
+    assert.equal(out.at(-1), '{"line":4022,"error":"not a JSON object"}', 'the blank line is counted');
+    if (!args.includes('-v')) assert.deepEqual(out.map((l) => l.replace(/^\{"line":(\d+)/, (_, n) => `{"line":${n - 4000}`)), plain);
+  }
+  for (const bad of [['--line-offset'], ['--line-offset='], ['--line-offset', 'x'], ['--line-offset', '1000000000000000']]) same(bad, input, bad.join(' '));
+});
+
 test('answers stream: each line is answered while standard input is still open', async () => {
   const child = spawn(process.execPath, [binJs, '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
   let got = '';

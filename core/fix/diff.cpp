@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace mtasts {
@@ -130,15 +129,22 @@ std::string unified_diff( std::string_view old_text, std::string_view new_text, 
    while( s < a.size() - p && s < b.size() - p && a[ a.size() - 1 - s ] == b[ b.size() - 1 - s ] ) {
       ++s;
    }
-   // The middle lines as numbers: equal lines, equal numbers.
-   std::unordered_map< std::string_view, std::uint32_t > ids;
-   std::vector< std::uint32_t > ma, mb;
-   for( std::size_t i = p; i < a.size() - s; ++i ) {
-      ma.push_back( ids.emplace( a[ i ], static_cast< std::uint32_t >( ids.size() ) ).first->second );
+   // The middle lines as numbers: equal lines, equal numbers (by sorting, which is smaller in WebAssembly than a
+   // hash map and as fast here).
+   std::vector< std::string_view > lines( a.begin() + static_cast< std::ptrdiff_t >( p ), a.end() - static_cast< std::ptrdiff_t >( s ) );
+   lines.insert( lines.end(), b.begin() + static_cast< std::ptrdiff_t >( p ), b.end() - static_cast< std::ptrdiff_t >( s ) );
+   std::vector< std::uint32_t > order( lines.size() );
+   for( std::size_t i = 0; i < order.size(); ++i ) {
+      order[ i ] = static_cast< std::uint32_t >( i );
    }
-   for( std::size_t i = p; i < b.size() - s; ++i ) {
-      mb.push_back( ids.emplace( b[ i ], static_cast< std::uint32_t >( ids.size() ) ).first->second );
+   std::sort( order.begin(), order.end(), [ & ]( std::uint32_t x, std::uint32_t y ) { return lines[ x ] < lines[ y ]; } );
+   std::vector< std::uint32_t > id( lines.size() );
+   for( std::size_t k = 0; k < order.size(); ++k ) {
+      id[ order[ k ] ] = k > 0 && lines[ order[ k ] ] == lines[ order[ k - 1 ] ] ? id[ order[ k - 1 ] ] : static_cast< std::uint32_t >( k );
    }
+   const std::size_t na = a.size() - s - p;
+   const std::vector< std::uint32_t > ma( id.begin(), id.begin() + static_cast< std::ptrdiff_t >( na ) );
+   const std::vector< std::uint32_t > mb( id.begin() + static_cast< std::ptrdiff_t >( na ), id.end() );
    std::vector< char > middle = myers( ma, mb );
    if( middle.empty() && ( !ma.empty() || !mb.empty() ) ) {
       middle.assign( ma.size(), '-' );

@@ -76,6 +76,9 @@ TEST_CASE( "fix_all keeps each line's own ending, LF, CRLF or mixed" )
 {
    CHECK( fix( "version: STSv1\nMode: enforce\r\nmx: a.example.com.\nmax_age: 86400\r\n" ).text == "version: STSv1\nmode: enforce\r\nmx: a.example.com\nmax_age: 86400\r\n" );
    CHECK( fix( "Version: STSv1\nmode: enforce\nmx: a.example.com\nmax_age: 86400\n" ).text == "version: STSv1\nmode: enforce\nmx: a.example.com\nmax_age: 86400\n" );
+   // patterns split onto lines of their own end as their line did, in a mixed file too
+   CHECK( fix( "version: STSv1\nmode: enforce\r\nmx: a.example.com, b.example.com\r\nmax_age: 86400\n" ).text == "version: STSv1\nmode: enforce\r\nmx: a.example.com\r\nmx: b.example.com\r\nmax_age: 86400\n" );
+   CHECK( fix( "version: STSv1\r\nmode: enforce\r\nmx: a.example.com, b.example.com\nmax_age: 86400\r\n" ).text == "version: STSv1\r\nmode: enforce\r\nmx: a.example.com\nmx: b.example.com\nmax_age: 86400\r\n" );
    // a missing version line is added with the file's own line break
    CHECK( fix( "mode: enforce\r\nmx: a.example.com\r\nmax_age: 86400\r\n", mtasts::Kind::policy ).text == "version: STSv1\r\nmode: enforce\r\nmx: a.example.com\r\nmax_age: 86400\r\n" );
 }

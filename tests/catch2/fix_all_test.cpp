@@ -182,3 +182,14 @@ TEST_CASE( "unified diff of many changed lines stays fast (bounded Myers, then o
    CHECK( d.rfind( "--- x\n+++ y\n@@ -1,200000 +1,200000 @@\n-mx: m0.example.com.\n", 0 ) == 0 );
    CHECK( d.size() == 12 + 26 + a.size() + b.size() + 400000 );
 }
+
+TEST_CASE( "fix_summary: one problem, and fixes that did not settle" )
+{
+   mtasts::FixAllResult r;
+   r.fixed = { mtasts::Code::STS239 };
+   r.rounds = 1;
+   CHECK( mtasts::fix_summary( "p.txt", r, false ) == "p.txt: fixed 1 problem (STS239)\n" );
+   r.settled = false;
+   CHECK_FALSE( r.changed() );
+   CHECK( mtasts::fix_summary( "p.txt", r, false ) == "p.txt: fixes did not settle after 5 rounds; left unchanged\n" );
+}

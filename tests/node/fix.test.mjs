@@ -10,7 +10,7 @@ import {
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { native, bin, corpus, requireFile, run } from './helpers.mjs';
+import { native, bin, corpus, requireFile, root, run } from './helpers.mjs';
 
 const policies = requireFile(join(corpus, 'policies'), 'the shared corpus');
 const names = readdirSync(policies).filter((f) => f.endsWith('.txt')).sort();
@@ -245,4 +245,14 @@ test('--fix and --fix-dry-run exclude each other; --help lists both', () => {
   assert.match(h, /--fix  /);
   assert.match(h, /--fix-dry-run,--diff/);
   assert.ok(bin(['--help']).stdout.equals(native(['--help']).stdout));
+});
+
+test('docs/fix.md lists every code that carries a fix in the corpus', () => {
+  const doc = readFileSync(join(root, 'docs', 'fix.md'), 'utf8');
+  const documented = new Set([...doc.matchAll(/^\| ((?:STS|RPT)\d{3}(?:, (?:STS|RPT)\d{3})*) \|/gm)].flatMap((m) => m[1].split(', ')));
+  assert.ok(documented.size >= 30, `${documented.size} codes in the table`);
+  const json = JSON.parse(native(['--format', 'json', '--verbose', ...names], { cwd: policies }).stdout);
+  const fixable = new Set(json.files.flatMap((f) => f.diagnostics.filter((d) => d.fix).map((d) => d.code)));
+  assert.ok(fixable.size >= 10);
+  for (const code of fixable) assert.ok(documented.has(code), `${code} has fixes but is not in docs/fix.md`);
 });

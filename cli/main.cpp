@@ -117,7 +117,9 @@ int main( int argc, char** argv )
          std::cerr << "mta-sts-lint: cannot read '" << files[ i ] << "'\n";
          return 2;
       }
-      results[ i ] = mtasts::lint( sources[ i ], options );
+      if( !fix && !dry_run ) {
+         results[ i ] = mtasts::lint( sources[ i ], options );
+      }
    }
    // --fix / --fix-dry-run (docs/fix.md): every file is read before any is written.
    bool io_error = false;
@@ -128,13 +130,14 @@ int main( int argc, char** argv )
       std::string said;
       for( std::size_t i = 0; i < files.size(); ++i ) {
          const std::string name = files[ i ] == "-" ? "<stdin>" : files[ i ];
-         const auto r = mtasts::fix_all( sources[ i ], options );
+         auto r = mtasts::fix_all( sources[ i ], options );
          const std::string summary = format_name == "text" || dry_run ? mtasts::fix_summary( name, r, dry_run ) : std::string();
          if( files[ i ] == "-" && fix ) {
             fixing_stdin = true;
             fixed_stdin += r.changed() ? r.text : sources[ i ];
          }
          if( !r.changed() ) {
+            results[ i ] = std::move( r.linted );
             said += summary;
             continue;
          }
@@ -147,14 +150,15 @@ int main( int argc, char** argv )
                // Reported as the file still is: unchanged.
                said += "mta-sts-lint: cannot write '" + files[ i ] + "': " + why + "\n";
                io_error = true;
+               results[ i ] = mtasts::lint( sources[ i ], options );
                continue;
             }
-            sources[ i ] = r.text;
-            results[ i ] = mtasts::lint( sources[ i ], options );
+            sources[ i ] = std::move( r.text );
+            results[ i ] = std::move( r.linted );
          }
          else if( fix ) {
-            sources[ i ] = r.text;
-            results[ i ] = mtasts::lint( sources[ i ], options );
+            sources[ i ] = std::move( r.text );
+            results[ i ] = std::move( r.linted );
          }
          said += summary;
       }

@@ -78,10 +78,12 @@ std::vector< std::size_t > compatible_fixes( const std::vector< Diagnostic >& di
    return chosen;
 }
 
-std::vector< Edit > compatible_edits( const std::vector< Diagnostic >& diagnostics, std::size_t text_size )
+namespace {
+
+std::vector< Edit > edits_of( const std::vector< Diagnostic >& diagnostics, const std::vector< std::size_t >& chosen )
 {
    std::vector< Edit > edits;
-   for( const std::size_t i : compatible_fixes( diagnostics, text_size ) ) {
+   for( const std::size_t i : chosen ) {
       for( const Edit& e : diagnostics[ i ].fix->edits ) {
          edits.push_back( e );
       }
@@ -90,21 +92,28 @@ std::vector< Edit > compatible_edits( const std::vector< Diagnostic >& diagnosti
    return edits;
 }
 
+}  // namespace
+
+std::vector< Edit > compatible_edits( const std::vector< Diagnostic >& diagnostics, std::size_t text_size )
+{
+   return edits_of( diagnostics, compatible_fixes( diagnostics, text_size ) );
+}
+
 FixAllResult fix_all( std::string_view text, const LintOptions& options ) noexcept
 {
    FixAllResult r;
 #if defined( __cpp_exceptions )
    try {
 #endif
-      std::string current( text );
-      LintResult linted = lint( current, options );
+      r.linted = lint( text, options );
       if( utf8::first_invalid( text ) != std::string_view::npos ) {
-         r.not_text = !compatible_fixes( linted.diagnostics, current.size() ).empty();
-         r.text = std::move( current );
+         r.not_text = !compatible_fixes( r.linted.diagnostics, text.size() ).empty();
+         r.text.assign( text );
          return r;
       }
+      std::string current( text );
       for( ;; ) {
-         const auto chosen = compatible_fixes( linted.diagnostics, current.size() );
+         const auto chosen = compatible_fixes( r.linted.diagnostics, current.size() );
          if( chosen.empty() ) {
             break;
          }
@@ -113,17 +122,20 @@ FixAllResult fix_all( std::string_view text, const LintOptions& options ) noexce
             break;
          }
          for( const std::size_t i : chosen ) {
-            r.fixed.push_back( linted.diagnostics[ i ].code );
+            r.fixed.push_back( r.linted.diagnostics[ i ].code );
          }
-         current = apply_edits( current, compatible_edits( linted.diagnostics, current.size() ) );
+         current = apply_edits( current, edits_of( r.linted.diagnostics, chosen ) );
          ++r.rounds;
-         linted = lint( current, options );
+         r.linted = LintResult{};  // one result in memory at a time (a huge input has millions of diagnostics)
+         r.linted = lint( current, options );
       }
       if( r.settled ) {
          r.text = std::move( current );
       }
       else {
          r.text.assign( text );
+         r.linted = LintResult{};
+         r.linted = lint( text, options );
       }
 #if defined( __cpp_exceptions )
    }

@@ -35,6 +35,7 @@ struct FixAllResult
    int rounds = 0;                   // rounds that changed the text
    bool settled = true;              // false: fixes were still found after fix_max_rounds; text is the input unchanged
    bool not_text = false;            // the input is not valid UTF-8 (or holds a NUL): nothing is fixed
+   LintResult linted;                // the lint of `text` with the options given (what is left to report)
    bool changed() const noexcept { return settled && !not_text && !fixed.empty(); }
 };
 

@@ -2,7 +2,7 @@
 // mta-sts-lint for Node: the native CLI (cli/main.cpp) on the WebAssembly core. Same options, same output bytes
 // (the formatters are the core's), same exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings),
 // 2 usage or I/O error, with the message on stderr. `mta-sts-lint generate` and `mta-sts-lint --batch` run on the
-// "./full" module. The option parsing reproduces the native CLI's (CLI11) messages for the cases
+// "./full" module, `--fix` and `--fix-dry-run` on the bin's own mta-sts-lint-cli.wasm (docs/fix.md). The option parsing reproduces the native CLI's (CLI11) messages for the cases
 // tests/node/cli.test.mjs compares.
 import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -482,7 +482,7 @@ async function main(argv) {
     });
   }
   const noColor = process.env.NO_COLOR;
-  let color = args.format === 'text' && process.stdout.isTTY === true && !noColor;
+  const color = args.format === 'text' && process.stdout.isTTY === true && !noColor;
   if (args.fix || args.dryRun) {
     const fixed = await fixInputs(args, inputs);
     if (fixed.dryRun !== undefined) return fixed.dryRun;

@@ -14,6 +14,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "core/fix/diff.hpp"
+#include "core/fix/fix.hpp"
 #include "core/format.hpp"
 #include "core/lint.hpp"
 
@@ -43,7 +45,8 @@ int main( int argc, char** argv )
                "Examples:\n"
                "  mta-sts-lint mta-sts.txt\n"
                "  dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt\n"
-               "  mta-sts-lint --format sarif policy.txt > results.sarif" );
+               "  mta-sts-lint --format sarif policy.txt > results.sarif\n"
+               "  mta-sts-lint --fix mta-sts.txt" );
    std::vector< std::string > files;
    std::string kind_name = "auto";
    std::string format_name = "text";
@@ -52,6 +55,8 @@ int main( int argc, char** argv )
    std::string domain;
    std::vector< std::string > mx_hosts;
    bool no_mx_records = false;
+   bool fix = false;
+   bool dry_run = false;
    app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
    app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)" )
       ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt" } ) );
@@ -61,6 +66,8 @@ int main( int argc, char** argv )
    app.add_option( "--domain", domain, "The policy domain (enables STS249; the implicit MX with --no-mx-records)" );
    app.add_option( "--mx-host", mx_hosts, "An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)" )->allow_extra_args( false );
    app.add_flag( "--no-mx-records", no_mx_records, "The domain has no MX records: the domain itself must match a pattern" );
+   app.add_flag( "--fix", fix, "Apply every unambiguous fix in place (standard input: the fixed text on standard output, the report on standard error)" );
+   app.add_flag( "--fix-dry-run,--diff", dry_run, "Print the fixes as a unified diff and change nothing (exit 1 when there is something to fix)" );
    app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION );
 
    if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1 );
@@ -75,6 +82,10 @@ int main( int argc, char** argv )
       return rc == 0 ? 0 : 2;
    }
 
+   if( fix && dry_run ) {
+      std::cerr << "mta-sts-lint: --fix and --fix-dry-run (--diff) exclude each other\n";
+      return 2;
+   }
    if( files.empty() ) {
       files.push_back( "-" );
    }
@@ -107,7 +118,58 @@ int main( int argc, char** argv )
          std::cerr << "mta-sts-lint: cannot read '" << files[ i ] << "'\n";
          return 2;
       }
-      results[ i ] = mtasts::lint( sources[ i ], options );
+      if( !fix && !dry_run ) {
+         results[ i ] = mtasts::lint( sources[ i ], options );
+      }
+   }
+   // --fix / --fix-dry-run (docs/fix.md): every file is read before any is written.
+   bool io_error = false;
+   std::string fixed_stdin;
+   bool fixing_stdin = false;
+   if( fix || dry_run ) {
+      std::string diffs;
+      std::string said;
+      for( std::size_t i = 0; i < files.size(); ++i ) {
+         const std::string name = files[ i ] == "-" ? "<stdin>" : files[ i ];
+         auto r = mtasts::fix_all( sources[ i ], options );
+         const std::string summary = format_name == "text" || dry_run ? mtasts::fix_summary( name, r, dry_run ) : std::string();
+         if( files[ i ] == "-" && fix ) {
+            fixing_stdin = true;
+            fixed_stdin += r.changed() ? r.text : sources[ i ];
+         }
+         if( !r.changed() ) {
+            results[ i ] = std::move( r.linted );
+            said += summary;
+            continue;
+         }
+         if( dry_run ) {
+            diffs += mtasts::fix_diff( name, sources[ i ], r.text );
+         }
+         else if( files[ i ] != "-" ) {
+            const std::string why = mtasts::cli::write_in_place( files[ i ], r.text );
+            if( !why.empty() ) {
+               // Reported as the file still is: unchanged.
+               said += "mta-sts-lint: cannot write '" + files[ i ] + "': " + why + "\n";
+               io_error = true;
+               results[ i ] = mtasts::lint( sources[ i ], options );
+               continue;
+            }
+            sources[ i ] = std::move( r.text );
+            results[ i ] = std::move( r.linted );
+         }
+         else if( fix ) {
+            sources[ i ] = std::move( r.text );
+            results[ i ] = std::move( r.linted );
+         }
+         said += summary;
+      }
+      std::cerr << said;
+      std::cerr.flush();
+      if( dry_run ) {
+         std::fwrite( diffs.data(), 1, diffs.size(), stdout );
+         std::fflush( stdout );
+         return diffs.empty() ? 0 : 1;
+      }
    }
    for( std::size_t i = 0; i < files.size(); ++i ) {
       reports.push_back( mtasts::FileReport{ files[ i ] == "-" ? "<stdin>" : files[ i ], sources[ i ], &results[ i ] } );
@@ -116,9 +178,18 @@ int main( int argc, char** argv )
    fo.version = MTASTS_VERSION;
    const char* no_color = std::getenv( "NO_COLOR" );
    fo.color = format_name == "text" && isatty( STDOUT_FILENO ) && !( no_color && *no_color );
+   if( fixing_stdin ) {
+      // Standard output carries the fixed text; the report goes to standard error, uncoloured.
+      fo.color = false;
+      std::fwrite( fixed_stdin.data(), 1, fixed_stdin.size(), stdout );
+      std::fflush( stdout );
+   }
    const std::string out = mtasts::format( *mtasts::parse_format( format_name ), reports, fo );
-   std::fwrite( out.data(), 1, out.size(), stdout );
-   std::fflush( stdout );
+   std::fwrite( out.data(), 1, out.size(), fixing_stdin ? stderr : stdout );
+   std::fflush( fixing_stdin ? stderr : stdout );
+   if( io_error ) {
+      return 2;
+   }
 
    std::size_t errors = 0, warnings = 0;
    for( const auto& r : results ) {

@@ -25,6 +25,7 @@ runs_for() {
     fuzz_format_sarif) echo 7000 ;;
     fuzz_format_json) echo 35000 ;;
     fuzz_summary) echo 20000 ;;
+    fuzz_fix) echo 30000 ;;
     fuzz_policy|fuzz_sts_record|fuzz_tlsrpt|fuzz_format_text) echo 50000 ;;
     *) echo 200000 ;;
   esac

@@ -2,9 +2,11 @@
 // mta-sts-lint for Node: the native CLI (cli/main.cpp) on the WebAssembly core. Same options, same output bytes
 // (the formatters are the core's), same exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings),
 // 2 usage or I/O error, with the message on stderr. `mta-sts-lint generate` and `mta-sts-lint --batch` run on the
-// "./full" module. The option parsing reproduces the native CLI's (CLI11) messages for the cases
+// "./full" module, `--fix` and `--fix-dry-run` on the bin's own mta-sts-lint-cli.wasm (docs/fix.md). The option parsing reproduces the native CLI's (CLI11) messages for the cases
 // tests/node/cli.test.mjs compares.
-import { readFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
 import { createValidator } from './dist/node.js';
 import { formatFiles } from './dist/api.js';
 
@@ -26,6 +28,8 @@ Options:
   --domain TEXT               The policy domain (enables STS249; the implicit MX with --no-mx-records)
   --mx-host TEXT ...          An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)
   --no-mx-records             The domain has no MX records: the domain itself must match a pattern
+  --fix                       Apply every unambiguous fix in place (standard input: the fixed text on standard output, the report on standard error)
+  --fix-dry-run,--diff        Print the fixes as a unified diff and change nothing (exit 1 when there is something to fix)
   --version                   Display program version information and exit
 
 Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error.
@@ -33,6 +37,7 @@ Examples:
   mta-sts-lint mta-sts.txt
   dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt
   mta-sts-lint --format sarif policy.txt > results.sarif
+  mta-sts-lint --fix mta-sts.txt
 `;
 
 const KINDS = ['auto', 'policy', 'txt', 'tlsrpt'];
@@ -132,7 +137,7 @@ function parseArgs(argv) {
   };
   const { values: options, set, files, extras } = scan(argv, {
     options: types,
-    flags: ['verbose', 'no-mx-records', 'help', 'version'],
+    flags: ['verbose', 'no-mx-records', 'fix', 'fix-dry-run', 'diff', 'help', 'version'],
     short: { v: 'verbose', h: 'help' },
     positionals: true,
   });
@@ -158,7 +163,9 @@ function parseArgs(argv) {
   // Each --mx-host takes exactly one value (repeat it for several hosts), as in the native CLI.
   const mxHosts = options['mx-host'].length || noMxRecords ? options['mx-host'] : undefined;
   const [domain] = options.domain;
-  return { files: files.length ? files : ['-'], kind, format, verbose, maxWarnings, domain, mxHosts };
+  const fix = set.fix === true;
+  const dryRun = set['fix-dry-run'] === true || set.diff === true;
+  return { files: files.length ? files : ['-'], kind, format, verbose, maxWarnings, domain, mxHosts, fix, dryRun };
 }
 
 // `mta-sts-lint generate` (cli/generate.cpp): the same options, output bytes (rendered by the core) and exit status
@@ -463,6 +470,10 @@ async function main(argv) {
     process.stdout.write(HELP);
     return 0;
   }
+  if (args.fix && args.dryRun) {
+    process.stderr.write('mta-sts-lint: --fix and --fix-dry-run (--diff) exclude each other\n');
+    return 2;
+  }
   const inputs = [];
   for (const file of args.files) {
     let bytes;
@@ -483,12 +494,131 @@ async function main(argv) {
       mxHosts: args.mxHosts,
     });
   }
-  const v = await createValidator();
   const noColor = process.env.NO_COLOR;
   const color = args.format === 'text' && process.stdout.isTTY === true && !noColor;
+  if (args.fix || args.dryRun) {
+    const fixed = await fixInputs(args, inputs);
+    if (fixed.dryRun !== undefined) return fixed.dryRun;
+    if (fixed.stdin) {
+      // Standard output carries the fixed text; the report goes to standard error, uncoloured.
+      process.stdout.write(fixed.stdin);
+      const { output, errors, warnings } = formatFiles(fixed.validator, inputs, args.format, false);
+      process.stderr.write(output);
+      if (fixed.ioError) return 2;
+      return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+    }
+    const { output, errors, warnings } = formatFiles(fixed.validator, inputs, args.format, color);
+    process.stdout.write(output);
+    if (fixed.ioError) return 2;
+    return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+  }
+  const v = await createValidator();
   const { output, errors, warnings } = formatFiles(v, inputs, args.format, color);
   process.stdout.write(output);
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+}
+
+// --fix / --fix-dry-run (docs/fix.md), as cli/main.cpp does them: the fixing is the core's (mtasts_fix, in the
+// bin's own module mta-sts-lint-cli.wasm), the file I/O is here. Every file has been read before any is written. Updates `inputs` to what
+// is on disk afterwards. Returns { dryRun: exit status } for a dry run, else { validator, stdin (the fixed standard
+// input, or null), ioError }.
+async function fixInputs(args, inputs) {
+  const { createValidator: createFull } = await import('./dist/cli-node.js');
+  const { fixFile } = await import('./dist/generator.js');
+  const v = await createFull();
+  let said = '';
+  const diffs = [];
+  let stdin = null;
+  let ioError = false;
+  args.files.forEach((file, i) => {
+    const input = inputs[i];
+    const r = fixFile(v, { ...input, dryRun: args.dryRun });
+    const summary = args.format === 'text' || args.dryRun ? r.summary : '';
+    if (file === '-' && args.fix) stdin = Buffer.concat([stdin ?? Buffer.alloc(0), r.changed ? r.text : input.text]);
+    if (!r.changed) {
+      said += summary;
+      return;
+    }
+    if (args.dryRun) {
+      diffs.push(r.diff);
+    } else if (file !== '-') {
+      const why = writeInPlace(file, r.text);
+      if (why) {
+        said += `mta-sts-lint: cannot write '${file}': ${why}\n`;
+        ioError = true;
+        return;
+      }
+      input.text = r.text;
+    } else {
+      input.text = r.text;
+    }
+    said += summary;
+  });
+  process.stderr.write(said);
+  if (args.dryRun) {
+    const out = Buffer.concat(diffs);
+    process.stdout.write(out);
+    return { dryRun: out.length ? 1 : 0 };
+  }
+  return { validator: v, stdin, ioError };
+}
+
+// strerror()'s words for the errors a write in place can meet, so both commands print the same line.
+const STRERROR = {
+  EPERM: 'Operation not permitted',
+  EACCES: 'Permission denied',
+  EROFS: 'Read-only file system',
+  ENOENT: 'No such file or directory',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  ELOOP: 'Too many levels of symbolic links',
+  ENOSPC: 'No space left on device',
+  EDQUOT: 'Disk quota exceeded',
+  EIO: 'Input/output error',
+  EBUSY: 'Device or resource busy',
+  ETXTBSY: 'Text file busy',
+  EXDEV: 'Invalid cross-device link',
+};
+
+// cli/fix_io.cpp's write_in_place: through a symbolic link to its file; a temporary file in the same directory with
+// the old file's mode, fsync, rename. Returns '' on success, else why not (the file is then unchanged).
+function writeInPlace(path, bytes) {
+  const why = (e) => (e && STRERROR[e.code]) || (e && e.message) || String(e);
+  let target;
+  let mode;
+  try {
+    target = realpathSync(path);
+    const st = statSync(target);
+    if (!st.isFile()) return 'not a regular file';
+    mode = st.mode & 0o7777;
+    accessSync(target, constants.W_OK);
+  } catch (e) {
+    return why(e);
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.mta-sts-lint-${randomBytes(4).toString('hex')}`);
+  let fd;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+  } catch (e) {
+    return why(e);
+  }
+  try {
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    fchmodSync(fd, mode);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+    return '';
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    return why(e);
+  }
 }
 
 // A reader that goes away (`| head`): the native command, with SIGPIPE ignored as Node ignores it, says so and

@@ -1,6 +1,7 @@
 // The WebAssembly face of the core: plain C exports, mtasts_lint (the hot path), mtasts_info (the catalogue,
 // once), mtasts_format (the CLI's formatters), and in the full module only (MTASTS_WASM_FULL), mtasts_generate
-// and mtasts_presets (the generator, as JSON) and mtasts_batch (the Node bin's --batch answers). Nothing
+// and mtasts_presets (the generator, as JSON) and mtasts_batch (the Node bin's --batch answers); in the bin's module
+// only (MTASTS_WASM_FIX), mtasts_fix (its --fix and --fix-dry-run). Nothing
 // here decides anything about policies: it only moves data across. No embind: its JS runtime and C++ support cost
 // about 9 KiB gzip (a third of the glue) for a few rare calls.
 //
@@ -35,6 +36,8 @@
 
 #include "core/batch.hpp"
 #include "core/catalogue.hpp"
+#include "core/fix/diff.hpp"
+#include "core/fix/fix.hpp"
 #include "core/format.hpp"
 #include "core/generator.hpp"
 #include "core/json_writer.hpp"
@@ -550,6 +553,60 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
    }
    return answer( line );
 }
+
+#ifdef MTASTS_WASM_FIX
+// Only in mta-sts-lint-cli.wasm, the module of the Node bin's --fix (wasm/CMakeLists.txt): 8 KiB gzip that the page,
+// which loads mta-sts-lint-full.wasm, does not need.
+// One file of `mta-sts-lint --fix` / `--fix-dry-run` for the Node bin (core/fix/), which does the file I/O. Items as
+// for mtasts_batch: tags 1 the name reported ("<stdin>" for standard input), 2 the file's bytes, 3 the kind name,
+// 4 verbose (no value), 5 the domain, 6 an MX host (repeats), 7 MX hosts given (no value: an empty list), 8 dry run
+// (no value: also write the diff). Returns [changed (0/1), fixed text pointer, bytes, summary pointer, bytes, diff
+// pointer, bytes] (the summary as the native CLI prints it on standard error; valid until the next call).
+EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_fix( const unsigned char* data, std::size_t size )
+{
+   static mtasts::FixAllResult r;
+   static std::string summary;
+   static std::string diff;
+   static std::int32_t words[ 7 ];
+   std::string_view name, text;
+   mtasts::LintOptions options;
+   bool dry_run = false;
+   for_each_item( data, size, [ & ]( unsigned tag, std::string_view value ) {
+      switch( tag ) {
+         case 1: name = value; break;
+         case 2: text = value; break;
+         case 3: options.kind = mtasts::parse_kind( value ).value_or( mtasts::Kind::auto_ ); break;
+         case 4: options.verbose = true; break;
+         case 5: options.domain = std::string( value ); break;
+         case 6:
+            if( !options.mx_hosts ) {
+               options.mx_hosts.emplace();
+            }
+            options.mx_hosts->emplace_back( value );
+            break;
+         case 7:
+            if( !options.mx_hosts ) {
+               options.mx_hosts.emplace();
+            }
+            break;
+         case 8: dry_run = true; break;
+         default: break;
+      }
+   } );
+   r = mtasts::fix_all( text, options );
+   summary = mtasts::fix_summary( name, r, dry_run );
+   diff = dry_run && r.changed() ? mtasts::fix_diff( name, text, r.text ) : std::string();
+   const auto at = []( const std::string& s ) { return static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( s.data() ) ); };
+   words[ 0 ] = r.changed() ? 1 : 0;
+   words[ 1 ] = at( r.text );
+   words[ 2 ] = static_cast< std::int32_t >( r.text.size() );
+   words[ 3 ] = at( summary );
+   words[ 4 ] = static_cast< std::int32_t >( summary.size() );
+   words[ 5 ] = at( diff );
+   words[ 6 ] = static_cast< std::int32_t >( diff.size() );
+   return words;
+}
+#endif  // MTASTS_WASM_FIX
 
 }  // extern "C"
 #endif  // MTASTS_WASM_FULL

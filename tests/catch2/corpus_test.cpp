@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/fix/fix.hpp"
 #include "helpers.hpp"
 
 namespace {
@@ -330,4 +331,40 @@ TEST_CASE( "policy facts say where each value was read (version, mode, every mx 
    CHECK( r.policy->mode_offset == 6 );
    CHECK( r.policy->version_offset == 24 );
    CHECK( r.policy->mx_offsets == std::vector< std::size_t >{ 35, 54 } );
+}
+
+TEST_CASE( "fix_all on every corpus policy and record settles in at most 2 rounds and leaves nothing fixable" )
+{
+   std::vector< std::pair< mtasts::Kind, std::string > > inputs;
+   for( auto& p : corpus_policies() ) {
+      inputs.emplace_back( mtasts::Kind::auto_, std::move( p.text ) );
+   }
+   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/records.expected.jsonl" );
+   REQUIRE( list.is_open() );
+   std::string line;
+   while( std::getline( list, line ) ) {
+      inputs.emplace_back( json_field( line, "kind" ) == "txt" ? mtasts::Kind::txt : mtasts::Kind::tlsrpt, unescape_json( json_field( line, "value" ) ) );
+   }
+   int most = 0;
+   std::size_t changed = 0;
+   for( const auto& [ kind, text ] : inputs ) {
+      for( const bool verbose : { false, true } ) {
+         mtasts::LintOptions o;
+         o.kind = kind;
+         o.verbose = verbose;
+         const auto r = mtasts::fix_all( text, o );
+         INFO( text );
+         REQUIRE( r.settled );
+         most = std::max( most, r.rounds );
+         changed += r.changed() ? 1 : 0;
+         if( !r.not_text ) {
+            for( const auto& d : r.linted.diagnostics ) {
+               CHECK_FALSE( d.fix.has_value() );  // nothing fixable left
+            }
+         }
+         CHECK( test::codes( r.linted ) == test::codes( mtasts::lint( r.text, o ) ) );
+      }
+   }
+   CHECK( most <= 2 );
+   CHECK( changed > 50 );
 }

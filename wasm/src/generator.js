@@ -25,6 +25,11 @@ export function generateOutput(validator, options, format) {
   return internals.get(validator).generateOutput(options, format);
 }
 
+/** Internal (used by wasm/bin.js, not public API): see fixFile below. */
+export function fixFile(validator, file) {
+  return internals.get(validator).fixFile(file);
+}
+
 /** Internal (used by wasm/bin.js, not public API): see batchLine below. */
 export function batchLine(validator, items) {
   return internals.get(validator).batchLine(items);
@@ -136,7 +141,28 @@ export function withGenerator(validator, Module, { usable, failed }) {
     const w = Module.HEAP32;
     return Module.HEAPU8.slice(w[r], w[r] + w[r + 1]);
   }
-  internals.set(validator, { generateOutput, batchLine });
+  // For wasm/bin.js (not public API): one file of `mta-sts-lint --fix` / `--fix-dry-run` (mtasts_fix; core/fix/).
+  // `text` is the file's bytes. Returns { changed, text (bytes), summary (the stderr line, or ''), diff (bytes) }.
+  function fixFile({ name, text, kind, verbose, domain, mxHosts, dryRun }) {
+    const items = [[1, encoder.encode(name)], [2, text], [3, encoder.encode(kind)]];
+    if (verbose) items.push([4, new Uint8Array(0)]);
+    if (domain) items.push([5, encoder.encode(domain)]);
+    if (mxHosts) {
+      items.push([7, new Uint8Array(0)]);
+      for (const h of mxHosts) items.push([6, encoder.encode(h)]);
+    }
+    if (dryRun) items.push([8, new Uint8Array(0)]);
+    const r = call(Module._mtasts_fix, items);
+    const w = Module.HEAP32;
+    const heap = Module.HEAPU8;
+    return {
+      changed: w[r] === 1,
+      text: heap.slice(w[r + 1], w[r + 1] + w[r + 2]),
+      summary: decoder.decode(heap.subarray(w[r + 3], w[r + 3] + w[r + 4])),
+      diff: heap.slice(w[r + 5], w[r + 5] + w[r + 6]),
+    };
+  }
+  internals.set(validator, { generateOutput, batchLine, fixFile });
 
   // [pointer, bytes] of a JSON text in the heap (valid until the next call) -> the parsed value.
   function readJson(r) {

@@ -102,13 +102,15 @@ export function widenSpan(text, from, to) {
   return [from, from];
 }
 
-// Picks the fixes to apply together: every edit of a chosen fix must not overlap (or touch at the same insertion
-// point) an edit already chosen. Returns edits sorted by position.
+// Picks the fixes to apply together, with the rule of core/fix/fix.hpp (compatible_fixes), which the CLI's --fix and
+// the Node bin use: in order, a fix is taken when none of its edits conflicts with an edit already taken. Two edits
+// conflict when they share a character, or when they touch (one ends where the other starts, or both are at the same
+// point) and either inserts text: only two pure deletions may touch. A fix that conflicts waits for the next round
+// of "Fix all", which re-lints in between. Returns edits sorted by position.
 export function compatibleEdits(fixes) {
   const chosen = [];
-  // Conservative: edits of different fixes conflict when their closed intervals meet (even touching edits wait for
-  // the next round of "Fix all", which re-lints in between).
-  const conflict = (a, b) => a.from <= b.to && b.from <= a.to;
+  const conflict = (a, b) =>
+    (a.from < b.to && b.from < a.to) || ((a.to === b.from || b.to === a.from) && (a.insert !== '' || b.insert !== ''));
   for (const fix of fixes) {
     if (!fix || !fix.edits || !fix.edits.length) continue;
     const edits = fix.edits.map((e) => ({ from: e.from, to: e.to, insert: e.insert ?? '' }));

@@ -14,7 +14,7 @@ export function artefact(key) {
 }
 
 // The fixtures with the verdicts README.md gives them (exit 0: no error, warnings allowed; 1: an error, or more
-// warnings than --max-warnings) and the codes of the catalogue (/work/shared/spec/rules.md): broken.txt has
+// warnings than --max-warnings) and the codes of the catalogue (rules.md of the specification): broken.txt has
 // 'Mode' (STS214), a trailing dot (STS239), a blank line (STS209) and 'max_age: 1w' (STS229); warning.txt an unknown
 // field (STS215, a warning).
 export const FIXTURE_VERDICTS = [

@@ -29,28 +29,32 @@ test('mta-sts-lint.1.gz renders with man and groff without warnings', () => {
   assert.match(man.text, new RegExp(`mta-sts-lint ${version.replace(/\./g, '\\.')}`), 'the footer carries the version');
 });
 
-test('every option of --help, generate --help and --batch --help is in its section of the page', () => {
+test('every option of --help, generate --help, --batch --help and summarize --help is in its section of the page', () => {
   requireFile(manPage, 'run `npm run build:native`');
   const { text } = renderMan(manPage);
   const lint = helpOptions(native(['--help']).stdout.toString());
   const generate = helpOptions(native(['generate', '--help']).stdout.toString());
   const batch = helpOptions(native(['--batch', '--help']).stdout.toString());
+  const summarize = helpOptions(native(['summarize', '--help']).stdout.toString());
   // the parser found the options (a change of help layout must not make this test vacuous)
   for (const o of ['--kind', '--format', '--verbose', '--max-warnings', '--version']) assert.ok(lint.includes(o), o);
   for (const o of ['--domain', '--mx', '--from-mx', '--preset', '--rua', '--format']) assert.ok(generate.includes(o), o);
-  assert.ok(batch.includes('--verbose'));
+  assert.ok(batch.includes('--verbose') && batch.includes('--line-offset'));
+  for (const o of ['--format', '--top']) assert.ok(summarize.includes(o), o);
   assertDocumented(text, 'OPTIONS', lint);
   assertDocumented(text, 'GENERATE', generate);
   assertDocumented(text, 'BATCH MODE', batch);
+  assertDocumented(text, 'SUMMARIZE', summarize);
 });
 
-test('the synopsis shows the three ways to run it', () => {
+test('the synopsis shows the four ways to run it', () => {
   requireFile(manPage, 'run `npm run build:native`');
   const synopsis = section(renderMan(manPage).text, 'SYNOPSIS');
   assert.deepEqual(synopsis.trim().split('\n').map((l) => l.trim()), [
     'mta-sts-lint [OPTIONS] [FILE...]',
     'mta-sts-lint generate [OPTIONS]',
-    'mta-sts-lint --batch [--verbose]',
+    'mta-sts-lint --batch [--verbose] [--line-offset N]',
+    'mta-sts-lint summarize [OPTIONS] [FILE...]',
   ]);
 });
 

@@ -1,6 +1,7 @@
 // mta-sts-lint: the native command line. All checking and formatting lives in core/; this file does the I/O.
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,6 +17,8 @@
 #include "cli/commands.hpp"
 #include "core/format.hpp"
 #include "core/lint.hpp"
+#include "core/x509/cert_lint.hpp"
+#include "core/x509/certificate.hpp"
 
 namespace {
 
@@ -43,7 +46,8 @@ int main( int argc, char** argv )
                "Examples:\n"
                "  mta-sts-lint mta-sts.txt\n"
                "  dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt\n"
-               "  mta-sts-lint --format sarif policy.txt > results.sarif" );
+               "  mta-sts-lint --format sarif policy.txt > results.sarif\n"
+               "  openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com" );
    std::vector< std::string > files;
    std::string kind_name = "auto";
    std::string format_name = "text";
@@ -52,15 +56,22 @@ int main( int argc, char** argv )
    std::string domain;
    std::vector< std::string > mx_hosts;
    bool no_mx_records = false;
+   std::string now_text, cert_host, policy_mode;
+   unsigned expiry_days = 14;
    app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
-   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)" )
-      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt" } ) );
+   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), cert (PEM, DER or openssl s_client -showcerts output)" )
+      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt", "cert" } ) );
    app.add_option( "--format", format_name, "Output format: text (gcc-style), json, sarif" )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
    app.add_flag( "--verbose,-v", verbose, "Also report infos (notes)" );
    app.add_option( "--max-warnings", max_warnings, "Exit 1 when there are more than N warnings" )->check( CLI::NonNegativeNumber );
    app.add_option( "--domain", domain, "The policy domain (enables STS249; the implicit MX with --no-mx-records)" );
    app.add_option( "--mx-host", mx_hosts, "An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)" )->allow_extra_args( false );
    app.add_flag( "--no-mx-records", no_mx_records, "The domain has no MX records: the domain itself must match a pattern" );
+   app.add_option( "--now", now_text, "Certificates: the validation time, YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD (default: the current time)" );
+   app.add_option( "--expiry-warning-days", expiry_days, "Certificates: warn when one expires within N days (default 14)" );
+   app.add_option( "--cert-host", cert_host, "Certificates: the policy host (default mta-sts.<--domain>)" );
+   app.add_option( "--policy-mode", policy_mode, "Certificates: the policy's mode; MX host certificate failures are errors in enforce, warnings otherwise" )
+      ->check( CLI::IsMember( { "enforce", "testing", "none" } ) );
    app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION );
 
    if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1 );
@@ -81,6 +92,20 @@ int main( int argc, char** argv )
    options.kind = *mtasts::parse_kind( kind_name );
    options.verbose = verbose;
    options.domain = domain;
+   mtasts::x509::enable_certificates();
+   if( !now_text.empty() ) {
+      options.now = mtasts::x509::parse_time_text( now_text );
+      if( !options.now ) {
+         std::cerr << "mta-sts-lint: --now: expected YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD, got '" << now_text << "'\n";
+         return 2;
+      }
+   }
+   else {
+      options.now = static_cast< std::int64_t >( std::time( nullptr ) );
+   }
+   options.expiry_warning_days = expiry_days;
+   options.cert_host = cert_host;
+   options.mode = policy_mode;
    if( !mx_hosts.empty() || no_mx_records ) {
       options.mx_hosts = mx_hosts;
    }
@@ -117,6 +142,14 @@ int main( int argc, char** argv )
    fo.color = format_name == "text" && isatty( STDOUT_FILENO ) && !( no_color && *no_color );
    const std::string out = mtasts::format( *mtasts::parse_format( format_name ), reports, fo );
    std::fwrite( out.data(), 1, out.size(), stdout );
+   if( format_name == "text" ) {
+      for( std::size_t i = 0; i < files.size(); ++i ) {
+         if( results[ i ].kind == mtasts::Kind::cert ) {
+            const std::string table = mtasts::cli::certificate_table( reports[ i ].name, results[ i ].certificates_json );
+            std::fwrite( table.data(), 1, table.size(), stdout );
+         }
+      }
+   }
    std::fflush( stdout );
 
    std::size_t errors = 0, warnings = 0;

@@ -238,12 +238,19 @@ Evidence read_evidence( std::string_view text )
          parse_command( t, s );
       }
       else if( starts_with( t, "CONNECTED(" ) ) {
-         if( !cur || !cur->blocks.empty() || ( cur->start.length && starts_with( text.substr( cur->start.offset ), "CONNECTED(" ) ) ) {
+         // s_client prints its verify lines (stderr) before CONNECTED (stdout) when both are captured
+         if( !cur || !cur->blocks.empty() || cur->connected ) {
             session( whole );
          }
          cur->is_s_client = true;
+         cur->connected = true;
       }
-      else if( cur && starts_with( t, "verify error:num=" ) ) {
+      else if( starts_with( t, "depth=" ) || starts_with( t, "verify error:num=" ) ) {
+         if( !cur || !cur->blocks.empty() ) {
+            session( whole ).is_s_client = true;
+         }
+      }
+      if( cur && starts_with( t, "verify error:num=" ) ) {
          std::size_t used = 0;
          Session::VerifyError v;
          v.line = whole;

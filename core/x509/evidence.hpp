@@ -52,6 +52,7 @@ struct Session
    std::vector< VerifyError > verify_errors;  // "verify error:num=N:..." lines
    std::optional< VerifyError > verify_return; // "Verify return code: N (...)"
    bool is_s_client = false;          // any s_client line seen
+   bool connected = false;            // its CONNECTED( line seen
 };
 
 struct Evidence

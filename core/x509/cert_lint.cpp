@@ -1,6 +1,7 @@
 #include "cert_lint.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "certificate.hpp"
 #include "core/json_writer.hpp"
@@ -158,6 +159,13 @@ void Checker::check( Chain& ch )
    const auto mx_fail = [ & ]( Entry& e, const std::string& why ) {
       add( &e, enforce ? Code::CRT808 : Code::CRT809, e.span, { { "h", ch.host }, { "why", why } } );
    };
+   // Who could have issued what: certificates by subject (a paste may hold thousands: no pairwise search).
+   std::unordered_multimap< std::string_view, std::size_t > by_subject;
+   for( std::size_t k = 0; k < ch.certs.size(); ++k ) {
+      if( ch.certs[ k ].cert ) {
+         by_subject.emplace( ch.certs[ k ].cert->subject.der, k );
+      }
+   }
    if( ch.host.empty() && !ch.certs.empty() ) {
       add( nullptr, Code::CRT812, ch.certs[ 0 ].span, {} );
    }
@@ -227,8 +235,10 @@ void Checker::check( Chain& ch )
       }
       if( k + 1 < ch.certs.size() && ch.certs[ k + 1 ].cert && !issued_by( c, *ch.certs[ k + 1 ].cert ) ) {
          bool later = false;
-         for( std::size_t j = k + 2; j < ch.certs.size(); ++j ) {
-            later = later || ( ch.certs[ j ].cert && issued_by( c, *ch.certs[ j ].cert ) );
+         const auto [ from, to ] = by_subject.equal_range( c.issuer.der );
+         std::size_t tries = 0;  // bounded: thousands of certificates with one subject stay linear
+         for( auto it = from; it != to && !later && tries < 64; ++it, ++tries ) {
+            later = it->second > k + 1 && issued_by( c, *ch.certs[ it->second ].cert );
          }
          if( later ) {
             add( &e, Code::CRT803, e.span, { { "n", n } } );

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <set>
 
 #include "der.hpp"
 
@@ -504,7 +505,7 @@ bool read_extensions( Parser& p, const Tlv& wrapper, Certificate& c )
       return p.fail( w.position(), "unexpected data after the extensions" );
    }
    auto exts = DerReader::inside( seq );
-   std::vector< std::string > seen;
+   std::set< std::string > seen;  // (a set: a certificate may hold many extensions)
    while( !exts.empty() ) {
       Tlv ext, id, f;
       if( !exts.expect( tag::sequence, ext, p.err, "an Extension must be a SEQUENCE" ) ) {
@@ -518,12 +519,9 @@ bool read_extensions( Parser& p, const Tlv& wrapper, Certificate& c )
       if( oid.empty() ) {
          return p.fail( id.offset, "a malformed OBJECT IDENTIFIER" );
       }
-      for( const auto& s : seen ) {
-         if( s == oid ) {
-            return p.fail( ext.offset, "an extension appears twice (RFC 5280 §4.2)" );
-         }
+      if( !seen.insert( oid ).second ) {
+         return p.fail( ext.offset, "an extension appears twice (RFC 5280 §4.2)" );
       }
-      seen.push_back( oid );
       bool critical = false;
       if( !in.next( f, p.err ) ) {
          return false;

@@ -57,6 +57,8 @@ int main( int argc, char** argv )
    std::vector< std::string > mx_hosts;
    bool no_mx_records = false;
    std::string now_text, cert_host, policy_mode;
+   mtasts::cli::VerifyOptions verify_options;
+   bool verify_chain = false;
    unsigned expiry_days = 14;
    app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
    app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), cert (PEM, DER or openssl s_client -showcerts output)" )
@@ -72,6 +74,9 @@ int main( int argc, char** argv )
    app.add_option( "--cert-host", cert_host, "Certificates: the policy host (default mta-sts.<--domain>)" );
    app.add_option( "--policy-mode", policy_mode, "Certificates: the policy's mode; MX host certificate failures are errors in enforce, warnings otherwise" )
       ->check( CLI::IsMember( { "enforce", "testing", "none" } ) );
+   app.add_flag( "--verify-chain", verify_chain, "Certificates: also verify each chain with OpenSSL against the system CA store (CRT813/CRT814)" );
+   app.add_option( "--ca-file", verify_options.ca_file, "Certificates: verify each chain against the CA certificates in this PEM file" );
+   app.add_option( "--ca-path", verify_options.ca_path, "Certificates: verify each chain against this hashed CA directory (openssl rehash)" );
    app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION );
 
    if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1 );
@@ -132,6 +137,13 @@ int main( int argc, char** argv )
          return 2;
       }
       results[ i ] = mtasts::lint( sources[ i ], options );
+      if( results[ i ].kind == mtasts::Kind::cert && ( verify_chain || !verify_options.ca_file.empty() || !verify_options.ca_path.empty() ) ) {
+         std::string error;
+         if( !mtasts::cli::verify_chains( sources[ i ], options, verify_options, results[ i ], error ) ) {
+            std::cerr << "mta-sts-lint: " << error << "\n";
+            return 2;
+         }
+      }
    }
    for( std::size_t i = 0; i < files.size(); ++i ) {
       reports.push_back( mtasts::FileReport{ files[ i ] == "-" ? "<stdin>" : files[ i ], sources[ i ], &results[ i ] } );

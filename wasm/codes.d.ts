@@ -132,4 +132,6 @@ export type Code =
   | 'CRT809'
   | 'CRT810'
   | 'CRT811'
-  | 'CRT812';
+  | 'CRT812'
+  | 'CRT813'
+  | 'CRT814';

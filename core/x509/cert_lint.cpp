@@ -105,7 +105,7 @@ private:
       }
    }
 
-   void read( Chain& ch );
+   void read( Chain& ch, const ChainRef& ref );
    void check( Chain& ch );
    void write( std::string& json ) const;
 
@@ -114,17 +114,15 @@ private:
    Sink& sink_;
    Evidence ev_;
    std::vector< Chain > chains_;
-   std::string policy_host_;
 };
 
-void Checker::read( Chain& ch )
+void Checker::read( Chain& ch, const ChainRef& ref )
 {
-   const Session& s = *ch.session;
-   for( std::size_t k = 0; k < s.blocks.size(); ++k ) {
-      const PemBlock& b = ev_.blocks[ s.blocks[ k ] ];
+   for( std::size_t k = 0; k < ref.blocks.size(); ++k ) {
+      const PemBlock& b = ev_.blocks[ ref.blocks[ k ] ];
       Entry e;
-      e.block = s.blocks[ k ];
-      e.span = k < s.chain_lines.size() && s.chain_lines[ k ].length ? s.chain_lines[ k ] : b.begin_line;
+      e.block = ref.blocks[ k ];
+      e.span = ref.spans[ k ];
       const std::string n = std::to_string( k );
       if( b.bad_base64 ) {
          const std::size_t at = *b.bad_base64;
@@ -270,23 +268,16 @@ void Checker::check( Chain& ch )
 
 void Checker::run( std::string& json )
 {
-   policy_host_ = normal( !o_.cert_host.empty() ? o_.cert_host : o_.domain.empty() ? std::string() : "mta-sts." + o_.domain );
    ev_ = read_evidence( text_ );
    if( ev_.blocks.empty() ) {
       add( nullptr, Code::CRT802, Span{ 0, 0 }, {} );
    }
-   for( const auto& s : ev_.sessions ) {
-      if( s.blocks.empty() ) {
-         continue;
-      }
+   for( auto& ref : chains_of( ev_, o_ ) ) {
       Chain ch;
-      ch.session = &s;
-      ch.mx = s.starttls_smtp || s.port == "25";
-      ch.host = s.host;
-      if( ch.host.empty() && !ch.mx ) {
-         ch.host = policy_host_;
-      }
-      read( ch );
+      ch.session = ref.session;
+      ch.mx = ref.mx;
+      ch.host = std::move( ref.host );
+      read( ch, ref );
       chains_.push_back( std::move( ch ) );
    }
    for( auto& ch : chains_ ) {
@@ -363,6 +354,27 @@ bool name_matches( std::string_view pattern, std::string_view host )
    }
    const auto dot = h.find( '.' );
    return dot != std::string::npos && dot > 0 && h.compare( dot, std::string::npos, p, 1, std::string::npos ) == 0;
+}
+
+std::vector< ChainRef > chains_of( const Evidence& ev, const LintOptions& o )
+{
+   const std::string policy_host = normal( !o.cert_host.empty() ? o.cert_host : o.domain.empty() ? std::string() : "mta-sts." + o.domain );
+   std::vector< ChainRef > out;
+   for( const auto& s : ev.sessions ) {
+      if( s.blocks.empty() ) {
+         continue;
+      }
+      ChainRef ch;
+      ch.session = &s;
+      ch.mx = s.starttls_smtp || s.port == "25";
+      ch.host = s.host.empty() && !ch.mx ? policy_host : s.host;
+      ch.blocks = s.blocks;
+      for( std::size_t k = 0; k < s.blocks.size(); ++k ) {
+         ch.spans.push_back( k < s.chain_lines.size() && s.chain_lines[ k ].length ? s.chain_lines[ k ] : ev.blocks[ s.blocks[ k ] ].begin_line );
+      }
+      out.push_back( std::move( ch ) );
+   }
+   return out;
 }
 
 void lint_certificates( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json )

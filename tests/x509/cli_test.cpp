@@ -96,3 +96,35 @@ TEST_CASE( "CLI: --expiry-warning-days and --policy-mode for an MX host's certif
    r = run( "--kind cert --now 2026-12-01T00:00:00Z --domain example.com " + soon );
    CHECK( r.out.find( "[CRT810]" ) == std::string::npos );
 }
+
+TEST_CASE( "CLI: --ca-file verifies each chain with OpenSSL at the validation time (CRT813 and CRT814)" )
+{
+   Spec root;
+   root.subject = { { "O", "CLI Test PKI" }, { "CN", "CLI Test Root" } };
+   root.key = ec384_key().pkey;
+   root.not_before = "20200101000000Z";
+   root.not_after = "20400101000000Z";
+   root.exts = { { "basicConstraints", "critical,CA:TRUE" }, { "keyUsage", "critical,keyCertSign" }, { "subjectKeyIdentifier", "hash" } };
+   X509* r = make_x509( root );
+   Spec leaf = host_cert( "DNS:mta-sts.example.com" );
+   leaf.issuer = root.subject;
+   leaf.signer = ec384_key().pkey;
+   leaf.issuer_cert = r;
+   leaf.exts.push_back( { "authorityKeyIdentifier", "keyid:always" } );
+   leaf.exts.push_back( { "extendedKeyUsage", "serverAuth" } );
+   const std::string ca = write( "root.pem", pem_of( r ) );
+   const std::string chain = write( "leaf.pem", make_pem( leaf ) );
+   X509_free( r );
+   const std::string other = write( "other.pem", make_pem( host_cert( "DNS:ca.example" ) ) );
+   Run out = run( "-v --now 2026-06-01T00:00:00Z --domain example.com --ca-file " + ca + " " + chain );
+   INFO( out.out );
+   CHECK( out.status == 0 );
+   CHECK( out.out.find( "note: The chain for mta-sts.example.com verifies against " + ca + " at 2026-06-01T00:00:00Z (revocation not checked). [CRT814]" ) != std::string::npos );
+   out = run( "--now 2026-06-01T00:00:00Z --domain example.com --ca-file " + other + " " + chain );
+   CHECK( out.status == 1 );
+   CHECK( out.out.find( "does not verify against " + other + ": unable to get local issuer certificate. [CRT813]" ) != std::string::npos );
+   out = run( "--now 2028-06-01T00:00:00Z --domain example.com --ca-file " + ca + " " + chain );
+   CHECK( out.out.find( ": certificate has expired. [CRT813]" ) != std::string::npos );
+   out = run( "--domain example.com --ca-file " + ( temp_dir() / "missing.pem" ).string() + " " + chain );
+   CHECK( out.status == 2 );
+}

@@ -137,7 +137,24 @@ int main( int argc, char** argv )
          return 2;
       }
       results[ i ] = mtasts::lint( sources[ i ], options );
-      if( results[ i ].kind == mtasts::Kind::cert && ( verify_chain || !verify_options.ca_file.empty() || !verify_options.ca_path.empty() ) ) {
+   }
+   // Certificates given with the policy in one run (`mta-sts-lint policy.txt captures.txt`): the MX hosts'
+   // certificates are judged by the policy's mode unless --policy-mode says otherwise.
+   if( policy_mode.empty() ) {
+      for( const auto& r : results ) {
+         if( r.policy && r.policy->mode && options.mode.empty() ) {
+            options.mode = *r.policy->mode;
+         }
+      }
+   }
+   for( std::size_t i = 0; i < files.size(); ++i ) {
+      if( results[ i ].kind != mtasts::Kind::cert ) {
+         continue;
+      }
+      if( !options.mode.empty() && policy_mode.empty() ) {
+         results[ i ] = mtasts::lint( sources[ i ], options );
+      }
+      if( verify_chain || !verify_options.ca_file.empty() || !verify_options.ca_path.empty() ) {
          std::string error;
          if( !mtasts::cli::verify_chains( sources[ i ], options, verify_options, results[ i ], error ) ) {
             std::cerr << "mta-sts-lint: " << error << "\n";

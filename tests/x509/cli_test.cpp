@@ -128,3 +128,18 @@ TEST_CASE( "CLI: --ca-file verifies each chain with OpenSSL at the validation ti
    out = run( "--domain example.com --ca-file " + ( temp_dir() / "missing.pem" ).string() + " " + chain );
    CHECK( out.status == 2 );
 }
+
+TEST_CASE( "CLI: a policy linted in the same run gives the MX hosts' certificates its mode" )
+{
+   const std::string cmd = "openssl s_client -connect mx.example.com:25 -starttls smtp -showcerts\nCONNECTED(00000003)\n";
+   const std::string mx = write( "mx2.txt", cmd + make_pem( host_cert( "DNS:other.example.net" ) ) );
+   const std::string enforce = write( "enforce.txt", "version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 604800\n" );
+   const std::string testing = write( "testing.txt", "version: STSv1\nmode: testing\nmx: mx.example.com\nmax_age: 604800\n" );
+   Run r = run( "--now 2026-06-01T00:00:00Z " + enforce + " " + mx );
+   INFO( r.out );
+   CHECK( r.out.find( "[CRT808]" ) != std::string::npos );
+   r = run( "--now 2026-06-01T00:00:00Z " + testing + " " + mx );
+   CHECK( r.out.find( "[CRT809]" ) != std::string::npos );
+   r = run( "--now 2026-06-01T00:00:00Z --policy-mode testing " + enforce + " " + mx );  // the option wins
+   CHECK( r.out.find( "[CRT809]" ) != std::string::npos );
+}

@@ -14,7 +14,6 @@ namespace {
 struct Parser
 {
    DerError err;
-   std::string extra;  // a message built at run time (replaces err.what when set)
 
    bool fail( std::size_t at, const char* what ) noexcept
    {

@@ -1,6 +1,7 @@
 // mta-sts-lint: the native command line. All checking and formatting lives in core/; this file does the I/O.
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,6 +19,8 @@
 #include "core/fix/fix.hpp"
 #include "core/format.hpp"
 #include "core/lint.hpp"
+#include "core/x509/cert_lint.hpp"
+#include "core/x509/certificate.hpp"
 
 namespace {
 
@@ -46,7 +49,8 @@ int main( int argc, char** argv )
                "  mta-sts-lint mta-sts.txt\n"
                "  dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt\n"
                "  mta-sts-lint --format sarif policy.txt > results.sarif\n"
-               "  mta-sts-lint --fix mta-sts.txt" );
+               "  mta-sts-lint --fix mta-sts.txt\n"
+               "  openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com" );
    std::vector< std::string > files;
    std::string kind_name = "auto";
    std::string format_name = "text";
@@ -57,9 +61,13 @@ int main( int argc, char** argv )
    bool no_mx_records = false;
    bool fix = false;
    bool dry_run = false;
+   std::string now_text, cert_host, policy_mode;
+   mtasts::cli::VerifyOptions verify_options;
+   bool verify_chain = false;
+   unsigned expiry_days = 14;
    app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
-   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)" )
-      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt" } ) );
+   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), cert (PEM, DER or openssl s_client -showcerts output)" )
+      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt", "cert" } ) );
    app.add_option( "--format", format_name, "Output format: text (gcc-style), json, sarif" )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
    app.add_flag( "--verbose,-v", verbose, "Also report infos (notes)" );
    app.add_option( "--max-warnings", max_warnings, "Exit 1 when there are more than N warnings" )->check( CLI::NonNegativeNumber );
@@ -68,6 +76,14 @@ int main( int argc, char** argv )
    app.add_flag( "--no-mx-records", no_mx_records, "The domain has no MX records: the domain itself must match a pattern" );
    app.add_flag( "--fix", fix, "Apply every unambiguous fix in place (standard input: the fixed text on standard output, the report on standard error)" );
    app.add_flag( "--fix-dry-run,--diff", dry_run, "Print the fixes as a unified diff and change nothing (exit 1 when there is something to fix)" );
+   app.add_option( "--now", now_text, "Certificates: the validation time, YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD (default: the current time)" );
+   app.add_option( "--expiry-warning-days", expiry_days, "Certificates: warn when one expires within N days (default 14)" );
+   app.add_option( "--cert-host", cert_host, "Certificates: the policy host (default mta-sts.<--domain>)" );
+   app.add_option( "--policy-mode", policy_mode, "Certificates: the policy's mode; MX host certificate failures are errors in enforce, warnings otherwise" )
+      ->check( CLI::IsMember( { "enforce", "testing", "none" } ) );
+   app.add_flag( "--verify-chain", verify_chain, "Certificates: also verify each chain with OpenSSL against the system CA store (CRT813/CRT814)" );
+   app.add_option( "--ca-file", verify_options.ca_file, "Certificates: verify each chain against the CA certificates in this PEM file" );
+   app.add_option( "--ca-path", verify_options.ca_path, "Certificates: verify each chain against this hashed CA directory (openssl rehash)" );
    app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION );
 
    if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1 );
@@ -93,6 +109,20 @@ int main( int argc, char** argv )
    options.kind = *mtasts::parse_kind( kind_name );
    options.verbose = verbose;
    options.domain = domain;
+   mtasts::x509::enable_certificates();
+   if( !now_text.empty() ) {
+      options.now = mtasts::x509::parse_time_text( now_text );
+      if( !options.now ) {
+         std::cerr << "mta-sts-lint: --now: expected YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD, got '" << now_text << "'\n";
+         return 2;
+      }
+   }
+   else {
+      options.now = static_cast< std::int64_t >( std::time( nullptr ) );
+   }
+   options.expiry_warning_days = expiry_days;
+   options.cert_host = cert_host;
+   options.mode = policy_mode;
    if( !mx_hosts.empty() || no_mx_records ) {
       options.mx_hosts = mx_hosts;
    }
@@ -171,6 +201,30 @@ int main( int argc, char** argv )
          return diffs.empty() ? 0 : 1;
       }
    }
+   // Certificates given with the policy in one run (`mta-sts-lint policy.txt captures.txt`): the MX hosts'
+   // certificates are judged by the policy's mode unless --policy-mode says otherwise.
+   if( policy_mode.empty() ) {
+      for( const auto& r : results ) {
+         if( r.policy && r.policy->mode && options.mode.empty() ) {
+            options.mode = *r.policy->mode;
+         }
+      }
+   }
+   for( std::size_t i = 0; i < files.size(); ++i ) {
+      if( results[ i ].kind != mtasts::Kind::cert ) {
+         continue;
+      }
+      if( !options.mode.empty() && policy_mode.empty() ) {
+         results[ i ] = mtasts::lint( sources[ i ], options );
+      }
+      if( verify_chain || !verify_options.ca_file.empty() || !verify_options.ca_path.empty() ) {
+         std::string error;
+         if( !mtasts::cli::verify_chains( sources[ i ], options, verify_options, results[ i ], error ) ) {
+            std::cerr << "mta-sts-lint: " << error << "\n";
+            return 2;
+         }
+      }
+   }
    for( std::size_t i = 0; i < files.size(); ++i ) {
       reports.push_back( mtasts::FileReport{ files[ i ] == "-" ? "<stdin>" : files[ i ], sources[ i ], &results[ i ] } );
    }
@@ -185,8 +239,17 @@ int main( int argc, char** argv )
       std::fflush( stdout );
    }
    const std::string out = mtasts::format( *mtasts::parse_format( format_name ), reports, fo );
-   std::fwrite( out.data(), 1, out.size(), fixing_stdin ? stderr : stdout );
-   std::fflush( fixing_stdin ? stderr : stdout );
+   std::FILE* const report = fixing_stdin ? stderr : stdout;
+   std::fwrite( out.data(), 1, out.size(), report );
+   if( format_name == "text" ) {
+      for( std::size_t i = 0; i < files.size(); ++i ) {
+         if( results[ i ].kind == mtasts::Kind::cert ) {
+            const std::string table = mtasts::cli::certificate_table( reports[ i ].name, results[ i ].certificates_json );
+            std::fwrite( table.data(), 1, table.size(), report );
+         }
+      }
+   }
+   std::fflush( report );
    if( io_error ) {
       return 2;
    }

@@ -252,6 +252,9 @@ std::string format_json( const std::vector< FileReport >& files, const FormatOpt
          }
          w.end_array().end_object();
       }
+      if( !r.certificates_json.empty() ) {
+         w.key( "certificates" ).raw( r.certificates_json );
+      }
       w.end_object();
    }
    w.end_array().end_object();

@@ -5,6 +5,7 @@
 
 #include "checks.hpp"
 #include "text.hpp"
+#include "x509/detect.hpp"
 
 namespace mtasts {
 
@@ -19,13 +20,15 @@ const char* kind_name( Kind k ) noexcept
          return "txt";
       case Kind::tlsrpt:
          return "tlsrpt";
+      case Kind::cert:
+         return "cert";
    }
    return "policy";
 }
 
 std::optional< Kind > parse_kind( std::string_view name ) noexcept
 {
-   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt } ) {
+   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt, Kind::cert } ) {
       if( name == kind_name( k ) ) {
          return k;
       }
@@ -33,8 +36,16 @@ std::optional< Kind > parse_kind( std::string_view name ) noexcept
    return std::nullopt;
 }
 
+namespace detail {
+CertLinter cert_linter = nullptr;
+}  // namespace detail
+
 Kind detect_kind( std::string_view t ) noexcept
 {
+   // Certificates only where the certificate reader is linked in (the lint-only WebAssembly module keeps its kinds).
+   if( detail::cert_linter && x509::looks_like_certificates( t ) ) {
+      return Kind::cert;
+   }
    // Look at the first few non-empty, non-comment lines: a record tag after optional owner/TTL/class/type and quotes.
    std::size_t i = 0;
    if( t.substr( 0, 3 ) == "\xEF\xBB\xBF" ) {
@@ -128,7 +139,15 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
 {
    result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
    Sink sink( options.verbose );
-   if( result.kind == Kind::policy ) {
+   if( result.kind == Kind::cert ) {
+      if( detail::cert_linter ) {
+         detail::cert_linter( text, options, sink, result.certificates_json );
+      }
+      else {
+         sink.add( Code::CRT800, 0, 0 );
+      }
+   }
+   else if( result.kind == Kind::policy ) {
       result.policy.emplace();
       detail::lint_policy( text, options, sink, *result.policy );
    }

@@ -14,9 +14,11 @@
 
 namespace mtasts {
 
-enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt };
+// cert: PEM blocks, `openssl s_client -showcerts` output or one DER certificate (core/x509/; only where a build has
+// called x509::enable_certificates(), otherwise CRT800).
+enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt, cert };
 
-const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt"
+const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt", "cert"
 std::optional< Kind > parse_kind( std::string_view name ) noexcept;
 
 struct LintOptions
@@ -28,6 +30,12 @@ struct LintOptions
    // {"."} = a null MX (RFC 7505).
    std::string domain;
    std::optional< std::vector< std::string > > mx_hosts;
+   // Certificates (Kind::cert): the validation time (seconds since 1970, UTC; required for expiry checks), the warning
+   // window, the policy host (default "mta-sts." + domain) and the policy's mode for the MX hosts' certificates.
+   std::optional< std::int64_t > now;
+   unsigned expiry_warning_days = 14;
+   std::string cert_host;
+   std::string mode;
 };
 
 // What a sender would use from a policy (first occurrence wins for non-repeated fields, RFC 8461 §3.2).
@@ -63,6 +71,7 @@ struct LintResult
    std::vector< Diagnostic > diagnostics;  // sorted by offset, then code
    std::optional< PolicyFacts > policy;
    std::optional< RecordFacts > record;
+   std::string certificates_json;  // Kind::cert: the certificates' facts as a JSON object (core/x509/cert_lint.hpp)
 
    std::size_t error_count() const noexcept;
    std::size_t warning_count() const noexcept;
@@ -70,11 +79,18 @@ struct LintResult
    bool valid() const noexcept { return error_count() == 0; }
 };
 
-// Decides the kind of `text` from its content: a record starts with v=STSv1 / v=TLSRPTv1, possibly after a zone-file
+// Decides the kind of `text` from its content: certificates (PEM, s_client output, DER) once enable_certificates() has
+// run; a record starts with v=STSv1 / v=TLSRPTv1, possibly after a zone-file
 // owner, TTL, class and type or inside quotes (or its owner names _mta-sts / _smtp._tls); anything else is a policy.
 Kind detect_kind( std::string_view text ) noexcept;
 
 LintResult lint( std::string_view text, const LintOptions& options = {} ) noexcept;
+
+namespace detail {
+// Set by x509::enable_certificates(): the certificate linter lives outside the lint-only builds.
+using CertLinter = void ( * )( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json );
+extern CertLinter cert_linter;
+}  // namespace detail
 
 // Applies edits (sorted, non-overlapping) to text.
 std::string apply_edits( std::string_view text, const std::vector< Edit >& edits );

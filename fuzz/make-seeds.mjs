@@ -2,7 +2,9 @@
 //  - tests/corpus/policies/*.txt and every `value` of tests/corpus/records.expected.jsonl (the real-world corpus);
 //  - tests/fixtures/*;
 //  - the plain string literals given as inputs in tests/catch2/*.cpp (C escapes decoded);
-//  - fuzz/seeds/* (hand-written DNS presentation forms and edge cases).
+//  - fuzz/seeds/* (hand-written DNS presentation forms and edge cases);
+//  - for fuzz_x509: a few public root certificates from /etc/ssl/certs/ca-certificates.crt, as PEM, as DER and inside
+//    an s_client-style session (no certificate is committed).
 // Usage: node fuzz/make-seeds.mjs [DIR]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -68,6 +70,15 @@ for (const f of files(join(root, 'tests', 'catch2'))) {
     const bytes = Buffer.from(whole, 'latin1');
     const utf8 = /[^\x00-\xff]/.test(whole) ? Buffer.from(whole, 'utf8') : bytes;
     if (utf8.length >= 4 && !/^(STS|RPT|DNS)\d{3}$/.test(whole)) add('catch2', utf8);
+  }
+}
+const bundle = '/etc/ssl/certs/ca-certificates.crt';
+if (existsSync(bundle)) {
+  const pems = readFileSync(bundle, 'latin1').match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----\n/g) ?? [];
+  for (const pem of pems.filter((_, i) => i % 20 === 0)) {
+    add('cert', pem);
+    add('cert', Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64'));
+    add('cert', `$ openssl s_client -connect mx.example.com:25 -starttls smtp -showcerts\ndepth=0 CN = mx.example.com\nverify error:num=20:unable to get local issuer certificate\nCONNECTED(00000003)\n---\nCertificate chain\n 0 s:CN = mx.example.com\n   i:CN = x\n${pem}---\nVerify return code: 21 (unable to verify the first certificate)\n`);
   }
 }
 console.log(`make-seeds: ${seen.size} seeds in ${out} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})`);

@@ -18,8 +18,8 @@ Positionals:
 
 Options:
   -h,--help                   Print this help message and exit
-  --kind TEXT:{auto,policy,txt,tlsrpt}
-                              What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)
+  --kind TEXT:{auto,policy,txt,tlsrpt,cert}
+                              What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), cert (PEM, DER or openssl s_client -showcerts output)
   --format TEXT:{text,json,sarif}
                               Output format: text (gcc-style), json, sarif
   -v,--verbose                Also report infos (notes)
@@ -30,6 +30,14 @@ Options:
   --no-mx-records             The domain has no MX records: the domain itself must match a pattern
   --fix                       Apply every unambiguous fix in place (standard input: the fixed text on standard output, the report on standard error)
   --fix-dry-run,--diff        Print the fixes as a unified diff and change nothing (exit 1 when there is something to fix)
+  --now TEXT                  Certificates: the validation time, YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD (default: the current time)
+  --expiry-warning-days UINT  Certificates: warn when one expires within N days (default 14)
+  --cert-host TEXT            Certificates: the policy host (default mta-sts.<--domain>)
+  --policy-mode TEXT:{enforce,testing,none}
+                              Certificates: the policy's mode; MX host certificate failures are errors in enforce, warnings otherwise
+  --verify-chain              Certificates: also verify each chain with OpenSSL against the system CA store (CRT813/CRT814)
+  --ca-file TEXT              Certificates: verify each chain against the CA certificates in this PEM file
+  --ca-path TEXT              Certificates: verify each chain against this hashed CA directory (openssl rehash)
   --version                   Display program version information and exit
 
 Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error.
@@ -38,9 +46,11 @@ Examples:
   dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt
   mta-sts-lint --format sarif policy.txt > results.sarif
   mta-sts-lint --fix mta-sts.txt
+  openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com
 `;
 
-const KINDS = ['auto', 'policy', 'txt', 'tlsrpt'];
+const KINDS = ['auto', 'policy', 'txt', 'tlsrpt', 'cert'];
+const POLICY_MODES = ['enforce', 'testing', 'none'];
 const FORMATS = ['text', 'json', 'sarif'];
 // CLI11 prints the NonNegativeNumber range with printf("%f") of DBL_MAX.
 const DBL_MAX_F = BigInt(Number.MAX_VALUE).toString() + '.000000';
@@ -129,21 +139,28 @@ function atMostOne(values, names) {
 
 function parseArgs(argv) {
   const types = {
-    kind: 'TEXT:{auto,policy,txt,tlsrpt}',
+    kind: 'TEXT:{auto,policy,txt,tlsrpt,cert}',
     format: 'TEXT:{text,json,sarif}',
     'max-warnings': 'INT:NONNEGATIVE',
     domain: 'TEXT',
     'mx-host': 'TEXT',
+    // certificates (the native command's; the WebAssembly build has no certificate reader, see below)
+    now: 'TEXT',
+    'expiry-warning-days': 'UINT',
+    'cert-host': 'TEXT',
+    'policy-mode': 'TEXT:{enforce,testing,none}',
+    'ca-file': 'TEXT',
+    'ca-path': 'TEXT',
   };
   const { values: options, set, files, extras } = scan(argv, {
     options: types,
-    flags: ['verbose', 'no-mx-records', 'fix', 'fix-dry-run', 'diff', 'help', 'version'],
+    flags: ['verbose', 'no-mx-records', 'fix', 'fix-dry-run', 'diff', 'verify-chain', 'help', 'version'],
     short: { v: 'verbose', h: 'help' },
     positionals: true,
   });
   const { verbose = false, 'no-mx-records': noMxRecords = false, help = false, version = false } = set;
   // CLI11 order: each option's count and validator (in declaration order), then --help/--version, then extras.
-  atMostOne(options, ['kind', 'format', 'max-warnings', 'domain']);
+  atMostOne(options, ['kind', 'format', 'max-warnings', 'domain', 'now', 'expiry-warning-days', 'cert-host', 'policy-mode', 'ca-file', 'ca-path']);
   const [kind = 'auto'] = options.kind;
   const [format = 'text'] = options.format;
   if (!KINDS.includes(kind)) throw new UsageError(`--kind: ${kind} not in {${KINDS.join(',')}}`);
@@ -158,6 +175,12 @@ function parseArgs(argv) {
     maxWarnings = toInt(s);
     if (maxWarnings === null) throw new UsageError(`Could not convert: --max-warnings = ${s}`);
   }
+  if (options['expiry-warning-days'].length && !/^[0-9]+$/.test(options['expiry-warning-days'][0])) {
+    throw new UsageError(`Could not convert: --expiry-warning-days = ${options['expiry-warning-days'][0]}`);
+  }
+  if (options['policy-mode'].length && !POLICY_MODES.includes(options['policy-mode'][0])) {
+    throw new UsageError(`--policy-mode: ${options['policy-mode'][0]} not in {${POLICY_MODES.join(',')}}`);
+  }
   if (help || version) return { help, version };
   if (extras.length) throw unexpected(extras);
   // Each --mx-host takes exactly one value (repeat it for several hosts), as in the native CLI.
@@ -165,6 +188,10 @@ function parseArgs(argv) {
   const [domain] = options.domain;
   const fix = set.fix === true;
   const dryRun = set['fix-dry-run'] === true || set.diff === true;
+  // Certificates are read by the native command only (core/x509/ is not in the WebAssembly modules).
+  if (kind === 'cert' || set['verify-chain'] || options['ca-file'].length || options['ca-path'].length) {
+    throw new UsageError('certificates (--kind cert, --verify-chain, --ca-file, --ca-path) are read by the native command only');
+  }
   return { files: files.length ? files : ['-'], kind, format, verbose, maxWarnings, domain, mxHosts, fix, dryRun };
 }
 

@@ -43,6 +43,7 @@ int main( int argc, char** argv )
                "Examples:\n"
                "  mta-sts-lint mta-sts.txt\n"
                "  dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt\n"
+               "  dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com\n"
                "  mta-sts-lint --format sarif policy.txt > results.sarif" );
    std::vector< std::string > files;
    std::string kind_name = "auto";
@@ -53,12 +54,12 @@ int main( int argc, char** argv )
    std::vector< std::string > mx_hosts;
    bool no_mx_records = false;
    app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
-   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)" )
-      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt" } ) );
+   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), dmarc (_dmarc record)" )
+      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt", "dmarc" } ) );
    app.add_option( "--format", format_name, "Output format: text (gcc-style), json, sarif" )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
    app.add_flag( "--verbose,-v", verbose, "Also report infos (notes)" );
    app.add_option( "--max-warnings", max_warnings, "Exit 1 when there are more than N warnings" )->check( CLI::NonNegativeNumber );
-   app.add_option( "--domain", domain, "The policy domain (enables STS249; the implicit MX with --no-mx-records)" );
+   app.add_option( "--domain", domain, "The policy domain (enables STS249; the implicit MX with --no-mx-records; DMARC: external report addresses, DMC638)" );
    app.add_option( "--mx-host", mx_hosts, "An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)" )->allow_extra_args( false );
    app.add_flag( "--no-mx-records", no_mx_records, "The domain has no MX records: the domain itself must match a pattern" );
    app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION );

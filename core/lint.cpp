@@ -19,13 +19,15 @@ const char* kind_name( Kind k ) noexcept
          return "txt";
       case Kind::tlsrpt:
          return "tlsrpt";
+      case Kind::dmarc:
+         return "dmarc";
    }
    return "policy";
 }
 
 std::optional< Kind > parse_kind( std::string_view name ) noexcept
 {
-   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt } ) {
+   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt, Kind::dmarc } ) {
       if( name == kind_name( k ) ) {
          return k;
       }
@@ -92,6 +94,9 @@ Kind detect_kind( std::string_view t ) noexcept
          if( text::istarts_with( rest, "_smtp._tls" ) || text::istarts_with( rest, "_smtp-tlsrpt" ) ) {
             return Kind::tlsrpt;
          }
+         if( const auto dmarc = detail::detect_dmarc( cv, rest ) ) {
+            return *dmarc;
+         }
          const auto sp = rest.find_first_of( " \t" );
          if( sp == std::string_view::npos ) {
             break;
@@ -131,6 +136,10 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
    if( result.kind == Kind::policy ) {
       result.policy.emplace();
       detail::lint_policy( text, options, sink, *result.policy );
+   }
+   else if( result.kind == Kind::dmarc ) {
+      result.record.emplace();
+      detail::lint_dmarc( text, options, sink, *result.record );
    }
    else {
       result.record.emplace();

@@ -14,9 +14,9 @@
 
 namespace mtasts {
 
-enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt };
+enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt, dmarc };
 
-const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt"
+const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt", "dmarc"
 std::optional< Kind > parse_kind( std::string_view name ) noexcept;
 
 struct LintOptions
@@ -54,7 +54,8 @@ struct RecordFacts
    std::vector< std::pair< std::string, std::string > > fields;
    std::optional< std::string > version;
    std::optional< std::string > id;   // _mta-sts
-   std::vector< std::string > rua;    // _smtp._tls, every URI of every rua field
+   std::vector< std::string > rua;    // _smtp._tls and _dmarc, every URI of every rua field (DMARC: without a size limit)
+   std::optional< std::string > p;    // _dmarc: the policy, when valid (lower case)
 };
 
 struct LintResult
@@ -70,8 +71,9 @@ struct LintResult
    bool valid() const noexcept { return error_count() == 0; }
 };
 
-// Decides the kind of `text` from its content: a record starts with v=STSv1 / v=TLSRPTv1, possibly after a zone-file
-// owner, TTL, class and type or inside quotes (or its owner names _mta-sts / _smtp._tls); anything else is a policy.
+// Decides the kind of `text` from its content: a record starts with v=STSv1 / v=TLSRPTv1 / v=DMARC1, possibly after a
+// zone-file owner, TTL, class and type or inside quotes (or its owner names _mta-sts / _smtp._tls / _dmarc); a record
+// of another protocol (v=spf1, v=DKIM1, v=BIMI1) is 'dmarc', whose check names it; anything else is a policy.
 Kind detect_kind( std::string_view text ) noexcept;
 
 LintResult lint( std::string_view text, const LintOptions& options = {} ) noexcept;

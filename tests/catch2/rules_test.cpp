@@ -335,8 +335,8 @@ TEST_CASE( "every catalogue code that a check can raise has a test row" )
    const std::vector< std::string > not_reachable = { "STS249", "STS401", "STS402", "STS403", "STS404", "STS405", "STS406", "RPT523" };  // tested in mx_test.cpp (need options) and batch mode
    for( auto* r = mtasts::rules_begin(); r != mtasts::rules_end(); ++r ) {
       const std::string id = r->id;
-      if( std::find( not_reachable.begin(), not_reachable.end(), id ) != not_reachable.end() ) {
-         continue;
+      if( std::find( not_reachable.begin(), not_reachable.end(), id ) != not_reachable.end() || id.rfind( "DMC", 0 ) == 0 ) {
+         continue;  // (DMC6xx: their own table in dmarc_test.cpp)
       }
       INFO( id );
       CHECK( std::any_of( hits.begin(), hits.end(), [ & ]( const Hit& h ) { return id == h.code; } ) );

@@ -631,6 +631,8 @@ namespace {
       if( t == t_rua ) {
          ++valid_rua_;
          facts_.rua.emplace_back( u );
+      }
+      {  // §7.1 applies to the destinations of both rua and ruf
          auto domain = u.substr( u.rfind( '@' ) + 1 );
          domain = domain.substr( 0, domain.find( '?' ) );
          rua_domains_.emplace_back( normal_name( domain ), a );

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "core/catalogue.hpp"
 #include "core/dmarc/dmarc_generator.hpp"
 
 namespace mtasts::cli {
@@ -21,15 +22,15 @@ int run_generate_dmarc( int argc, char** argv )
                "  mta-sts-lint generate dmarc --domain example.com --policy quarantine --pct 25 --rua mailto:d@reports.example.net --format zone\n" );
    DmarcOptions o;
    std::string format = "text";
-   std::int64_t pct = 100;
+   std::string pct;
    app.add_option( "--domain", o.domain, "The mail domain (the From: domain), e.g. example.com" );
-   app.add_option( "--policy,-p", o.policy, "p: none (default), quarantine or reject" );
-   app.add_option( "--subdomain-policy,--sp", o.subdomain_policy, "sp: none, quarantine or reject for subdomains (default: as p)" );
+   app.add_option( "--policy", o.policy, "p: none (default), quarantine or reject" );
+   app.add_option( "--subdomain-policy", o.subdomain_policy, "sp: none, quarantine or reject for subdomains (default: as p)" );
    app.add_option( "--rua", o.rua, "An aggregate report address, mailto:a@example.com or a@example.com (repeatable)" )->allow_extra_args( false );
    app.add_option( "--ruf", o.ruf, "A failure report address (repeatable; reports may contain personal data)" )->allow_extra_args( false );
    app.add_option( "--adkim", o.adkim, "DKIM alignment: r (relaxed, the default) or s (strict)" );
    app.add_option( "--aspf", o.aspf, "SPF alignment: r (relaxed, the default) or s (strict)" );
-   auto* pct_option = app.add_option( "--pct", pct, "Percentage of failing mail the policy applies to, 0 to 100 (RFC 7489; DMARCbis drops it)" );
+   app.add_option( "--pct", pct, "Percentage of failing mail the policy applies to, 0 to 100 (RFC 7489; DMARCbis drops it)" );
    app.add_option( "--format", format, "text (default), json or zone (zone-file lines only)" )->check( CLI::IsMember( { "text", "json", "zone" } ) );
    try {
       app.parse( argc, argv );
@@ -38,10 +39,16 @@ int run_generate_dmarc( int argc, char** argv )
       const int rc = app.exit( e );
       return rc == 0 ? 0 : 2;
    }
-   if( pct_option->count() > 0 ) {
-      o.pct = pct;
+   DmarcResult r;
+   if( !pct.empty() && !parse_whole_number( pct ) ) {
+      r.errors.push_back( GenerateMessage{ "DMC608", "pct", render_message( Code::DMC608, { { "v", pct } } ) } );  // as the JS API refuses 1.5
    }
-   const auto r = generate_dmarc( o );
+   else {
+      if( !pct.empty() ) {
+         o.pct = parse_whole_number( pct );
+      }
+      r = generate_dmarc( o );
+   }
    if( !r.ok() ) {
       for( const auto& e : r.errors ) {
          std::fprintf( stderr, "mta-sts-lint generate dmarc: error: %s [%s] %s\n", e.code.c_str(), e.field.c_str(), e.message.c_str() );

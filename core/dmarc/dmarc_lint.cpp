@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <map>
 
 #include "../../grammar/dmarc.hpp"
 #include "../../grammar/tlsrpt.hpp"
@@ -105,7 +106,15 @@ namespace {
    struct Evidence
    {
       std::string domain;  // the policy domain (lower case, no trailing dot), if known
-      std::vector< const TxtRecord* > authorizations;  // records at *._report._dmarc.*
+      std::vector< const TxtRecord* > authorizations;  // records at *._report._dmarc.*, in input order
+      // By owner (lower case, no final dot): the first record there that starts with v=DMARC1, else the first one.
+      std::map< std::string, const TxtRecord* > by_owner;
+
+      const TxtRecord* find( const std::string& owner ) const
+      {
+         const auto it = by_owner.find( owner );
+         return it == by_owner.end() ? nullptr : it->second;
+      }
    };
 
    class DmarcLinter : RecordBase
@@ -127,6 +136,13 @@ namespace {
       void uris( int t, std::size_t vb, std::size_t ve );
       void uri( int t, std::size_t a, std::size_t b );
       void finish();
+      // The first c in v_[from, to), or npos: every search stays inside the tag or URI it is about (a search to the
+      // end of the record, once per tag or URI, would make a long record quadratic).
+      std::size_t find_in( char c, std::size_t from, std::size_t to ) const noexcept
+      {
+         const auto k = std::string_view( v_ ).substr( 0, to ).find( c, from );
+         return k == std::string_view::npos ? npos : k;
+      }
       // Calls f( a, b, e ) for each item of [vb, ve) separated by `sep`: [a, b) without surrounding whitespace, e the
       // separator's offset (or ve).
       template< typename F >
@@ -134,8 +150,8 @@ namespace {
       {
          std::size_t i = vb;
          while( true ) {
-            std::size_t e = v_.find( sep, i );
-            if( e == std::string::npos || e > ve ) {
+            std::size_t e = find_in( sep, i, ve );
+            if( e == npos ) {
                e = ve;
             }
             std::size_t a = i, b = e;
@@ -322,8 +338,8 @@ namespace {
    {
       // a tag name (letters) right after whitespace inside the segment, followed by *WSP '=': a missing ';'
       std::size_t start = a;
-      const auto eq0 = v_.find( '=', a );
-      std::size_t k = ( eq0 == std::string::npos || eq0 >= b ) ? b : eq0 + 1;
+      const auto eq0 = find_in( '=', a, b );
+      std::size_t k = eq0 == npos ? b : eq0 + 1;
       while( k < b ) {
          if( text::is_wsp( v_[ k ] ) ) {
             std::size_t ws_e = k;
@@ -342,8 +358,8 @@ namespace {
                const std::string name( v_.substr( ws_e, n - ws_e ) );
                auto& d = add( Code::DMC603, k, ws_e, { { "name", name } } );
                d.fix = fix( "Insert ';'", k, k, ";" );
-               const auto e = v_.find( '=', start );
-               if( e != std::string::npos && e < k ) {
+               const auto e = find_in( '=', start, k );
+               if( e != npos ) {
                   tag( start, e, e + 1, k );
                }
                else {
@@ -358,8 +374,8 @@ namespace {
          }
          ++k;
       }
-      const auto e = v_.find( '=', start );
-      if( e == std::string::npos || e >= b ) {
+      const auto e = find_in( '=', start, b );
+      if( e == npos ) {
          tag( start, b, b, b );
       }
       else {
@@ -580,8 +596,8 @@ namespace {
    void DmarcLinter::uri( int t, std::size_t a, std::size_t b )
    {
       std::size_t ue = b;
-      const auto bang = v_.find( '!', a );
-      if( bang != std::string::npos && bang < b ) {
+      const auto bang = find_in( '!', a, b );
+      if( bang != npos ) {
          ue = bang;
          const std::string_view suffix( v_.data() + bang, b - bang );
          bool ok = full_match< grammar::dmarc::size_limit >( suffix );
@@ -688,15 +704,10 @@ namespace {
             continue;
          }
          const std::string name = evidence_.domain + "._report._dmarc." + d;
-         const TxtRecord* found = nullptr;
-         for( const TxtRecord* r : evidence_.authorizations ) {
-            const auto o = normal_name( r->owner );
-            if( o == name || o == "*._report._dmarc." + d ) {
-               found = r;
-               if( discovered( r->value ) ) {
-                  break;
-               }
-            }
+         const TxtRecord* found = evidence_.find( name );
+         if( !found || !discovered( found->value ) ) {
+            const TxtRecord* wildcard = evidence_.find( "*._report._dmarc." + d );
+            found = wildcard && ( !found || discovered( wildcard->value ) ) ? wildcard : found;
          }
          if( !found ) {
             add( Code::DMC638, rua_domains_[ k ].second, rua_ends_[ k ], { { "d", d }, { "name", name } } );
@@ -755,6 +766,10 @@ void lint_dmarc( std::string_view text, const LintOptions& options, Sink& sink, 
       }
       if( is_authorization( r ) ) {
          evidence.authorizations.push_back( &r );
+         auto& slot = evidence.by_owner[ normal_name( r.owner ) ];
+         if( !slot || ( !discovered( slot->value ) && discovered( r.value ) ) ) {
+            slot = &r;
+         }
          continue;
       }
       txt.push_back( &r );

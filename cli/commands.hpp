@@ -26,5 +26,6 @@ int run_summarize( int argc, char** argv ); // mta-sts-lint summarize ... (cli/s
 // Replaces the file at `path` (through a symbolic link: the file it names) with `content`: a temporary file in the
 // same directory, the old file's mode, fsync, rename. "" on success, else why not (the file is then unchanged).
 std::string write_in_place( const std::string& path, std::string_view content );  // cli/fix_io.cpp
+int run_generate_dmarc( int argc, char** argv );  // mta-sts-lint generate dmarc ... (cli/generate_dmarc.cpp)
 
 }  // namespace mtasts::cli

@@ -44,13 +44,17 @@ namespace {
 
 int run_generate( int argc, char** argv )
 {
+   if( argc > 1 && std::string( argv[ 1 ] ) == "dmarc" ) {
+      return run_generate_dmarc( argc - 1, argv + 1 );
+   }
    CLI::App app{ "Generate an MTA-STS policy (RFC 8461), its _mta-sts TXT record and a TLS-RPT record (RFC 8460).", "mta-sts-lint generate" };
    app.footer( presets_help() +
                "Defaults: mode testing; max_age 86400 (testing, none) or 604800 (enforce); id = the current UTC time as YYYYMMDDHHMMSS.\n"
                "Exit status: 0 generated, 2 usage error or refused input (one line per problem on stderr).\n"
                "Examples:\n"
                "  mta-sts-lint generate --domain example.com --preset google-workspace --rua mailto:tlsrpt@example.com\n"
-               "  mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone\n" );
+               "  mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone\n"
+               "A DMARC record: mta-sts-lint generate dmarc --help\n" );
    GenerateOptions o;
    std::string max_age;
    std::string format = "text";

@@ -48,6 +48,7 @@ int main( int argc, char** argv )
                "Examples:\n"
                "  mta-sts-lint mta-sts.txt\n"
                "  dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt\n"
+               "  dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com\n"
                "  mta-sts-lint --format sarif policy.txt > results.sarif\n"
                "  mta-sts-lint --fix mta-sts.txt\n"
                "  openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com" );
@@ -66,12 +67,12 @@ int main( int argc, char** argv )
    bool verify_chain = false;
    unsigned expiry_days = 14;
    app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
-   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), cert (PEM, DER or openssl s_client -showcerts output)" )
-      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt", "cert" } ) );
+   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), dmarc (_dmarc record), cert (PEM, DER or openssl s_client -showcerts output)" )
+      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt", "dmarc", "cert" } ) );
    app.add_option( "--format", format_name, "Output format: text (gcc-style), json, sarif" )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
    app.add_flag( "--verbose,-v", verbose, "Also report infos (notes)" );
    app.add_option( "--max-warnings", max_warnings, "Exit 1 when there are more than N warnings" )->check( CLI::NonNegativeNumber );
-   app.add_option( "--domain", domain, "The policy domain (enables STS249; the implicit MX with --no-mx-records)" );
+   app.add_option( "--domain", domain, "The policy domain (enables STS249; the implicit MX with --no-mx-records; DMARC: external report addresses, DMC638)" );
    app.add_option( "--mx-host", mx_hosts, "An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)" )->allow_extra_args( false );
    app.add_flag( "--no-mx-records", no_mx_records, "The domain has no MX records: the domain itself must match a pattern" );
    app.add_flag( "--fix", fix, "Apply every unambiguous fix in place (standard input: the fixed text on standard output, the report on standard error)" );

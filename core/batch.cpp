@@ -35,15 +35,17 @@ namespace {
 
 bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ] )
 {
-   static const Kind kinds[ text_count ] = { Kind::policy, Kind::txt, Kind::tlsrpt };
+   static const Kind kinds[ text_count ] = { Kind::policy, Kind::txt, Kind::tlsrpt, Kind::dmarc };
    bool valid = true;
    for( int t = 0; t < text_count; ++t ) {
       if( e.text[ t ] ) {
          LintOptions o;
          o.kind = kinds[ t ];
          o.verbose = verbose;
-         if( t == policy ) {
+         if( t == policy || t == dmarc ) {
             o.domain = std::string( e.domain );
+         }
+         if( t == policy ) {
             if( e.mx_hosts ) {
                o.mx_hosts = *e.mx_hosts;
             }
@@ -66,8 +68,8 @@ std::string line_too_long()
 const char* const usage =
    "Usage: mta-sts-lint --batch [--verbose] [--line-offset N]\n"
    "Reads JSON Lines on standard input, one domain per line:\n"
-   "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\"}\n"
-   "(policy, txt, tlsrpt optional; \"mx\": [hosts] optional, checked against the policy) and writes one JSON line per input line, in order:\n"
+   "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\", \"dmarc\": \"v=DMARC1; p=...\"}\n"
+   "(policy, txt, tlsrpt, dmarc optional; \"mx\": [hosts] optional, checked against the policy) and writes one JSON line per input line, in order:\n"
    "  {\"line\": N, \"domain\": ..., \"valid\": ..., \"policy\": {\"kind\", \"valid\", \"errorCount\", \"warningCount\", \"infoCount\", \"diagnostics\": [...]}, ...}\n"
    "A line that cannot be read is answered with {\"line\": N, \"error\": \"...\"}; the stream goes on.\n"
    "  --verbose, -v   also report infos (including RPT523: a testing policy without a TLS-RPT record)\n"   "  --line-offset N answers line K of this input as line N + K (one process of many, given the lines after the first N)\n"

@@ -2,7 +2,8 @@
 // answers an input line. Shared by the native batch mode (cli/batch.cpp, which reads and splits the JSON Lines) and the
 // Node bin's (wasm/bin.js through mta-sts-lint-full.wasm), so both write the same bytes.
 //
-// An answer line: {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}}
+// An answer line: {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...},
+// "dmarc": {...}}
 // with, per text given: kind, valid, errorCount, warningCount, infoCount, for a policy "mode" and "maxAge" when their
 // lines were read (the values a sender uses), and diagnostics (code, severity, message,
 // line, column, endLine, endColumn, offset, length; columns are 1-based bytes, offset/length are bytes of the text).
@@ -31,8 +32,8 @@ constexpr std::size_t max_line_bytes = std::size_t( 4 ) << 20;  // 4 MiB: sixty-
 // after the first N of the whole stream, answers with the whole stream's line numbers.
 constexpr int max_line_offset_digits = 15;
 
-enum Text { policy = 0, txt, tlsrpt, text_count };
-constexpr const char* text_names[ text_count ] = { "policy", "txt", "tlsrpt" };
+enum Text { policy = 0, txt, tlsrpt, dmarc, text_count };
+constexpr const char* text_names[ text_count ] = { "policy", "txt", "tlsrpt", "dmarc" };
 
 // One input line, read.
 struct Entry
@@ -42,7 +43,7 @@ struct Entry
    const std::vector< std::string >* mx_hosts = nullptr;  // the "mx" array, checked against the policy
 };
 
-// Lints each text of `e` into results[] (the policy with the domain and the MX hosts; RPT523 when `verbose`, for a
+// Lints each text of `e` into results[] (the policy with the domain and the MX hosts, the DMARC record with the domain; RPT523 when `verbose`, for a
 // testing policy given without a TLS-RPT record). True when every text given is valid.
 bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ] );
 

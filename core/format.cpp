@@ -245,6 +245,10 @@ std::string format_json( const std::vector< FileReport >& files, const FormatOpt
                w.value( u );
             }
             w.end_array();
+            if( r.kind == Kind::dmarc ) {
+               w.key( "p" );
+               rec.p ? w.value( *rec.p ) : w.null();
+            }
          }
          w.key( "fields" ).begin_array();
          for( const auto& [ k, v ] : rec.fields ) {

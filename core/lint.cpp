@@ -20,6 +20,8 @@ const char* kind_name( Kind k ) noexcept
          return "txt";
       case Kind::tlsrpt:
          return "tlsrpt";
+      case Kind::dmarc:
+         return "dmarc";
       case Kind::cert:
          return "cert";
    }
@@ -28,7 +30,7 @@ const char* kind_name( Kind k ) noexcept
 
 std::optional< Kind > parse_kind( std::string_view name ) noexcept
 {
-   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt, Kind::cert } ) {
+   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt, Kind::dmarc, Kind::cert } ) {
       if( name == kind_name( k ) ) {
          return k;
       }
@@ -103,6 +105,9 @@ Kind detect_kind( std::string_view t ) noexcept
          if( text::istarts_with( rest, "_smtp._tls" ) || text::istarts_with( rest, "_smtp-tlsrpt" ) ) {
             return Kind::tlsrpt;
          }
+         if( const auto dmarc = detail::detect_dmarc( cv, rest ) ) {
+            return *dmarc;
+         }
          const auto sp = rest.find_first_of( " \t" );
          if( sp == std::string_view::npos ) {
             break;
@@ -150,6 +155,10 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
    else if( result.kind == Kind::policy ) {
       result.policy.emplace();
       detail::lint_policy( text, options, sink, *result.policy );
+   }
+   else if( result.kind == Kind::dmarc ) {
+      result.record.emplace();
+      detail::lint_dmarc( text, options, sink, *result.record );
    }
    else {
       result.record.emplace();

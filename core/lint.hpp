@@ -14,11 +14,12 @@
 
 namespace mtasts {
 
+// dmarc: a _dmarc record (core/dmarc/), or a record of another protocol that the DMARC check names.
 // cert: PEM blocks, `openssl s_client -showcerts` output or one DER certificate (core/x509/; only where a build has
-// called x509::enable_certificates(), otherwise CRT800).
-enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt, cert };
+// called x509::enable_certificates(), otherwise CRT800). The WebAssembly build numbers the kinds as this enum does.
+enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt, dmarc, cert };
 
-const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt", "cert"
+const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt", "dmarc", "cert"
 std::optional< Kind > parse_kind( std::string_view name ) noexcept;
 
 struct LintOptions
@@ -62,7 +63,8 @@ struct RecordFacts
    std::vector< std::pair< std::string, std::string > > fields;
    std::optional< std::string > version;
    std::optional< std::string > id;   // _mta-sts
-   std::vector< std::string > rua;    // _smtp._tls, every URI of every rua field
+   std::vector< std::string > rua;    // _smtp._tls and _dmarc, every URI of every rua field (DMARC: without a size limit)
+   std::optional< std::string > p;    // _dmarc: the policy, when valid (lower case)
 };
 
 struct LintResult
@@ -80,8 +82,9 @@ struct LintResult
 };
 
 // Decides the kind of `text` from its content: certificates (PEM, s_client output, DER) once enable_certificates() has
-// run; a record starts with v=STSv1 / v=TLSRPTv1, possibly after a zone-file
-// owner, TTL, class and type or inside quotes (or its owner names _mta-sts / _smtp._tls); anything else is a policy.
+// run; a record starts with v=STSv1 / v=TLSRPTv1 / v=DMARC1, possibly after a zone-file owner, TTL, class and type or
+// inside quotes (or its owner names _mta-sts / _smtp._tls / _dmarc); a record of another protocol (v=spf1, v=DKIM1,
+// v=BIMI1) is 'dmarc', whose check names it; anything else is a policy.
 Kind detect_kind( std::string_view text ) noexcept;
 
 LintResult lint( std::string_view text, const LintOptions& options = {} ) noexcept;

@@ -181,6 +181,11 @@ inline void check_valid_facts( const mtasts::LintResult& r )
          FUZZ_CHECK( is_id_char( c ), "a valid _mta-sts id is alphanumeric: " + *rec.id );
       }
    }
+   else if( r.kind == mtasts::Kind::dmarc ) {
+      const auto& rec = *r.record;
+      FUZZ_CHECK( rec.version && *rec.version == "DMARC1", "a valid DMARC record has v=DMARC1" );
+      FUZZ_CHECK( !rec.p || *rec.p == "none" || *rec.p == "quarantine" || *rec.p == "reject", "a DMARC p fact is a valid policy" );
+   }
    else {
       const auto& rec = *r.record;
       FUZZ_CHECK( rec.version && *rec.version == "TLSRPTv1", "a valid TLS-RPT record has v=TLSRPTv1" );

@@ -18,14 +18,14 @@ Positionals:
 
 Options:
   -h,--help                   Print this help message and exit
-  --kind TEXT:{auto,policy,txt,tlsrpt,cert}
-                              What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), cert (PEM, DER or openssl s_client -showcerts output)
+  --kind TEXT:{auto,policy,txt,tlsrpt,dmarc,cert}
+                              What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), dmarc (_dmarc record), cert (PEM, DER or openssl s_client -showcerts output)
   --format TEXT:{text,json,sarif}
                               Output format: text (gcc-style), json, sarif
   -v,--verbose                Also report infos (notes)
   --max-warnings INT:NONNEGATIVE
                               Exit 1 when there are more than N warnings
-  --domain TEXT               The policy domain (enables STS249; the implicit MX with --no-mx-records)
+  --domain TEXT               The policy domain (enables STS249; the implicit MX with --no-mx-records; DMARC: external report addresses, DMC638)
   --mx-host TEXT ...          An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)
   --no-mx-records             The domain has no MX records: the domain itself must match a pattern
   --fix                       Apply every unambiguous fix in place (standard input: the fixed text on standard output, the report on standard error)
@@ -44,12 +44,13 @@ Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 Examples:
   mta-sts-lint mta-sts.txt
   dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt
+  dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com
   mta-sts-lint --format sarif policy.txt > results.sarif
   mta-sts-lint --fix mta-sts.txt
   openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com
 `;
 
-const KINDS = ['auto', 'policy', 'txt', 'tlsrpt', 'cert'];
+const KINDS = ['auto', 'policy', 'txt', 'tlsrpt', 'dmarc', 'cert'];
 const POLICY_MODES = ['enforce', 'testing', 'none'];
 const FORMATS = ['text', 'json', 'sarif'];
 // CLI11 prints the NonNegativeNumber range with printf("%f") of DBL_MAX.
@@ -139,7 +140,7 @@ function atMostOne(values, names) {
 
 function parseArgs(argv) {
   const types = {
-    kind: 'TEXT:{auto,policy,txt,tlsrpt,cert}',
+    kind: 'TEXT:{auto,policy,txt,tlsrpt,dmarc,cert}',
     format: 'TEXT:{text,json,sarif}',
     'max-warnings': 'INT:NONNEGATIVE',
     domain: 'TEXT',
@@ -219,6 +220,7 @@ Exit status: 0 generated, 2 usage error or refused input (one line per problem o
 Examples:
   mta-sts-lint generate --domain example.com --preset google-workspace --rua mailto:tlsrpt@example.com
   mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone
+A DMARC record: mta-sts-lint generate dmarc --help
 
 `;
 const GENERATE_FORMATS = ['text', 'json', 'zone', 'policy'];
@@ -242,6 +244,72 @@ function parseGenerateArgs(argv) {
   return { format, options: { domain, mode, preset, maxAge, id, mx: values.mx, fromMx: values['from-mx'], rua: values.rua } };
 }
 
+// `mta-sts-lint generate dmarc` (cli/generate_dmarc.cpp): the same options, output bytes and exit status.
+const DMARC_HELP = `Generate a DMARC record (RFC 7489) for _dmarc.DOMAIN, checked by the DMARC linter.
+Usage: mta-sts-lint generate dmarc [OPTIONS]
+
+Options:
+  -h,--help                   Print this help message and exit
+  --domain TEXT               The mail domain (the From: domain), e.g. example.com
+  --policy TEXT               p: none (default), quarantine or reject
+  --subdomain-policy TEXT     sp: none, quarantine or reject for subdomains (default: as p)
+  --rua TEXT ...              An aggregate report address, mailto:a@example.com or a@example.com (repeatable)
+  --ruf TEXT ...              A failure report address (repeatable; reports may contain personal data)
+  --adkim TEXT                DKIM alignment: r (relaxed, the default) or s (strict)
+  --aspf TEXT                 SPF alignment: r (relaxed, the default) or s (strict)
+  --pct TEXT                  Percentage of failing mail the policy applies to, 0 to 100 (RFC 7489; DMARCbis drops it)
+  --format TEXT:{text,json,zone}
+                              text (default), json or zone (zone-file lines only)
+
+Defaults: policy none (the first stage of none -> quarantine -> reject); sp, adkim, aspf and pct left out (receivers use p, r, r and 100).
+Exit status: 0 generated, 2 usage error or refused input (one line per problem on stderr).
+Examples:
+  mta-sts-lint generate dmarc --domain example.com --rua dmarc@example.com
+  mta-sts-lint generate dmarc --domain example.com --policy quarantine --pct 25 --rua mailto:d@reports.example.net --format zone
+
+`;
+const DMARC_FORMATS = ['text', 'json', 'zone'];
+
+function parseDmarcArgs(argv) {
+  const names = ['domain', 'policy', 'subdomain-policy', 'rua', 'ruf', 'adkim', 'aspf', 'pct', 'format'];
+  const { values, set, extras } = scan(argv, {
+    options: Object.fromEntries(names.map((n) => [n, n === 'format' ? 'TEXT:{text,json,zone}' : 'TEXT'])),
+    flags: ['help'],
+    short: { h: 'help' },
+    positionals: false,
+  });
+  atMostOne(values, ['domain', 'policy', 'subdomain-policy', 'adkim', 'aspf', 'pct', 'format']);
+  const [format = 'text'] = values.format;
+  if (!DMARC_FORMATS.includes(format)) throw new UsageError(`--format: ${format} not in {${DMARC_FORMATS.join(',')}}`);
+  if (set.help) return { help: true };
+  if (extras.length) throw unexpected(extras);
+  const one = (n) => values[n][0];
+  return {
+    format,
+    options: { domain: one('domain'), policy: one('policy'), subdomainPolicy: one('subdomain-policy'), rua: values.rua, ruf: values.ruf, adkim: one('adkim'), aspf: one('aspf'), pct: one('pct') },
+  };
+}
+
+async function runGenerateDmarc(argv) {
+  const args = parsed(parseDmarcArgs, argv);
+  if (!args) return 2;
+  if (args.help) {
+    process.stdout.write(DMARC_HELP);
+    return 0;
+  }
+  const { createValidator: createFull } = await import('./dist/full-node.js');
+  const { dmarcOutput } = await import('./dist/generator.js');
+  const { result, output } = dmarcOutput(await createFull(), args.options, args.format);
+  const say = (kind, m) => process.stderr.write(`mta-sts-lint generate dmarc: ${kind}: ${m.code} [${m.field}] ${m.message}\n`);
+  if (!result.ok) {
+    for (const e of result.errors) say('error', e);
+    return 2;
+  }
+  process.stdout.write(output);
+  if (args.format === 'zone') for (const n of result.notes) say('note', n);
+  return 0;
+}
+
 // Parses with `parse`; a usage error is printed as CLI11 prints it, and gives null (exit status 2).
 function parsed(parse, argv) {
   try {
@@ -254,6 +322,7 @@ function parsed(parse, argv) {
 }
 
 async function runGenerate(argv) {
+  if (argv[0] === 'dmarc') return runGenerateDmarc(argv.slice(1));
   const args = parsed(parseGenerateArgs, argv);
   if (!args) return 2;
   const { createValidator: createFull } = await import('./dist/full-node.js');
@@ -281,8 +350,8 @@ async function runGenerate(argv) {
 // what a line holds; the answers are written by the core (core/batch.hpp), so they are the native command's bytes.
 // One difference: a line that is not JSON at all gets JSON.parse's wording after "invalid JSON: " (the native command
 // gives nlohmann's), and a string with a lone surrogate escape (which nlohmann refuses) gets its own.
-const BATCH_KEYS = ['domain', 'policy', 'txt', 'tlsrpt', 'mx'];
-const BATCH_TEXT_TAGS = { policy: 2, txt: 3, tlsrpt: 4 };
+const BATCH_KEYS = ['domain', 'policy', 'txt', 'tlsrpt', 'dmarc', 'mx'];
+const BATCH_TEXT_TAGS = { policy: 2, txt: 3, tlsrpt: 4, dmarc: 12 }; // wasm/bindings.cpp mtasts_batch
 const MAX_LINE_BYTES = 4 << 20; // core/batch.hpp max_line_bytes
 
 class LineError extends Error {}

@@ -19,7 +19,7 @@
 //     [title(off, len), then per edit: from, to, insert(off, len)]
 //   then the facts:
 //     policy: version(str?), mode(str?), hasMaxAge, maxAgeLow, maxAgeHigh, mxCount, mx(str)*, extCount, (name, value)*
-//     record: value(str), fieldCount, (name, value)*, version(str?), id(str?), ruaCount, rua(str)*
+//     record: value(str), fieldCount, (name, value)*, version(str?), id(str?), ruaCount, rua(str)*, p(str?)
 //   A string is (offset, length) into the blob; an absent optional string has length -1. For ASCII text, the policy's
 //   version, mode and mx values are (-1 - offset, length): a slice of the text itself.
 // Positions: from/to are 0-based UTF-16 code-unit offsets; line/column 1-based, column in UTF-16 code units.
@@ -39,6 +39,7 @@
 #include "core/fix/diff.hpp"
 #include "core/fix/fix.hpp"
 #include "core/format.hpp"
+#include "core/dmarc/dmarc_generator.hpp"
 #include "core/generator.hpp"
 #include "core/json_writer.hpp"
 #include "core/lint.hpp"
@@ -277,6 +278,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
       for( const auto& u : f.rua ) {
          put_str( u );
       }
+      put_opt( f.p );
    }
 
    out[ 5 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( blob.data() ) );
@@ -292,7 +294,7 @@ extern "C" {
 
 // The catalogue and the names the JS side needs, read once at start-up (so nothing is copied by hand into JS):
 //   [0] rule count, [1] blob pointer, [2] blob bytes, then per rule: code (enum value), severity, dual severity,
-//   id, title, message, reference (strings); then 4 kind names, 3 severity names (by enum value) and the version.
+//   id, title, message, reference (strings); then 5 kind names, 3 severity names (by enum value) and the version.
 EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
 {
    out.clear();
@@ -310,7 +312,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
       put_str( r->message );
       put_str( r->reference );
    }
-   for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt } ) {
+   for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt, mtasts::Kind::dmarc } ) {
       put_str( mtasts::kind_name( k ) );
    }
    for( const auto v : { mtasts::Severity::error, mtasts::Severity::warning, mtasts::Severity::info } ) {
@@ -481,6 +483,54 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
    return answer( json, output );
 }
 
+// The DMARC generator (core/dmarc/dmarc_generator.hpp), as `mta-sts-lint generate dmarc --format json` prints it.
+// Items as for mtasts_generate, with tags 1 domain, 2 policy, 3 subdomainPolicy, 4 rua, 5 ruf (both repeat), 6 adkim,
+// 7 aspf, 8 pct (decimal text; anything else is refused with DMC608, as the CLI refuses --pct), 10 output format
+// (text, json or zone: the bytes of the native command). Returns [JSON pointer, JSON bytes, output pointer, bytes].
+EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate_dmarc( const unsigned char* data, std::size_t size )
+{
+   static std::string json;
+   static std::string output;
+   mtasts::DmarcOptions o;
+   std::string format;
+   std::string bad_pct;  // pct text that is not a whole number
+   for_each_item( data, size, [ & ]( unsigned tag, std::string_view item ) {
+      std::string value( item );
+      switch( tag ) {
+         case 1: o.domain = std::move( value ); break;
+         case 2: o.policy = std::move( value ); break;
+         case 3: o.subdomain_policy = std::move( value ); break;
+         case 4: o.rua.push_back( std::move( value ) ); break;
+         case 5: o.ruf.push_back( std::move( value ) ); break;
+         case 6: o.adkim = std::move( value ); break;
+         case 7: o.aspf = std::move( value ); break;
+         case 8:
+            if( const auto n = mtasts::parse_whole_number( value ) ) {
+               o.pct = *n;
+            }
+            else {
+               bad_pct = value.empty() ? " " : value;
+            }
+            break;
+         case 10: format = std::move( value ); break;
+         default: break;
+      }
+   } );
+   mtasts::DmarcResult r;
+   if( !bad_pct.empty() ) {
+      r.errors.push_back( GenerateMessage{ "DMC608", "pct", mtasts::render_message( mtasts::Code::DMC608, { { "v", bad_pct } } ) } );
+   }
+   else {
+      r = mtasts::generate_dmarc( o );
+   }
+   json = mtasts::dmarc_json( r );
+   output.clear();
+   if( r.ok() ) {
+      output = format == "json" ? mtasts::dmarc_json( r, true ) + "\n" : format == "zone" ? r.zone : format == "text" ? mtasts::dmarc_text( r ) : "";
+   }
+   return answer( json, output );
+}
+
 // The presets, once: [{"name","description","mx":[...]}] as compact JSON. Returns [JSON pointer, JSON bytes].
 EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_presets()
 {
@@ -504,26 +554,27 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_presets()
 }
 
 // One answer line of `mta-sts-lint --batch` (core/batch.hpp), for the Node bin, which reads and parses the JSON
-// Lines itself. Items as for mtasts_generate: tags 1 domain, 2 policy, 3 txt, 4 tlsrpt, 5 an MX host (repeats),
-// 6 "mx" given (no value: an empty list), 7 verbose (no value), 8 the input line number (decimal), 9 an error message
-// (the answer is then the error line, with the domain when tag 1 is there), 10 the line was too long (error line),
-// 11 the usage text instead of an answer. Returns [pointer, bytes] of the line (with its "\n").
+// Lines itself. Items as for mtasts_generate: tags 1 domain, 2 policy, 3 txt, 4 tlsrpt, 12 dmarc, 5 an MX host
+// (repeats), 6 "mx" given (no value: an empty list), 7 verbose (no value), 8 the input line number (decimal), 9 an
+// error message (the answer is then the error line, with the domain when tag 1 is there), 10 the line was too long
+// (error line), 11 the usage text instead of an answer. Returns [pointer, bytes] of the line (with its "\n").
 EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsigned char* data, std::size_t size )
 {
    static std::string line;
    static mtasts::LintResult results[ mtasts::batch::text_count ];
-   std::string_view values[ 11 ];
-   bool has[ 12 ] = {};
+   constexpr unsigned text_tags[ mtasts::batch::text_count ] = { 2, 3, 4, 12 };  // by batch::Text
+   std::string_view values[ 13 ];
+   bool has[ 13 ] = {};
    std::vector< std::string > mx;
    for_each_item( data, size, [ & ]( unsigned tag, std::string_view value ) {
-      if( tag == 0 || tag > 11 ) {
+      if( tag == 0 || tag > 12 ) {
          return;
       }
       has[ tag ] = true;
       if( tag == 5 ) {
          mx.emplace_back( value );
       }
-      else if( tag < 11 ) {
+      else {
          values[ tag ] = value;
       }
    } );
@@ -543,8 +594,8 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
       mtasts::batch::Entry e;
       e.domain = values[ 1 ];
       for( int t = 0; t < mtasts::batch::text_count; ++t ) {
-         if( has[ 2 + t ] ) {
-            e.text[ t ] = values[ 2 + t ];
+         if( has[ text_tags[ t ] ] ) {
+            e.text[ t ] = values[ text_tags[ t ] ];
          }
       }
       e.mx_hosts = has[ 5 ] || has[ 6 ] ? &mx : nullptr;

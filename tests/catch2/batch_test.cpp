@@ -267,3 +267,24 @@ TEST_CASE( "batch: --line-offset N numbers the answers as lines N+1... of the wh
       CHECK( r.out.empty() );
    }
 }
+
+TEST_CASE( "batch: a dmarc key is linted as a _dmarc record, with the line's domain as evidence (DMC638)", "[batch]" )
+{
+   const auto r = batch( R"({"domain":"example.com","dmarc":"v=DMARC1; p=none; rua=mailto:d@reports.example.net"})"
+                         "\n"
+                         R"({"domain":"example.org","dmarc":"v=DMARC1 p=reject","txt":"v=STSv1; id=1"})"
+                         "\n"
+                         R"({"domain":"example.net","dmarc":5})"
+                         "\n",
+                         "--verbose" );
+   REQUIRE( r.lines.size() == 3 );
+   // RFC 7489 §7.1: reports.example.net is another organisation, so it must authorize example.com's reports.
+   CHECK( has( r.lines[ 0 ], R"("valid":true,"dmarc":{"kind":"dmarc","valid":true)" ) );
+   CHECK( has( r.lines[ 0 ], R"("code":"DMC638")" ) );
+   CHECK( has( r.lines[ 0 ], "example.com._report._dmarc.reports.example.net" ) );
+   // §6.4: dmarc-sep is required between the version and p.
+   CHECK( has( r.lines[ 1 ], R"("valid":false)" ) );
+   CHECK( has( r.lines[ 1 ], R"("code":"DMC603")" ) );
+   CHECK( has( r.lines[ 1 ], R"("txt":{"kind":"txt","valid":true)" ) );
+   CHECK( has( r.lines[ 2 ], R"("error":"\"dmarc\" must be a string or null")" ) );
+}

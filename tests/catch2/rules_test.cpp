@@ -337,8 +337,8 @@ TEST_CASE( "every catalogue code that a check can raise has a test row" )
    const std::vector< std::string > certificates = { "STS306", "STS307", "STS308", "STS309" };
    for( auto* r = mtasts::rules_begin(); r != mtasts::rules_end(); ++r ) {
       const std::string id = r->id;
-      if( std::find( not_reachable.begin(), not_reachable.end(), id ) != not_reachable.end() || std::find( certificates.begin(), certificates.end(), id ) != certificates.end() || id.rfind( "CRT8", 0 ) == 0 ) {
-         continue;
+      if( std::find( not_reachable.begin(), not_reachable.end(), id ) != not_reachable.end() || std::find( certificates.begin(), certificates.end(), id ) != certificates.end() || id.rfind( "CRT8", 0 ) == 0 || id.rfind( "DMC", 0 ) == 0 ) {
+         continue;  // (DMC6xx: their own table in dmarc_test.cpp)
       }
       INFO( id );
       CHECK( std::any_of( hits.begin(), hits.end(), [ & ]( const Hit& h ) { return id == h.code; } ) );

@@ -80,6 +80,8 @@ const EDGE_LINES = [
   '{}',
   '{"policy":"version: STSv1\\n"}',
   '{"domain":"last.example","tlsrpt":"v=TLSRPTv1;rua=mailto:a@last.example"}',
+  '{"domain":"dmarc.example","dmarc":"v=DMARC1; p=quarantine; rua=mailto:d@reports.example.net","tlsrpt":null}',
+  '{"domain":"dmarc2.example","dmarc":["v=DMARC1"]}',
 ];
 
 test('lines refused, skipped or read with care: the same answers (blank, CRLF, BOM, nulls, types, duplicates, escapes)', () => {

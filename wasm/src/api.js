@@ -361,8 +361,10 @@ function makeValidator(Module, extend) {
       const version = str();
       const id = str();
       const rua = strings();
+      const p = str();
       // Same keys, in the same order, as the CLI's JSON output.
-      result.record = kind === 'tlsrpt' ? { value, version, rua, fields } : { value, version, id, fields };
+      result.record = kind === 'tlsrpt' ? { value, version, rua, fields }
+        : kind === 'dmarc' ? { value, version, rua, p, fields } : { value, version, id, fields };
     }
     w = null;
     blob = '';
@@ -516,7 +518,7 @@ function readInfo(Module) {
     i += 3;
     rules.push({ index, severity, dualSeverity, code: str(), title: str(), message: str(), reference: str() });
   }
-  const kinds = [str(), str(), str(), str()];
+  const kinds = [str(), str(), str(), str(), str()];
   const severities = [str(), str(), str()];
   return { rules, kinds, severities, version: str() };
 }

@@ -19,6 +19,7 @@ import {
 } from './format.js';
 import { EXAMPLES } from './examples.js';
 import { initGenerator } from './generator.js';
+import { initDmarcGenerator } from './dmarc.js';
 
 /* global __CSP_NONCE__, __VERSION__ */
 const NONCE = typeof __CSP_NONCE__ === 'string' ? __CSP_NONCE__ : '';
@@ -496,7 +497,11 @@ function factRows(result) {
       rows.push(['Policy id', String(r.id), () => [r.id ? el('code', r.id) : el('span', 'not usable', 'muted'),
         el('p', 'Change the id whenever you change the policy file, so senders fetch it again.', 'fact-note')]]);
     }
-    if (result.kind === 'tlsrpt') {
+    if (result.kind === 'dmarc') {
+      rows.push(['Policy (p)', String(r.p), () => [r.p ? el('code', r.p) : el('span', 'not usable', 'muted'),
+        el('p', 'What receivers do with mail that fails DMARC: none (report only), quarantine (spam folder) or reject.', 'fact-note')]]);
+    }
+    if (result.kind === 'tlsrpt' || result.kind === 'dmarc') {
       const rua = Array.isArray(r.rua) ? r.rua.map(String) : [];
       rows.push([`Report destinations (${rua.length})`, rua.join('\u0000'), () => [codeList(rua.slice(0, MAX_FACT_ITEMS), rua.length, 'none usable')]]);
     }
@@ -507,7 +512,7 @@ function factRows(result) {
 let shownFacts = []; // [{term, key, dt, dd}]
 function renderFacts(result) {
   const rows = factRows(result);
-  const label = result.kind === 'tlsrpt' ? 'What a reporter would use' : 'What a sender would use';
+  const label = result.kind === 'tlsrpt' ? 'What a reporter would use' : result.kind === 'dmarc' ? 'What a receiver would use' : 'What a sender would use';
   setText(els.factsLabel, label);
   const sameTerms = rows.length === shownFacts.length && rows.every((row, i) => row[0] === shownFacts[i].term);
   if (!sameTerms) {
@@ -604,15 +609,17 @@ function replaceHash(frag) {
 // Shows one view. The fragment says which: "#g" for the generator; the validator's "#t=…&k=…" (or nothing) otherwise.
 function showView(name, { focusTab = false, updateHash = true } = {}) {
   const gen = name === 'generate';
-  currentView = gen ? 'generate' : 'validate';
-  for (const [tab, panel, on] of [[els.tabValidate, els.panelValidate, !gen], [els.tabGenerate, els.panelGenerate, gen]]) {
+  const dmarc = name === 'dmarc';
+  currentView = gen || dmarc ? name : 'validate';
+  for (const [tab, panel, on] of [[els.tabValidate, els.panelValidate, !gen && !dmarc], [els.tabGenerate, els.panelGenerate, gen], [els.tabDmarc, els.panelDmarc, dmarc]]) {
     tab.setAttribute('aria-selected', String(on));
     tab.tabIndex = on ? 0 : -1;
     panel.hidden = !on;
   }
-  if (focusTab) (gen ? els.tabGenerate : els.tabValidate).focus();
+  if (focusTab) (gen ? els.tabGenerate : dmarc ? els.tabDmarc : els.tabValidate).focus();
   if (updateHash) {
     if (gen) { if (location.hash !== '#g') replaceHash('g'); }
+    else if (dmarc) { if (location.hash !== '#d') replaceHash('d'); }
     else if (userEdited && view) replaceHash(currentFragment());
     else if (location.hash) replaceHash('');
   }
@@ -630,7 +637,7 @@ function validateText(text, kind) {
 // ---- Clipboard ----
 
 async function copy(text, what, button) {
-  const ui = currentView === 'generate' ? els.gen : els;
+  const ui = currentView === 'generate' ? els.gen : currentView === 'dmarc' ? els.dmarc : els;
   const done = (msg) => {
     setText(ui.copyStatus, msg);
     clearTimeout(copy.timer);
@@ -735,10 +742,13 @@ function wireUi() {
   els.tabGenerate = $('tab-generate');
   els.panelValidate = $('panel-validate');
   els.panelGenerate = $('panel-generate');
+  els.tabDmarc = $('tab-dmarc');
+  els.panelDmarc = $('panel-dmarc');
+  els.dmarc = { copyStatus: $('dmarc-copy-status'), manual: $('dmarc-manual-copy'), manualText: $('dmarc-manual-copy-text') };
 
   // Tabs (WAI-ARIA tabs pattern, automatic activation): click, or the arrow keys / Home / End on the tab list.
-  const tabs = [els.tabValidate, els.tabGenerate];
-  const viewOf = (tab) => (tab === els.tabGenerate ? 'generate' : 'validate');
+  const tabs = [els.tabValidate, els.tabGenerate, els.tabDmarc];
+  const viewOf = (tab) => (tab === els.tabGenerate ? 'generate' : tab === els.tabDmarc ? 'dmarc' : 'validate');
   for (const tab of tabs) {
     tab.addEventListener('click', () => showView(viewOf(tab)));
     tab.addEventListener('keydown', (e) => {
@@ -795,7 +805,7 @@ function wireUi() {
 
   window.addEventListener('hashchange', () => {
     const which = fragmentView(location.hash);
-    if (which === 'generate') { showView('generate', { updateHash: false }); return; }
+    if (which === 'generate' || which === 'dmarc') { showView(which, { updateHash: false }); return; }
     if (view && validator && restoreFromFragment()) showView('validate', { updateHash: false });
   });
   // The skip link focuses the editor itself (following "#editor" would also replace the shareable fragment).
@@ -810,7 +820,7 @@ async function main() {
   wireUi();
   const fromHash = decodeFragment(location.hash);
   if (fromHash) setKind(fromHash.kind, false);
-  if (fragmentView(location.hash) === 'generate') showView('generate', { updateHash: false });
+  if (fragmentView(location.hash) === 'generate' || fragmentView(location.hash) === 'dmarc') showView(fragmentView(location.hash), { updateHash: false });
   buildEditor(fromHash ? fromHash.text : EXAMPLES[0].text);
   try {
     validator = await createValidator();
@@ -828,6 +838,11 @@ async function main() {
     initGenerator({ validator, copy, validate: validateText, hooks });
   } catch (err) {
     console.error('The generator could not be started', err);
+  }
+  try {
+    initDmarcGenerator({ validator, copy, validate: validateText, hooks });
+  } catch (err) {
+    console.error('The DMARC generator could not be started', err);
   }
   document.documentElement.dataset.ready = 'true';
 }

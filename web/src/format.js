@@ -1,12 +1,13 @@
 // Pure helpers of the page: no DOM, no CodeMirror. Unit-tested under Node (tests/browser/unit.test.mjs).
 
-export const KINDS = ['auto', 'policy', 'txt', 'tlsrpt'];
+export const KINDS = ['auto', 'policy', 'txt', 'tlsrpt', 'dmarc'];
 
 export const KIND_LABEL = {
   auto: 'Auto',
   policy: 'policy',
   txt: '_mta-sts record',
   tlsrpt: 'TLS-RPT record',
+  dmarc: 'DMARC record',
 };
 
 const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -188,10 +189,11 @@ export function lines(text) {
   return String(text || '').split(/\r\n|\r|\n/).map((s) => s.trim()).filter(Boolean);
 }
 
-// Generator view in the fragment: "#g" (alone, or with g=1 next to other parameters).
+// Generator view in the fragment: "#g" (alone, or with g=1 next to other parameters); the DMARC generator: "#d".
 export function fragmentView(hash) {
   const h = String(hash || '').replace(/^#/, '');
   if (h === 'g') return 'generate';
+  if (h === 'd') return 'dmarc';
   const params = new URLSearchParams(h);
   if (params.has('g') && !params.has('t')) return 'generate';
   return params.has('t') ? 'validate' : null;

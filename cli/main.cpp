@@ -53,8 +53,8 @@ int main( int argc, char** argv )
    std::vector< std::string > mx_hosts;
    bool no_mx_records = false;
    app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
-   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)" )
-      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt" } ) );
+   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), bundle (pasted tool output: dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; see docs/paste.md)" )
+      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt", "bundle" } ) );
    app.add_option( "--format", format_name, "Output format: text (gcc-style), json, sarif" )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
    app.add_flag( "--verbose,-v", verbose, "Also report infos (notes)" );
    app.add_option( "--max-warnings", max_warnings, "Exit 1 when there are more than N warnings" )->check( CLI::NonNegativeNumber );

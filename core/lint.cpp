@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "checks.hpp"
+#include "evidence/reader.hpp"
 #include "text.hpp"
 
 namespace mtasts {
@@ -19,13 +20,15 @@ const char* kind_name( Kind k ) noexcept
          return "txt";
       case Kind::tlsrpt:
          return "tlsrpt";
+      case Kind::bundle:
+         return "bundle";
    }
    return "policy";
 }
 
 std::optional< Kind > parse_kind( std::string_view name ) noexcept
 {
-   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt } ) {
+   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt, Kind::bundle } ) {
       if( name == kind_name( k ) ) {
          return k;
       }
@@ -35,6 +38,9 @@ std::optional< Kind > parse_kind( std::string_view name ) noexcept
 
 Kind detect_kind( std::string_view t ) noexcept
 {
+   if( evidence::looks_like_bundle( t ) ) {
+      return Kind::bundle;
+   }
    // Look at the first few non-empty, non-comment lines: a record tag after optional owner/TTL/class/type and quotes.
    std::size_t i = 0;
    if( t.substr( 0, 3 ) == "\xEF\xBB\xBF" ) {
@@ -128,7 +134,10 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
 {
    result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
    Sink sink( options.verbose );
-   if( result.kind == Kind::policy ) {
+   if( result.kind == Kind::bundle ) {
+      detail::lint_bundle( text, options, sink, result );
+   }
+   else if( result.kind == Kind::policy ) {
       result.policy.emplace();
       detail::lint_policy( text, options, sink, *result.policy );
    }

@@ -14,9 +14,9 @@
 
 namespace mtasts {
 
-enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt };
+enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt, bundle };
 
-const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt"
+const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt", "bundle"
 std::optional< Kind > parse_kind( std::string_view name ) noexcept;
 
 struct LintOptions
@@ -57,12 +57,24 @@ struct RecordFacts
    std::vector< std::string > rua;    // _smtp._tls, every URI of every rua field
 };
 
+// A part of a pasted bundle (Kind::bundle): what it is and where. kind: "txt" (an _mta-sts record), "tlsrpt",
+// "mx", "cname", "no-record" (a query that returned none), "http" (a response), "policy" (a policy body or file),
+// "tool" (the output of one command, or a zone file, as a whole).
+struct Artefact
+{
+   std::string kind;
+   std::size_t offset = 0;  // bytes
+   std::size_t length = 0;
+   std::string label;  // e.g. "_mta-sts TXT record", "MX mx1.example.com", "HTTP 200 text/plain", "dig output"
+};
+
 struct LintResult
 {
    Kind kind = Kind::policy;  // the kind linted (auto resolved)
    std::vector< Diagnostic > diagnostics;  // sorted by offset, then code
    std::optional< PolicyFacts > policy;
    std::optional< RecordFacts > record;
+   std::vector< Artefact > artefacts;  // Kind::bundle: the parts found, by offset
 
    std::size_t error_count() const noexcept;
    std::size_t warning_count() const noexcept;
@@ -70,7 +82,9 @@ struct LintResult
    bool valid() const noexcept { return error_count() == 0; }
 };
 
-// Decides the kind of `text` from its content: a record starts with v=STSv1 / v=TLSRPTv1, possibly after a zone-file
+// Decides the kind of `text` from its content: tool output (dig, host, nslookup, Resolve-DnsName, curl, wget,
+// Invoke-WebRequest), a shell prompt, an HTTP response or a zone file that starts with another record is a bundle
+// (decided on the first line that has content); a record starts with v=STSv1 / v=TLSRPTv1, possibly after a zone-file
 // owner, TTL, class and type or inside quotes (or its owner names _mta-sts / _smtp._tls); anything else is a policy.
 Kind detect_kind( std::string_view text ) noexcept;
 

@@ -122,6 +122,7 @@ namespace {
       bool tlsrpt_found_ = false;
       std::optional< std::vector< std::string > > mx_;
       std::size_t policies_linted_ = 0;
+      std::optional< std::map< std::string, Span > > mx_where_;  // MX host -> where the paste shows it
    };
 
    bool BundleLinter::other_domain( const std::string& d, Span where )
@@ -302,11 +303,12 @@ namespace {
          return std::nullopt;
       }
       std::vector< std::string > hosts;
+      std::set< std::string > seen;
       bool any = false;
       for( const auto& r : b_.records ) {
          if( r.type == "MX" && r.owner == domain_ && !r.target.empty() ) {
             any = true;
-            if( std::find( hosts.begin(), hosts.end(), r.target ) == hosts.end() ) {
+            if( seen.insert( r.target ).second ) {
                hosts.push_back( r.target );
             }
          }
@@ -336,7 +338,33 @@ namespace {
          d.offset = std::min( d.offset, body.length );
          d.length = std::min( d.length, body.length - d.offset );
       }
+      const std::size_t first = sink_.items().size();
       move_into( sink_, std::move( local.items() ), body.offset, body );
+      // an MX host that the policy does not cover: point at the MX record in the paste rather than at the policy
+      if( !options_.mx_hosts ) {
+         if( !mx_where_ ) {  // once for the paste
+            mx_where_.emplace();
+            for( const auto& r : b_.records ) {
+               if( r.type == "MX" && r.owner == domain_ && r.target_span.length ) {
+                  mx_where_->emplace( r.target, r.target_span );
+               }
+            }
+         }
+         const auto& where = *mx_where_;
+         for( std::size_t k = first; k < sink_.items().size(); ++k ) {
+            auto& d = sink_.items()[ k ];
+            if( ( d.code == Code::STS401 || d.code == Code::STS402 ) && d.offset == body.offset && d.length == 0 ) {
+               const auto q = d.message.find( '\'' ), e = q == std::string::npos ? q : d.message.find( '\'', q + 1 );
+               if( e != std::string::npos ) {
+                  const auto it = where.find( text::to_lower( d.message.substr( q + 1, e - q - 1 ) ) );
+                  if( it != where.end() ) {
+                     d.offset = it->second.offset;
+                     d.length = it->second.length;
+                  }
+               }
+            }
+         }
+      }
       artefact( "policy", body, std::string( label ) );
       if( policies_linted_++ == 0 ) {
          // RPT523: testing mode, and the paste shows the _smtp._tls query with no TLS-RPT record
@@ -512,7 +540,7 @@ namespace {
             sink_.add( Code::EVD705, 0, 0, { { "what", "The _mta-sts TXT record" }, { "check", "the record is" } } );
          }
          if( result_.policy && !mx_ ) {
-            sink_.add( Code::EVD705, 0, 0, { { "what", "The MX records" }, { "check", "MX coverage is" } } );
+            sink_.add( Code::EVD705, 0, 0, { { "what", "MX evidence (an MX query and its answer)" }, { "check", "MX coverage is" } } );
          }
       }
       std::stable_sort( result_.artefacts.begin(), result_.artefacts.end(), []( const Artefact& a, const Artefact& b ) { return a.offset < b.offset; } );

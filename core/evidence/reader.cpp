@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 
 #include "../../grammar/http.hpp"
 #include "../../grammar/master_file.hpp"
@@ -146,7 +147,9 @@ namespace {
       };
       static const Entry table[] = { { "dig", Tool::dig }, { "kdig", Tool::dig }, { "drill", Tool::dig }, { "delv", Tool::dig }, { "host", Tool::host }, { "nslookup", Tool::nslookup }, { "nslookup.exe", Tool::nslookup }, { "resolve-dnsname", Tool::resolve_dnsname }, { "curl", Tool::curl }, { "curl.exe", Tool::curl }, { "wget", Tool::wget }, { "invoke-webrequest", Tool::invoke_webrequest }, { "iwr", Tool::invoke_webrequest } };
       for( const auto& e : table ) {
-         if( text::iequals( word, e.w ) ) {
+         // PowerShell's names are case-insensitive; dig, host, curl... are not ("Host x not found" is host's output)
+         const bool ps = e.t == Tool::resolve_dnsname || e.t == Tool::invoke_webrequest;
+         if( ps ? text::iequals( word, e.w ) : word == e.w ) {
             return e.t;
          }
       }
@@ -158,13 +161,16 @@ namespace {
    {
       const auto word_ok = [ & ]( std::size_t k ) {
          std::size_t e = k;
-         while( e < line.size() && !text::is_wsp( line[ e ] ) ) {
+         while( e < line.size() && e < k + 24 && !text::is_wsp( line[ e ] ) ) {  // (the longest command is 17 bytes)
             ++e;
          }
          return e > k && command_tool( line.substr( k, e - k ) ) != Tool::none && ( e == line.size() || text::is_wsp( line[ e ] ) );
       };
       if( word_ok( 0 ) ) {
-         return 0;
+         // "Resolve-DnsName : name : DNS name does not exist" is PowerShell's error, not a command
+         const std::size_t w = line.find_first_of( " \t" );
+         const std::size_t n = w == std::string_view::npos ? line.size() : w + text::leading_wsp( line.substr( w ) );
+         return n < line.size() && line[ n ] == ':' ? std::string_view::npos : 0;
       }
       const std::size_t limit = std::min< std::size_t >( line.size(), 160 );
       for( std::size_t k = 0; k + 1 < limit; ++k ) {
@@ -898,11 +904,9 @@ namespace {
       h.block = block_;
       h.url = cmd_.url;
       h.url_span = cmd_.url_span;
-      for( const auto& r : b_.responses ) {  // curl -v: the request lines came before, in this block
-         if( r.block == block_ && !r.url.empty() && h.url.empty() ) {
-            h.url = r.url;
-            h.url_span = r.url_span;
-         }
+      if( h.url.empty() && !b_.responses.empty() && b_.responses.back().block == block_ ) {  // curl -L: the same URL
+         h.url = b_.responses.back().url;
+         h.url_span = b_.responses.back().url_span;
       }
       const auto v = line.substr( k );
       const std::size_t sp = v.find( ' ' );
@@ -1412,8 +1416,8 @@ namespace {
       while( i < t_.size() ) {
          const Line f = line_at( t_, i );
          const auto fl = at( f );
-         if( blank( fl ) ) {
-            break;
+         if( fl.empty() || ( blank( fl ) && fields.empty() ) ) {
+            break;  // (PowerShell pads an empty line inside a value with spaces)
          }
          std::string_view k;
          std::size_t va = 0;
@@ -1705,7 +1709,7 @@ namespace {
    {
       const auto line = at( l );
       const auto v = trim( line );
-      const bool in_http_cmd = in_block_ && ( b_.blocks[ block_ ].tool == Tool::curl || b_.blocks[ block_ ].tool == Tool::wget || b_.blocks[ block_ ].tool == Tool::invoke_webrequest );
+      const bool in_http_cmd = in_block_ && ( b_.blocks[ block_ ].tool == Tool::curl || b_.blocks[ block_ ].tool == Tool::wget );
       if( !in_http_cmd && ( v[ 0 ] == '"' || text::istarts_with( v, "v=STSv1" ) || text::istarts_with( v, "v=TLSRPT" ) ) ) {
          Rr rr;
          rr.type = "TXT";
@@ -1812,10 +1816,15 @@ namespace {
       }
       end_block( t_.size() );
       // answers per query: records of its block, its name and its type (or a CNAME at its name)
+      std::map< std::pair< std::size_t, std::string >, std::vector< const Rr* > > by_owner;
+      for( const auto& r : b_.records ) {
+         by_owner[ { r.block, r.owner } ].push_back( &r );
+      }
       for( auto& q : b_.queries ) {
-         for( const auto& r : b_.records ) {
-            if( r.block == q.block && r.owner == q.name && ( r.type == q.type || r.type == "CNAME" ) ) {
-               ++q.answers;
+         const auto it = by_owner.find( { q.block, q.name } );
+         if( it != by_owner.end() ) {
+            for( const Rr* r : it->second ) {
+               q.answers += ( r->type == q.type || r->type == "CNAME" ) ? 1 : 0;
             }
          }
          if( ( q.rcode == Rcode::noerror || ( q.rcode == Rcode::unknown && b_.blocks[ q.block ].whole_answer ) ) && q.answers == 0 ) {

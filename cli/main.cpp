@@ -43,7 +43,9 @@ int main( int argc, char** argv )
                "Examples:\n"
                "  mta-sts-lint mta-sts.txt\n"
                "  dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt\n"
-               "  mta-sts-lint --format sarif policy.txt > results.sarif" );
+               "  mta-sts-lint --format sarif policy.txt > results.sarif\n"
+               "  mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)\n"
+               "  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)" );
    std::vector< std::string > files;
    std::string kind_name = "auto";
    std::string format_name = "text";
@@ -106,7 +108,16 @@ int main( int argc, char** argv )
          std::cerr << "mta-sts-lint: cannot read '" << files[ i ] << "'\n";
          return 2;
       }
-      results[ i ] = mtasts::lint( sources[ i ], options );
+   }
+   // Several files with --domain: one evidence set (a dig output, a policy file, a curl -i output... of that domain)
+   const bool evidence_set = files.size() > 1 && !domain.empty() && ( options.kind == mtasts::Kind::auto_ || options.kind == mtasts::Kind::bundle );
+   if( evidence_set ) {
+      results = mtasts::lint_evidence( std::vector< std::string_view >( sources.begin(), sources.end() ), options );
+   }
+   else {
+      for( std::size_t i = 0; i < files.size(); ++i ) {
+         results[ i ] = mtasts::lint( sources[ i ], options );
+      }
    }
    for( std::size_t i = 0; i < files.size(); ++i ) {
       reports.push_back( mtasts::FileReport{ files[ i ] == "-" ? "<stdin>" : files[ i ], sources[ i ], &results[ i ] } );

@@ -6,6 +6,7 @@
 
 #include "diagnostic.hpp"
 #include "lint.hpp"
+#include "evidence/reader.hpp"
 #include "presentation.hpp"
 
 namespace mtasts::detail {
@@ -17,6 +18,9 @@ void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& fa
 void lint_parsed_records( std::string_view text, const std::vector< TxtRecord >& records, Kind kind, Sink& sink, RecordFacts& facts );
 // A paste of tool output, zone files and HTTP responses (core/evidence/): each part linted where it stands, and the
 // parts checked against each other.
-void lint_bundle( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result );
+// `parts`: the texts of an evidence set joined into `text` (lint_evidence()); empty for one paste.
+void lint_bundle( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result, const std::vector< evidence::Part >& parts = {} );
+// What lint() does after the checks: infos dropped unless verbose, spans kept inside the text and on one line, sorted.
+void finish( LintResult& result, Sink& sink, std::string_view text, bool verbose );
 
 }  // namespace mtasts::detail

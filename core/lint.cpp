@@ -145,8 +145,17 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
       result.record.emplace();
       detail::lint_records( text, result.kind, sink, *result.record );
    }
+   detail::finish( result, sink, text, options.verbose );
+}
+
+}  // namespace
+
+namespace detail {
+
+void finish( LintResult& result, Sink& sink, std::string_view text, bool verbose )
+{
    auto& ds = sink.items();
-   if( !options.verbose ) {
+   if( !verbose ) {
       ds.erase( std::remove_if( ds.begin(), ds.end(), []( const Diagnostic& d ) { return d.severity == Severity::info; } ), ds.end() );
    }
    for( auto& d : ds ) {
@@ -179,7 +188,7 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
    }
 }
 
-}  // namespace
+}  // namespace detail
 
 LintResult lint( std::string_view text, const LintOptions& options ) noexcept
 {

@@ -90,6 +90,11 @@ Kind detect_kind( std::string_view text ) noexcept;
 
 LintResult lint( std::string_view text, const LintOptions& options = {} ) noexcept;
 
+// Several texts of one domain (files given together with --domain) as one evidence set: each text is read as what it
+// is (options.kind, or detected per text: a policy file, a record, pasted tool output), the parts are checked against
+// each other as in one paste, and each text gets its own result (kind bundle; offsets into that text).
+std::vector< LintResult > lint_evidence( const std::vector< std::string_view >& texts, const LintOptions& options ) noexcept;
+
 // Applies edits (sorted, non-overlapping) to text.
 std::string apply_edits( std::string_view text, const std::vector< Edit >& edits );
 

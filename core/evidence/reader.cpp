@@ -574,7 +574,7 @@ namespace {
          : t_( t ), b_( out )
       {}
 
-      void run();
+      void run( std::size_t begin );
 
    private:
       std::string_view at( const Line& l ) const noexcept { return t_.substr( l.b, l.e - l.b ); }
@@ -1478,14 +1478,9 @@ namespace {
                k = e;
             }
          }
-         if( const auto* ct = get( "Content" ) ) {
-            if( ct->more.empty() ) {  // a one-line body is shown verbatim; a longer one is re-indented
-               h.body = ct->value;
-            }
-            else {
-               h.body_truncated = true;
-               h.status_span = h.status_span.length ? h.status_span : Span{ l.b, 0 };
-            }
+         if( get( "Content" ) ) {
+            // PowerShell re-indents the body and drops its final line break: never the body as served
+            h.body_truncated = true;
          }
          b_.responses.push_back( std::move( h ) );
          return true;
@@ -1762,10 +1757,11 @@ namespace {
       return true;
    }
 
-   void Reader::run()
+   void Reader::run( std::size_t begin )
    {
-      if( t_.substr( 0, 3 ) == "\xEF\xBB\xBF" ) {
-         i_ = 3;
+      i_ = begin;
+      if( t_.substr( begin, 3 ) == "\xEF\xBB\xBF" ) {
+         i_ += 3;
       }
       while( i_ < t_.size() ) {
          const Line l = line_at( t_, i_ );
@@ -1815,7 +1811,11 @@ namespace {
          i_ = l.next;  // chatter
       }
       end_block( t_.size() );
-      // answers per query: records of its block, its name and its type (or a CNAME at its name)
+   }
+
+   // answers per query: records of its block, its name and its type (or a CNAME at its name)
+   void count_answers( Bundle& b_ )
+   {
       std::map< std::pair< std::size_t, std::string >, std::vector< const Rr* > > by_owner;
       for( const auto& r : b_.records ) {
          by_owner[ { r.block, r.owner } ].push_back( &r );
@@ -1835,10 +1835,71 @@ namespace {
 
 }  // namespace
 
-Bundle read_bundle( std::string_view text )
+Bundle read_bundle( std::string_view text, const std::vector< Part >& parts )
 {
    Bundle b;
-   Reader( text, b ).run();
+   if( parts.empty() ) {
+      Reader( text, b ).run( 0 );
+   }
+   for( const auto& p : parts ) {
+      const std::size_t end = std::min( text.size(), p.offset + p.length );
+      const std::size_t begin = std::min( p.offset, end );
+      if( p.kind == Part::bundle ) {
+         Reader( text.substr( 0, end ), b ).run( begin );
+         continue;
+      }
+      Block blk;
+      blk.tool = p.kind == Part::policy ? Tool::policy : Tool::record;
+      blk.span = { begin, end - begin };
+      blk.label = tool_name( blk.tool );
+      b.blocks.push_back( std::move( blk ) );
+      if( p.kind == Part::policy ) {
+         b.policies.push_back( { begin, end - begin } );
+         continue;
+      }
+      // a record file: its records in presentation form, the kind given by the caller
+      Sink s( true );
+      auto recs = parse_presentation( text.substr( begin, end - begin ), s );
+      if( recs.empty() ) {
+         b.problems.add( p.kind == Part::txt ? Code::STS101 : Code::RPT501, begin, 0 );
+      }
+      for( auto& d : s.items() ) {
+         d.offset += begin;
+         if( d.fix ) {
+            for( auto& e : d.fix->edits ) {
+               e.offset += begin;
+            }
+         }
+      }
+      for( std::size_t k = 0; k < recs.size(); ++k ) {
+         TxtRecord r = std::move( recs[ k ] );
+         for( auto& x : r.src ) {
+            x += begin;
+         }
+         r.begin += begin;
+         r.end += begin;
+         r.owner_offset += begin;
+         Rr rr;
+         rr.type = r.cname ? "CNAME" : "TXT";
+         rr.owner = norm_name( r.owner );
+         rr.owner_span = { r.owner_offset, r.owner.size() };
+         rr.span = { r.begin, r.end - r.begin };
+         rr.block = b.blocks.size() - 1;
+         rr.tool = Tool::record;
+         rr.forced = p.kind == Part::txt ? 't' : 'r';
+         if( k == 0 ) {
+            rr.unquoting = std::move( s.items() );
+         }
+         if( r.cname ) {
+            rr.target = norm_name( r.value );
+         }
+         else {
+            rr.txt = std::move( r );
+         }
+         b.records.push_back( std::move( rr ) );
+      }
+   }
+   count_answers( b );
    return b;
 }
 

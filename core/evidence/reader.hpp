@@ -1,6 +1,6 @@
 // Reads pasted evidence: what `dig`, `kdig`, `drill`, `delv`, `host`, `nslookup` (BIND and Windows), PowerShell's
 // Resolve-DnsName and Invoke-WebRequest, `curl` and `wget` print, RFC 1035 master files, and bare policies or records,
-// several in one text. Produces the parts with their byte spans in the text; checks nothing (core/evidence/lint.cpp
+// several in one text. Produces the parts with their byte spans in the text; checks nothing (core/evidence/bundle_lint.cpp
 // lints each part where it stands and checks them against each other).
 #pragma once
 
@@ -42,6 +42,7 @@ struct Rr
    std::optional< TxtRecord > txt;
    std::vector< Diagnostic > unquoting;  // DNS6xx found while reading the TXT value
    bool truncated = false;  // the tool cut the value ("..." in Resolve-DnsName's table)
+   char forced = 0;         // 't' or 'r': a record file the caller named as _mta-sts or _smtp._tls
    // MX / CNAME
    std::string target;  // exchange or canonical name, lower case, no trailing dot ("." for a null MX)
    Span target_span;
@@ -102,6 +103,15 @@ struct Bundle
    Sink problems{ true };         // what could not be read (DNS607, EVD707), and DNS6xx from unquoting values
 };
 
-Bundle read_bundle( std::string_view text );
+// Several texts of one evidence set, joined (see lint_evidence()): where each starts and what it is. A policy or a
+// record file is taken whole as what the caller says it is; a bundle is read as above.
+struct Part
+{
+   enum Kind : char { bundle = 'b', policy = 'p', txt = 't', tlsrpt = 'r' };
+   std::size_t offset = 0, length = 0;
+   Kind kind = bundle;
+};
+
+Bundle read_bundle( std::string_view text, const std::vector< Part >& parts = {} );
 
 }  // namespace mtasts::evidence

@@ -92,8 +92,8 @@ namespace {
    class BundleLinter
    {
    public:
-      BundleLinter( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result )
-         : t_( text ), options_( options ), sink_( sink ), result_( result ), b_( evidence::read_bundle( text ) )
+      BundleLinter( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result, const std::vector< evidence::Part >& parts )
+         : t_( text ), options_( options ), sink_( sink ), result_( result ), b_( evidence::read_bundle( text, parts ) )
       {}
 
       void run();
@@ -213,7 +213,10 @@ namespace {
          const auto& members = groups[ key ];
          const std::string& name = key.second[ 0 ] == '#' ? std::string() : key.second;
          Kind kind = Kind::auto_;
-         if( starts_label( name, "_mta-sts" ) ) {
+         if( members.front()->forced ) {
+            kind = members.front()->forced == 't' ? Kind::txt : Kind::tlsrpt;
+         }
+         else if( starts_label( name, "_mta-sts" ) ) {
             kind = Kind::txt;
          }
          else if( starts_label( name, "_smtp._tls" ) ) {
@@ -548,9 +551,9 @@ namespace {
 
 }  // namespace
 
-void lint_bundle( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result )
+void lint_bundle( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result, const std::vector< evidence::Part >& parts )
 {
-   BundleLinter( text, options, sink, result ).run();
+   BundleLinter( text, options, sink, result, parts ).run();
 }
 
 }  // namespace mtasts::detail

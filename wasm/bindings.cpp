@@ -276,6 +276,26 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
       }
    }
 
+   // Kind::bundle: the parts found (kind, UTF-16 from/to, first and last line, label)
+   if( r.kind == mtasts::Kind::bundle ) {
+      std::vector< std::size_t > offs;
+      for( const auto& a : r.artefacts ) {
+         offs.push_back( a.offset );
+         offs.push_back( a.offset + a.length );
+      }
+      const auto units = ( flags & 2 ) != 0 ? offs : mtasts::utf16_offsets( input, offs );
+      const mtasts::SourceMap map( input );
+      put( r.artefacts.size() );
+      for( std::size_t k = 0; k < r.artefacts.size(); ++k ) {
+         put_str( r.artefacts[ k ].kind );
+         put( units[ 2 * k ] );
+         put( units[ 2 * k + 1 ] );
+         put( map.locate( offs[ 2 * k ] ).line );
+         put( map.locate( offs[ 2 * k + 1 ] ).line );
+         put_str( r.artefacts[ k ].label );
+      }
+   }
+
    out[ 5 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( blob.data() ) );
    out[ 6 ] = static_cast< std::int32_t >( blob.size() );
    out[ 7 ] = blob_ascii ? 1 : 0;
@@ -289,7 +309,7 @@ extern "C" {
 
 // The catalogue and the names the JS side needs, read once at start-up (so nothing is copied by hand into JS):
 //   [0] rule count, [1] blob pointer, [2] blob bytes, then per rule: code (enum value), severity, dual severity,
-//   id, title, message, reference (strings); then 4 kind names, 3 severity names (by enum value) and the version.
+//   id, title, message, reference (strings); then 5 kind names, 3 severity names (by enum value) and the version.
 EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
 {
    out.clear();
@@ -307,7 +327,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
       put_str( r->message );
       put_str( r->reference );
    }
-   for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt } ) {
+   for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt, mtasts::Kind::bundle } ) {
       put_str( mtasts::kind_name( k ) );
    }
    for( const auto v : { mtasts::Severity::error, mtasts::Severity::warning, mtasts::Severity::info } ) {

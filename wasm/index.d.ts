@@ -2,9 +2,15 @@
 // Emscripten 3.1.6 has no --emit-tsd.
 // Checked by `tsc --noEmit` against tests/node/types/consumer.ts.
 
-/** What is linted: an MTA-STS policy file, an `_mta-sts` TXT record, or a `_smtp._tls` TLS-RPT record. */
-export type Kind = 'policy' | 'txt' | 'tlsrpt';
-/** `auto` decides from the content (a record starts with `v=STSv1` / `v=TLSRPTv1`; anything else is a policy). */
+/**
+ * What is linted: an MTA-STS policy file, an `_mta-sts` TXT record, a `_smtp._tls` TLS-RPT record, or a bundle of
+ * pasted tool output (dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; docs/paste.md).
+ */
+export type Kind = 'policy' | 'txt' | 'tlsrpt' | 'bundle';
+/**
+ * `auto` decides from the content: tool output, a shell prompt or an HTTP response on the first line is a bundle; a
+ * record starts with `v=STSv1` / `v=TLSRPTv1`; anything else is a policy.
+ */
 export type KindOption = Kind | 'auto';
 export type Severity = 'error' | 'warning' | 'info';
 export type FormatName = 'text' | 'json' | 'sarif';
@@ -109,11 +115,30 @@ export interface TlsRptRecordResult extends ResultBase {
   kind: 'tlsrpt';
   record?: TlsRptRecordFacts;
 }
+/** A part found in a pasted bundle: `from`/`to` are UTF-16 offsets, lines are 1-based. */
+export interface Artefact {
+  kind: 'tool' | 'txt' | 'tlsrpt' | 'mx' | 'cname' | 'no-record' | 'http' | 'policy';
+  from: number;
+  to: number;
+  line: number;
+  endLine: number;
+  /** e.g. "_mta-sts TXT record", "MX mx1.example.com", "HTTP 200 text/plain with a policy", "dig output". */
+  label: string;
+}
+/** Pasted evidence: each part linted where it stands, and the parts checked against each other. */
+export interface BundleResult extends ResultBase {
+  kind: 'bundle';
+  /** The first policy found (an HTTP body or a pasted file). */
+  policy?: PolicyFacts;
+  /** The `_mta-sts` record found. */
+  record?: StsRecordFacts;
+  artefacts: Artefact[];
+}
 /**
  * A plain object (JSON-serialisable) with the keys of a file entry of the CLI's `--format json` output, except that
  * positions are UTF-16 (`from`/`to` instead of byte `offset`/`length`). Narrow on `kind` to reach `policy` or `record`.
  */
-export type LintResult = PolicyResult | StsRecordResult | TlsRptRecordResult;
+export type LintResult = PolicyResult | StsRecordResult | TlsRptRecordResult | BundleResult;
 
 export interface LintOptions {
   /** Default `auto`. An unknown kind throws a RangeError. */
@@ -231,6 +256,7 @@ export interface Validator {
   lint(text: string, options: LintOptions & { kind: 'policy' }): PolicyResult;
   lint(text: string, options: LintOptions & { kind: 'txt' }): StsRecordResult;
   lint(text: string, options: LintOptions & { kind: 'tlsrpt' }): TlsRptRecordResult;
+  lint(text: string, options: LintOptions & { kind: 'bundle' }): BundleResult;
   lint(text: string, options?: LintOptions): LintResult;
   /**
    * Renders results exactly as the native CLI does (`--format text|json|sarif`). Only results returned by this

@@ -110,6 +110,7 @@ namespace {
       void lint_body( Span body, std::string_view label );
       void queries();
       std::optional< std::vector< std::string > > mx_evidence();
+      void keep_safe_fixes();
 
       std::string_view t_;
       const LintOptions& options_;
@@ -510,6 +511,100 @@ namespace {
       }
    }
 
+   // How a piece of the paste is read, with the offsets at or after `from` moved back by `delta` (the bytes an edit
+   // added there): two readings that agree are the same parts, the same records, headers and bodies.
+   std::string reading( const Bundle& b, std::size_t from, std::ptrdiff_t delta, std::size_t edit_end )
+   {
+      const auto map = [ & ]( std::size_t o ) -> std::size_t {
+         if( o < from ) {
+            return o;
+         }
+         if( o < edit_end ) {
+            return from;  // inside the edited bytes
+         }
+         return static_cast< std::size_t >( static_cast< std::ptrdiff_t >( o ) - delta );
+      };
+      std::string sig;
+      for( const auto& k : b.blocks ) {
+         sig += "B" + std::to_string( static_cast< int >( k.tool ) ) + "@" + std::to_string( map( k.span.offset ) ) + "-" + std::to_string( map( k.span.end() ) ) + ";";
+      }
+      for( const auto& r : b.records ) {
+         sig += "R" + r.type + " " + r.owner + ">" + r.target + "@" + std::to_string( map( r.span.offset ) ) + ( r.txt ? "t" : "" ) + ";";
+      }
+      for( const auto& q : b.queries ) {
+         sig += "Q" + q.name + " " + q.type + std::to_string( static_cast< int >( q.rcode ) ) + ( q.nodata ? "n" : "" ) + ";";
+      }
+      for( const auto& h : b.responses ) {
+         sig += "H" + std::to_string( h.status ) + "/" + std::to_string( h.headers.size() ) + "@" + std::to_string( map( h.span.offset ) );
+         for( const auto& x : h.headers ) {
+            sig += x.name + ",";
+         }
+         if( h.body ) {
+            sig += "b" + std::to_string( map( h.body->offset ) ) + "-" + std::to_string( map( h.body->end() ) );
+         }
+         sig += ";";
+      }
+      for( const auto& p : b.policies ) {
+         sig += "P" + std::to_string( map( p.offset ) ) + "-" + std::to_string( map( p.end() ) ) + ";";
+      }
+      return sig;
+   }
+
+   // A fix must not change how the paste is read (a line it inserts after a header block would be read as a header,
+   // a line it removes could end a record or a body): each fix is applied to the tool output it is in (its block, and
+   // the line after it), and kept only when that piece reads the same. Blocks over 256 KiB, and fixes beyond the first
+   // 4096, are not read again: their fixes are dropped (no fix rather than a wrong one, and the time stays linear).
+   void BundleLinter::keep_safe_fixes()
+   {
+      std::size_t budget = 4096, bytes = 16 * 1024 * 1024;
+      for( auto& d : sink_.items() ) {
+         if( !d.fix || d.fix->edits.empty() ) {
+            continue;
+         }
+         const auto& first = d.fix->edits.front();
+         // the last block that starts at or before the edit (blocks are in text order)
+         const auto it = std::upper_bound( b_.blocks.begin(), b_.blocks.end(), first.offset, []( std::size_t o, const evidence::Block& k ) { return o < k.span.offset; } );
+         const evidence::Block* blk = it == b_.blocks.begin() ? nullptr : &*( it - 1 );
+         if( !blk || budget == 0 ) {
+            d.fix.reset();
+            continue;
+         }
+         --budget;
+         std::size_t end = text::find_line_break( t_, std::min( t_.size(), blk->span.end() ) );
+         end = std::min( t_.size(), text::find_line_break( t_, std::min( t_.size(), end + 2 ) ) );
+         const std::size_t begin = blk->span.offset;
+         if( end - begin > 256 * 1024 || 2 * ( end - begin ) > bytes ) {
+            d.fix.reset();
+            continue;
+         }
+         bytes -= 2 * ( end - begin );
+         const auto window = t_.substr( begin, end - begin );
+         std::vector< Edit > local = d.fix->edits;
+         bool inside = true;
+         std::ptrdiff_t delta = 0;
+         for( auto& e : local ) {
+            inside = inside && e.offset >= begin && e.offset + e.length <= end;
+            e.offset -= std::min( e.offset, begin );
+            delta += static_cast< std::ptrdiff_t >( e.insert.size() ) - static_cast< std::ptrdiff_t >( e.length );
+         }
+         if( !inside || d.fix->edits.size() != 1 ) {
+            if( !inside ) {
+               d.fix.reset();
+               continue;
+            }
+         }
+         const auto fixed = apply_edits( window, local );
+         const std::size_t from = local.front().offset;
+         const std::size_t edit_end_old = local.back().offset + local.back().length;
+         const std::size_t edit_end_new = static_cast< std::size_t >( static_cast< std::ptrdiff_t >( edit_end_old ) + delta );
+         // (the reading before is the same for every fix of the block but for where the edit starts: cache per block
+         // and edit start would not pay; the byte budget above bounds both readings)
+         if( reading( evidence::read_bundle( window ), from, 0, edit_end_old ) != reading( evidence::read_bundle( fixed ), from, delta, edit_end_new ) ) {
+            d.fix.reset();
+         }
+      }
+   }
+
    void BundleLinter::run()
    {
       choose_domain();
@@ -546,6 +641,7 @@ namespace {
             sink_.add( Code::EVD705, 0, 0, { { "what", "MX evidence (an MX query and its answer)" }, { "check", "MX coverage is" } } );
          }
       }
+      keep_safe_fixes();
       std::stable_sort( result_.artefacts.begin(), result_.artefacts.end(), []( const Artefact& a, const Artefact& b ) { return a.offset < b.offset; } );
    }
 

@@ -525,6 +525,28 @@ bool looks_like_bundle( std::string_view t ) noexcept
          }
          continue;  // a zone-file comment: look further, as the detection always did
       }
+      {
+         // The common plain inputs decide at once: a policy line "name: value" (but nslookup's "Server:" line, and a
+         // Windows prompt "C:\...>"), a record "v=..." or ""v=...", a zone-file line for _mta-sts / _smtp._tls.
+         std::size_t k = 0;
+         while( k < line.size() && ( text::is_alnum( line[ k ] ) || line[ k ] == '_' || line[ k ] == '-' || line[ k ] == '.' ) ) {
+            ++k;
+         }
+         if( k > 1 && k < line.size() && line[ k ] == ':' ) {
+            if( k == 6 && text::istarts_with( line, "Server" ) ) {
+               const Line n = line_at( t, l.next );
+               return text::istarts_with( t.substr( n.b, n.e - n.b ), "Address:" );  // nslookup
+            }
+            return false;
+         }
+         const std::size_t q = line[ 0 ] == '"' ? 1 : 0;
+         if( line.substr( q, 2 ) == "v=" ) {
+            return false;
+         }
+         if( text::istarts_with( line, "_mta-sts" ) || text::istarts_with( line, "_smtp._tls" ) ) {
+            return host_phrase( line ) || nslookup_phrase( line );  // host's and nslookup's answers start so too
+         }
+      }
       if( command_start( line ) != std::string_view::npos ) {
          return true;  // "$ dig ...", "PS C:\> Resolve-DnsName ...", "nslookup -type=TXT ..."
       }

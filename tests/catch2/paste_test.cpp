@@ -219,6 +219,8 @@ TEST_CASE( "the fast decision reads the first line that has content" )
    CHECK( looks_like_bundle( "example.com. 3600 IN MX 10 mail.example.com.\n" ) );
    CHECK( looks_like_bundle( "$ORIGIN example.com.\n@ IN SOA ns1 hostmaster 1 2 3 4 5\n" ) );
    CHECK( looks_like_bundle( "Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n" ) );
+   CHECK( looks_like_bundle( "_mta-sts.example.com descriptive text \"v=STSv1; id=1\"\n" ) );
+   CHECK( looks_like_bundle( "_mta-sts.example.com\ttext = \"v=STSv1; id=1\"\n" ) );
    // as before: records, zone-file TXT lines, dig's answer for the record, policies
    CHECK_FALSE( looks_like_bundle( "v=STSv1; id=1" ) );
    CHECK_FALSE( looks_like_bundle( "\"v=STSv1; id=1\"" ) );

@@ -16,8 +16,8 @@ Positionals:
 
 Options:
   -h,--help                   Print this help message and exit
-  --kind TEXT:{auto,policy,txt,tlsrpt}
-                              What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)
+  --kind TEXT:{auto,policy,txt,tlsrpt,bundle}
+                              What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), bundle (pasted tool output: dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; see docs/paste.md)
   --format TEXT:{text,json,sarif}
                               Output format: text (gcc-style), json, sarif
   -v,--verbose                Also report infos (notes)
@@ -33,9 +33,11 @@ Examples:
   mta-sts-lint mta-sts.txt
   dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt
   mta-sts-lint --format sarif policy.txt > results.sarif
+  mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)
+  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)
 `;
 
-const KINDS = ['auto', 'policy', 'txt', 'tlsrpt'];
+const KINDS = ['auto', 'policy', 'txt', 'tlsrpt', 'bundle'];
 const FORMATS = ['text', 'json', 'sarif'];
 // CLI11 prints the NonNegativeNumber range with printf("%f") of DBL_MAX.
 const DBL_MAX_F = BigInt(Number.MAX_VALUE).toString() + '.000000';
@@ -124,7 +126,7 @@ function atMostOne(values, names) {
 
 function parseArgs(argv) {
   const types = {
-    kind: 'TEXT:{auto,policy,txt,tlsrpt}',
+    kind: 'TEXT:{auto,policy,txt,tlsrpt,bundle}',
     format: 'TEXT:{text,json,sarif}',
     'max-warnings': 'INT:NONNEGATIVE',
     domain: 'TEXT',

@@ -201,7 +201,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
    put( 0 );  // [5] blob pointer, [6] blob size, [7] ASCII: filled in below
    put( 0 );
    put( 0 );
-   put( r.policy ? 1 : r.record ? 2 : 0 );
+   put( ( r.policy ? 1 : 0 ) | ( r.record ? 2 : 0 ) );  // 3: a bundle's policy, then its _mta-sts record
    put( 0 );  // [9] word count
 
    if( !r.diagnostics.empty() ) {
@@ -264,7 +264,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
       }
       put_pairs( f.extensions );
    }
-   else if( r.record ) {
+   if( r.record ) {
       const auto& f = *r.record;
       put_str( f.value );
       put_pairs( f.fields );

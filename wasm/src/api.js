@@ -347,7 +347,7 @@ function makeValidator(Module, extend) {
       diagnostics,
     };
     const facts = w[at + 8];
-    if (facts === 1) {
+    if (facts & 1) {
       const version = str();
       const mode = str();
       const hasMaxAge = w[i] === 1;
@@ -355,7 +355,8 @@ function makeValidator(Module, extend) {
       i += 3;
       const mx = strings();
       result.policy = { version, mode, maxAge, mx, extensions: object() };
-    } else if (facts === 2) {
+    }
+    if (facts & 2) {
       const value = str();
       const fields = pairs();
       const version = str();

@@ -38,8 +38,13 @@ std::optional< Kind > parse_kind( std::string_view name ) noexcept
 
 Kind detect_kind( std::string_view t ) noexcept
 {
-   if( evidence::looks_like_bundle( t ) ) {
-      return Kind::bundle;
+   switch( evidence::first_lines( t ) ) {  // tool output, a prompt, an HTTP response, a zone file (core/evidence/)
+      case evidence::FirstLines::bundle:
+         return Kind::bundle;
+      case evidence::FirstLines::policy:
+         return Kind::policy;
+      case evidence::FirstLines::plain:
+         break;
    }
    // Look at the first few non-empty, non-comment lines: a record tag after optional owner/TTL/class/type and quotes.
    std::size_t i = 0;

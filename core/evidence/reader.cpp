@@ -503,6 +503,12 @@ namespace {
       if( text::istarts_with( line, "Server:" ) || text::istarts_with( line, "StatusCode " ) ) {
          return true;
       }
+      // a resource record's owner is a name: a first token with ':' ("mx: ...", a policy's every line) is not one
+      for( std::size_t k = 0; k < line.size() && !text::is_wsp( line[ k ] ); ++k ) {
+         if( line[ k ] == ':' ) {
+            return false;
+         }
+      }
       const auto rr = rr_shape( line, false );
       return rr.ok && ( rr.has_class || rr.has_ttl );
    }
@@ -510,6 +516,11 @@ namespace {
 }  // namespace
 
 bool looks_like_bundle( std::string_view t ) noexcept
+{
+   return first_lines( t ) == FirstLines::bundle;
+}
+
+FirstLines first_lines( std::string_view t ) noexcept
 {
    std::size_t i = t.substr( 0, 3 ) == "\xEF\xBB\xBF" ? 3 : 0;
    for( int lines = 0; lines < 8 && i < t.size(); ++lines ) {
@@ -521,7 +532,7 @@ bool looks_like_bundle( std::string_view t ) noexcept
       }
       if( line[ 0 ] == ';' ) {
          if( dig_marker( line ) ) {
-            return true;
+            return FirstLines::bundle;
          }
          continue;  // a zone-file comment: look further, as the detection always did
       }
@@ -535,54 +546,56 @@ bool looks_like_bundle( std::string_view t ) noexcept
          if( k > 1 && k < line.size() && line[ k ] == ':' ) {
             if( k == 6 && text::istarts_with( line, "Server" ) ) {
                const Line n = line_at( t, l.next );
-               return text::istarts_with( t.substr( n.b, n.e - n.b ), "Address:" );  // nslookup
+               if( text::istarts_with( t.substr( n.b, n.e - n.b ), "Address:" ) ) {
+                  return FirstLines::bundle;  // nslookup
+               }
             }
-            return false;
+            return FirstLines::policy;  // what the detection decides for such a line, without reading it again
          }
          const std::size_t q = line[ 0 ] == '"' ? 1 : 0;
          if( line.substr( q, 2 ) == "v=" ) {
-            return false;
+            return FirstLines::plain;
          }
          if( text::istarts_with( line, "_mta-sts" ) || text::istarts_with( line, "_smtp._tls" ) ) {
-            return host_phrase( line ) || nslookup_phrase( line );  // host's and nslookup's answers start so too
+            return host_phrase( line ) || nslookup_phrase( line ) ? FirstLines::bundle : FirstLines::plain;  // (host's and nslookup's answers start so too)
          }
       }
       if( command_start( line ) != std::string_view::npos ) {
-         return true;  // "$ dig ...", "PS C:\> Resolve-DnsName ...", "nslookup -type=TXT ..."
+         return FirstLines::bundle;  // "$ dig ...", "PS C:\> Resolve-DnsName ...", "nslookup -type=TXT ..."
       }
       if( line[ 0 ] == '$' ) {
          continue;  // $ORIGIN, $TTL
       }
       // One decision on the first line that has content.
       if( http_status_at( line ) != std::string_view::npos ) {
-         return true;
+         return FirstLines::bundle;
       }
       const char c = line[ 0 ];
       if( ( c == '*' || c == '>' ) && line.size() > 2 && line[ 1 ] == ' ' && ( text::istarts_with( line.substr( 2 ), "Trying" ) || text::istarts_with( line.substr( 2 ), "Connected" ) || text::istarts_with( line.substr( 2 ), "Host " ) || text::istarts_with( line.substr( 2 ), "GET " ) || text::istarts_with( line.substr( 2 ), "HEAD " ) || text::istarts_with( line.substr( 2 ), "  Trying" ) ) ) {
-         return true;  // curl -v
+         return FirstLines::bundle;  // curl -v
       }
       if( text::istarts_with( line, "--" ) && line.size() > 22 && text::is_digit( line[ 2 ] ) && contains( line, "--  " ) ) {
-         return true;  // wget
+         return FirstLines::bundle;  // wget
       }
       if( text::istarts_with( line, "Server:" ) ) {
          const Line n = line_at( t, l.next );
-         return text::istarts_with( t.substr( n.b, n.e - n.b ), "Address:" );  // nslookup
+         return text::istarts_with( t.substr( n.b, n.e - n.b ), "Address:" ) ? FirstLines::bundle : FirstLines::plain;  // nslookup
       }
       if( host_phrase( line ) || nslookup_phrase( line ) || resolve_table_header( line ) || text::istarts_with( line, "Resolve-DnsName : " ) ) {
-         return true;
+         return FirstLines::bundle;
       }
       std::string_view key;
       std::size_t at = 0;
       if( ps_key( line, key, at ) && ( key == "StatusCode" || key == "Name" ) ) {
-         return true;  // Invoke-WebRequest, Resolve-DnsName | Format-List
+         return FirstLines::bundle;  // Invoke-WebRequest, Resolve-DnsName | Format-List
       }
       if( record_like( line ) ) {
-         return false;  // a record, as always
+         return FirstLines::plain;  // a record, as always
       }
       const auto rr = rr_shape( line, false );
-      return rr.ok;  // a zone file or dig answer that starts with another record (SOA, MX, an SPF TXT record...)
+      return rr.ok ? FirstLines::bundle : FirstLines::plain;  // a zone file or dig answer that starts with another record (SOA, MX, an SPF TXT record...)
    }
-   return false;
+   return FirstLines::plain;
 }
 
 namespace {

@@ -19,6 +19,10 @@ namespace mtasts::evidence {
 // Whether the first lines of `text` are tool output, a zone file or an HTTP response (not a bare policy or record).
 // Looks at no more than the first eight lines (512 bytes of each): a plain policy or record costs one line.
 bool looks_like_bundle( std::string_view text ) noexcept;
+// The same, with the one case it decides for the detection too: a first line "name: value" (a policy), so that a
+// plain policy is not read twice.
+enum class FirstLines : std::uint8_t { plain, bundle, policy };
+FirstLines first_lines( std::string_view text ) noexcept;
 
 enum class Tool : std::uint8_t { none, dig, host, nslookup, resolve_dnsname, zone, curl, wget, invoke_webrequest, policy, record };
 const char* tool_name( Tool t ) noexcept;

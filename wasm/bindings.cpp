@@ -291,7 +291,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
          put( units[ 2 * k ] );
          put( units[ 2 * k + 1 ] );
          put( map.locate( offs[ 2 * k ] ).line );
-         put( map.locate( offs[ 2 * k + 1 ] ).line );
+         put( map.locate( r.artefacts[ k ].length ? offs[ 2 * k + 1 ] - 1 : offs[ 2 * k ] ).line );  // its last byte's line
          put_str( r.artefacts[ k ].label );
       }
    }

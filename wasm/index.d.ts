@@ -121,6 +121,7 @@ export interface Artefact {
   from: number;
   to: number;
   line: number;
+  /** The line of its last byte. */
   endLine: number;
   /** e.g. "_mta-sts TXT record", "MX mx1.example.com", "HTTP 200 text/plain with a policy", "dig output". */
   label: string;

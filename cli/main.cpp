@@ -51,6 +51,8 @@ int main( int argc, char** argv )
                "  dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com\n"
                "  mta-sts-lint --format sarif policy.txt > results.sarif\n"
                "  mta-sts-lint --fix mta-sts.txt\n"
+               "  mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)\n"
+               "  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)\n"
                "  openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com" );
    std::vector< std::string > files;
    std::string kind_name = "auto";
@@ -67,8 +69,8 @@ int main( int argc, char** argv )
    bool verify_chain = false;
    unsigned expiry_days = 14;
    app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
-   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), dmarc (_dmarc record), cert (PEM, DER or openssl s_client -showcerts output)" )
-      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt", "dmarc", "cert" } ) );
+   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), dmarc (_dmarc record), bundle (pasted tool output: dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; see docs/paste.md), cert (PEM, DER or openssl s_client -showcerts output)" )
+      ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt", "dmarc", "bundle", "cert" } ) );
    app.add_option( "--format", format_name, "Output format: text (gcc-style), json, sarif" )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
    app.add_flag( "--verbose,-v", verbose, "Also report infos (notes)" );
    app.add_option( "--max-warnings", max_warnings, "Exit 1 when there are more than N warnings" )->check( CLI::NonNegativeNumber );
@@ -149,7 +151,14 @@ int main( int argc, char** argv )
          std::cerr << "mta-sts-lint: cannot read '" << files[ i ] << "'\n";
          return 2;
       }
-      if( !fix && !dry_run ) {
+   }
+   // Several files with --domain: one evidence set (a dig output, a policy file, a curl -i output... of that domain)
+   const bool evidence_set = !fix && !dry_run && files.size() > 1 && !domain.empty() && ( options.kind == mtasts::Kind::auto_ || options.kind == mtasts::Kind::bundle );
+   if( evidence_set ) {
+      results = mtasts::lint_evidence( std::vector< std::string_view >( sources.begin(), sources.end() ), options );
+   }
+   else if( !fix && !dry_run ) {
+      for( std::size_t i = 0; i < files.size(); ++i ) {
          results[ i ] = mtasts::lint( sources[ i ], options );
       }
    }

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "checks.hpp"
+#include "evidence/reader.hpp"
 #include "text.hpp"
 #include "x509/detect.hpp"
 
@@ -22,6 +23,8 @@ const char* kind_name( Kind k ) noexcept
          return "tlsrpt";
       case Kind::dmarc:
          return "dmarc";
+      case Kind::bundle:
+         return "bundle";
       case Kind::cert:
          return "cert";
    }
@@ -30,7 +33,7 @@ const char* kind_name( Kind k ) noexcept
 
 std::optional< Kind > parse_kind( std::string_view name ) noexcept
 {
-   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt, Kind::dmarc, Kind::cert } ) {
+   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt, Kind::dmarc, Kind::bundle, Kind::cert } ) {
       if( name == kind_name( k ) ) {
          return k;
       }
@@ -47,6 +50,14 @@ Kind detect_kind( std::string_view t ) noexcept
    // Certificates only where the certificate reader is linked in (the lint-only WebAssembly module keeps its kinds).
    if( detail::cert_linter && x509::looks_like_certificates( t ) ) {
       return Kind::cert;
+   }
+   switch( evidence::first_lines( t ) ) {  // tool output, a prompt, an HTTP response, a zone file (core/evidence/)
+      case evidence::FirstLines::bundle:
+         return Kind::bundle;
+      case evidence::FirstLines::policy:
+         return Kind::policy;
+      case evidence::FirstLines::plain:
+         break;
    }
    // Look at the first few non-empty, non-comment lines: a record tag after optional owner/TTL/class/type and quotes.
    std::size_t i = 0;
@@ -152,6 +163,9 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
          sink.add( Code::CRT800, 0, 0 );
       }
    }
+   else if( result.kind == Kind::bundle ) {
+      detail::lint_bundle( text, options, sink, result );
+   }
    else if( result.kind == Kind::policy ) {
       result.policy.emplace();
       detail::lint_policy( text, options, sink, *result.policy );
@@ -164,8 +178,17 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
       result.record.emplace();
       detail::lint_records( text, result.kind, sink, *result.record );
    }
+   detail::finish( result, sink, text, options.verbose );
+}
+
+}  // namespace
+
+namespace detail {
+
+void finish( LintResult& result, Sink& sink, std::string_view text, bool verbose )
+{
    auto& ds = sink.items();
-   if( !options.verbose ) {
+   if( !verbose ) {
       ds.erase( std::remove_if( ds.begin(), ds.end(), []( const Diagnostic& d ) { return d.severity == Severity::info; } ), ds.end() );
    }
    for( auto& d : ds ) {
@@ -198,7 +221,7 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
    }
 }
 
-}  // namespace
+}  // namespace detail
 
 LintResult lint( std::string_view text, const LintOptions& options ) noexcept
 {

@@ -536,12 +536,17 @@ void string_checks( const TxtRecord& r, Sink& sink, std::initializer_list< const
 
 void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& facts )
 {
-   const Spec& spec = ( kind == Kind::tlsrpt ) ? rpt_spec : sts_spec;
-   auto records = parse_presentation( text, sink );
+   const auto records = parse_presentation( text, sink );
    if( records.empty() ) {
-      sink.add( spec.not_start, 0, 0 );
+      sink.add( ( kind == Kind::tlsrpt ? rpt_spec : sts_spec ).not_start, 0, 0 );
       return;
    }
+   lint_parsed_records( text, records, kind, sink, facts );
+}
+
+void lint_parsed_records( std::string_view text, const std::vector< TxtRecord >& records, Kind kind, Sink& sink, RecordFacts& facts )
+{
+   const Spec& spec = ( kind == Kind::tlsrpt ) ? rpt_spec : sts_spec;
    // CNAMEs and owner names.
    std::set< std::string > txt_owners;
    for( const auto& r : records ) {

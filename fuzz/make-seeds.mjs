@@ -7,7 +7,7 @@
 //    an s_client-style session (no certificate is committed).
 // Usage: node fuzz/make-seeds.mjs [DIR]
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,7 +38,8 @@ for (const name of ['records.expected.jsonl', 'policies.expected.jsonl']) {
     if (typeof rec.value === 'string') add('record', Buffer.from(rec.value, 'utf8'));
   }
 }
-for (const f of files(join(root, 'tests', 'fixtures'))) add('fixture', readFileSync(f));
+for (const f of files(join(root, 'tests', 'fixtures'))) if (statSync(f).isFile()) add('fixture', readFileSync(f));
+for (const f of files(join(root, 'tests', 'fixtures', 'paste'))) if (f.endsWith('.txt')) add('paste', readFileSync(f));
 for (const f of files(join(root, 'fuzz', 'seeds'))) add('seed', readFileSync(f));
 
 // C++ string literals ("..." possibly several adjacent ones) of at least 4 bytes from the Catch2 sources.
@@ -69,7 +70,7 @@ for (const f of files(join(root, 'tests', 'catch2'))) {
     // UTF-8 literals in the source are kept as their UTF-8 bytes
     const bytes = Buffer.from(whole, 'latin1');
     const utf8 = /[^\x00-\xff]/.test(whole) ? Buffer.from(whole, 'utf8') : bytes;
-    if (utf8.length >= 4 && !/^(STS|RPT|DNS)\d{3}$/.test(whole)) add('catch2', utf8);
+    if (utf8.length >= 4 && !/^(STS|RPT|DNS|EVD)\d{3}$/.test(whole)) add('catch2', utf8);
   }
 }
 const bundle = '/etc/ssl/certs/ca-certificates.crt';

@@ -18,8 +18,8 @@ Positionals:
 
 Options:
   -h,--help                   Print this help message and exit
-  --kind TEXT:{auto,policy,txt,tlsrpt,dmarc,cert}
-                              What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), dmarc (_dmarc record), cert (PEM, DER or openssl s_client -showcerts output)
+  --kind TEXT:{auto,policy,txt,tlsrpt,dmarc,bundle,cert}
+                              What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), dmarc (_dmarc record), bundle (pasted tool output: dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; see docs/paste.md), cert (PEM, DER or openssl s_client -showcerts output)
   --format TEXT:{text,json,sarif}
                               Output format: text (gcc-style), json, sarif
   -v,--verbose                Also report infos (notes)
@@ -47,10 +47,12 @@ Examples:
   dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com
   mta-sts-lint --format sarif policy.txt > results.sarif
   mta-sts-lint --fix mta-sts.txt
+  mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)
+  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)
   openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com
 `;
 
-const KINDS = ['auto', 'policy', 'txt', 'tlsrpt', 'dmarc', 'cert'];
+const KINDS = ['auto', 'policy', 'txt', 'tlsrpt', 'dmarc', 'bundle', 'cert'];
 const POLICY_MODES = ['enforce', 'testing', 'none'];
 const FORMATS = ['text', 'json', 'sarif'];
 // CLI11 prints the NonNegativeNumber range with printf("%f") of DBL_MAX.
@@ -140,7 +142,7 @@ function atMostOne(values, names) {
 
 function parseArgs(argv) {
   const types = {
-    kind: 'TEXT:{auto,policy,txt,tlsrpt,dmarc,cert}',
+    kind: 'TEXT:{auto,policy,txt,tlsrpt,dmarc,bundle,cert}',
     format: 'TEXT:{text,json,sarif}',
     'max-warnings': 'INT:NONNEGATIVE',
     domain: 'TEXT',

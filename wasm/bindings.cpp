@@ -205,7 +205,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
    put( 0 );  // [5] blob pointer, [6] blob size, [7] ASCII: filled in below
    put( 0 );
    put( 0 );
-   put( r.policy ? 1 : r.record ? 2 : 0 );
+   put( ( r.policy ? 1 : 0 ) | ( r.record ? 2 : 0 ) );  // 3: a bundle's policy, then its _mta-sts record
    put( 0 );  // [9] word count
 
    if( !r.diagnostics.empty() ) {
@@ -268,7 +268,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
       }
       put_pairs( f.extensions );
    }
-   else if( r.record ) {
+   if( r.record ) {
       const auto& f = *r.record;
       put_str( f.value );
       put_pairs( f.fields );
@@ -279,6 +279,26 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
          put_str( u );
       }
       put_opt( f.p );
+   }
+
+   // Kind::bundle: the parts found (kind, UTF-16 from/to, first and last line, label)
+   if( r.kind == mtasts::Kind::bundle ) {
+      std::vector< std::size_t > offs;
+      for( const auto& a : r.artefacts ) {
+         offs.push_back( a.offset );
+         offs.push_back( a.offset + a.length );
+      }
+      const auto units = ( flags & 2 ) != 0 ? offs : mtasts::utf16_offsets( input, offs );
+      const mtasts::SourceMap map( input );
+      put( r.artefacts.size() );
+      for( std::size_t k = 0; k < r.artefacts.size(); ++k ) {
+         put_str( r.artefacts[ k ].kind );
+         put( units[ 2 * k ] );
+         put( units[ 2 * k + 1 ] );
+         put( map.locate( offs[ 2 * k ] ).line );
+         put( map.locate( r.artefacts[ k ].length ? offs[ 2 * k + 1 ] - 1 : offs[ 2 * k ] ).line );  // its last byte's line
+         put_str( r.artefacts[ k ].label );
+      }
    }
 
    out[ 5 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( blob.data() ) );
@@ -294,7 +314,7 @@ extern "C" {
 
 // The catalogue and the names the JS side needs, read once at start-up (so nothing is copied by hand into JS):
 //   [0] rule count, [1] blob pointer, [2] blob bytes, then per rule: code (enum value), severity, dual severity,
-//   id, title, message, reference (strings); then 5 kind names, 3 severity names (by enum value) and the version.
+//   id, title, message, reference (strings); then 6 kind names, 3 severity names (by enum value) and the version.
 EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
 {
    out.clear();
@@ -312,7 +332,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
       put_str( r->message );
       put_str( r->reference );
    }
-   for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt, mtasts::Kind::dmarc } ) {
+   for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt, mtasts::Kind::dmarc, mtasts::Kind::bundle } ) {
       put_str( mtasts::kind_name( k ) );
    }
    for( const auto v : { mtasts::Severity::error, mtasts::Severity::warning, mtasts::Severity::info } ) {

@@ -2,11 +2,15 @@
 // Emscripten 3.1.6 has no --emit-tsd.
 // Checked by `tsc --noEmit` against tests/node/types/consumer.ts.
 
-/** What is linted: an MTA-STS policy file, an `_mta-sts` TXT record, a `_smtp._tls` TLS-RPT record or a `_dmarc` record. */
-export type Kind = 'policy' | 'txt' | 'tlsrpt' | 'dmarc';
 /**
- * `auto` decides from the content (a record starts with `v=STSv1` / `v=TLSRPTv1` / `v=DMARC1` or its owner is
- * `_mta-sts` / `_smtp._tls` / `_dmarc`; an SPF, DKIM or BIMI record is `dmarc`, named by DMC629; anything else is a policy).
+ * What is linted: an MTA-STS policy file, an `_mta-sts` TXT record, a `_smtp._tls` TLS-RPT record, a `_dmarc` record,
+ * or a bundle of pasted tool output (dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; docs/paste.md).
+ */
+export type Kind = 'policy' | 'txt' | 'tlsrpt' | 'dmarc' | 'bundle';
+/**
+ * `auto` decides from the content: tool output, a shell prompt or an HTTP response on the first line is a bundle; a
+ * record starts with `v=STSv1` / `v=TLSRPTv1` / `v=DMARC1` or its owner is `_mta-sts` / `_smtp._tls` / `_dmarc` (an
+ * SPF, DKIM or BIMI record is `dmarc`, named by DMC629); anything else is a policy.
  */
 export type KindOption = Kind | 'auto';
 export type Severity = 'error' | 'warning' | 'info';
@@ -123,11 +127,31 @@ export interface DmarcRecordResult extends ResultBase {
   kind: 'dmarc';
   record?: DmarcRecordFacts;
 }
+/** A part found in a pasted bundle: `from`/`to` are UTF-16 offsets, lines are 1-based. */
+export interface Artefact {
+  kind: 'tool' | 'txt' | 'tlsrpt' | 'mx' | 'cname' | 'no-record' | 'http' | 'policy';
+  from: number;
+  to: number;
+  line: number;
+  /** The line of its last byte. */
+  endLine: number;
+  /** e.g. "_mta-sts TXT record", "MX mx1.example.com", "HTTP 200 text/plain with a policy", "dig output". */
+  label: string;
+}
+/** Pasted evidence: each part linted where it stands, and the parts checked against each other. */
+export interface BundleResult extends ResultBase {
+  kind: 'bundle';
+  /** The first policy found (an HTTP body or a pasted file). */
+  policy?: PolicyFacts;
+  /** The `_mta-sts` record found. */
+  record?: StsRecordFacts;
+  artefacts: Artefact[];
+}
 /**
  * A plain object (JSON-serialisable) with the keys of a file entry of the CLI's `--format json` output, except that
  * positions are UTF-16 (`from`/`to` instead of byte `offset`/`length`). Narrow on `kind` to reach `policy` or `record`.
  */
-export type LintResult = PolicyResult | StsRecordResult | TlsRptRecordResult | DmarcRecordResult;
+export type LintResult = PolicyResult | StsRecordResult | TlsRptRecordResult | DmarcRecordResult | BundleResult;
 
 export interface LintOptions {
   /** Default `auto`. An unknown kind throws a RangeError. */
@@ -246,6 +270,7 @@ export interface Validator {
   lint(text: string, options: LintOptions & { kind: 'txt' }): StsRecordResult;
   lint(text: string, options: LintOptions & { kind: 'tlsrpt' }): TlsRptRecordResult;
   lint(text: string, options: LintOptions & { kind: 'dmarc' }): DmarcRecordResult;
+  lint(text: string, options: LintOptions & { kind: 'bundle' }): BundleResult;
   lint(text: string, options?: LintOptions): LintResult;
   /**
    * Renders results exactly as the native CLI does (`--format text|json|sarif`). Only results returned by this

@@ -14,7 +14,7 @@ import { linter, lintGutter, setDiagnostics, lintKeymap } from '@codemirror/lint
 import { createValidator } from 'mtasts-validator';
 
 import {
-  KIND_LABEL, MODE_EXPLANATION, summaryText, maxAgeText, fieldPairs, widenSpan, compatibleEdits,
+  KIND_LABEL, MODE_EXPLANATION, summaryText, foundParts, maxAgeText, fieldPairs, widenSpan, compatibleEdits,
   encodeFragment, decodeFragment, fragmentView,
 } from './format.js';
 import { EXAMPLES } from './examples.js';
@@ -439,6 +439,7 @@ function renderResult(result) {
   const cls = 'summary ' + (result.errorCount ? 'summary-invalid' : result.warningCount ? 'summary-warn' : 'summary-valid');
   if (els.summary.className !== cls) els.summary.className = cls;
   setText(els.detected, currentKind === 'auto' ? `Detected: ${KIND_LABEL[result.kind] || result.kind}` : `Checked as: ${KIND_LABEL[result.kind] || result.kind}`);
+  renderFound(result);
   renderList(result.diagnostics);
   const fixable = result.diagnostics.reduce((n, d) => n + (d.fix && d.fix.edits && d.fix.edits.length ? 1 : 0), 0);
   els.fixAll.disabled = fixable === 0;
@@ -539,6 +540,28 @@ function showFailure(what, err) {
   setText(els.summary, `${what}: ${detail}`);
   els.summary.className = 'summary summary-invalid';
   console.error(what, err);
+}
+
+// A pasted bundle: "found: _mta-sts TXT record (line 2), 2 MX records (line 4), HTTP 200 text/plain with a policy
+// (lines 7-16)", each part a link to its first line.
+function renderFound(result) {
+  const parts = result.kind === 'bundle' && result.artefacts ? foundParts(result.artefacts) : [];
+  els.found.hidden = parts.length === 0;
+  els.found.replaceChildren();
+  if (!parts.length) return;
+  els.found.append('found: ');
+  parts.forEach((p, k) => {
+    if (k) els.found.append(', ');
+    const a = document.createElement('a');
+    a.href = '#';
+    a.className = 'found-part';
+    a.textContent = p.text;
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      gotoDiagnostic({ from: p.from });
+    });
+    els.found.append(a);
+  });
 }
 
 // ---- Navigation from the list ----
@@ -726,6 +749,7 @@ function buildEditor(initialText) {
 
 function wireUi() {
   els.summary = $('summary');
+  els.found = $('found');
   els.detected = $('detected');
   els.list = $('diagnostics');
   els.more = $('diagnostics-more');

@@ -8,7 +8,27 @@ export const KIND_LABEL = {
   txt: '_mta-sts record',
   tlsrpt: 'TLS-RPT record',
   dmarc: 'DMARC record',
+  bundle: 'paste',
 };
+
+// What a pasted bundle holds, for the "found: ..." line: [{ text, from }] in paste order (docs/paste.md). The tool
+// blocks themselves and a policy inside an HTTP response (the response's label says so) are not listed.
+export function foundParts(artefacts) {
+  const lines = (a) => (a.endLine > a.line ? `lines ${a.line}\u2013${a.endLine}` : `line ${a.line}`);
+  const out = [];
+  const mx = artefacts.filter((a) => a.kind === 'mx');
+  const http = artefacts.filter((a) => a.kind === 'http');
+  for (const a of artefacts) {
+    if (a.kind === 'tool') continue;
+    if (a.kind === 'mx') {
+      if (a === mx[0]) out.push({ text: mx.length === 1 ? `${a.label} (${lines(a)})` : `${mx.length} MX records (${lines(a)})`, from: a.from });
+      continue;
+    }
+    if (a.kind === 'policy' && http.some((h) => h.from <= a.from && a.to <= h.to)) continue;
+    out.push({ text: `${a.label} (${lines(a)})`, from: a.from });
+  }
+  return out;
+}
 
 const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 

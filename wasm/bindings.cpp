@@ -317,6 +317,9 @@ extern "C" {
 //   id, title, message, reference (strings); then 6 kind names, 3 severity names (by enum value) and the version.
 EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
 {
+#ifdef MTASTS_WASM_FULL
+   mtasts::evidence::enable_bundles();  // pasted tool output: ./full (the page) and the bin, not the lint-only module
+#endif
    out.clear();
    blob.clear();
    blob_ascii = true;

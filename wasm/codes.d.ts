@@ -185,4 +185,5 @@ export type Code =
   | 'EVD704'
   | 'EVD705'
   | 'EVD706'
-  | 'EVD707';
+  | 'EVD707'
+  | 'EVD708';

@@ -209,6 +209,11 @@ void finish( LintResult& result, Sink& sink, std::string_view text, bool verbose
             break;
          }
       }
+      // A span on the CR of a CRLF (a byte position inside a binary DER input, say) would end between CR and LF, which
+      // no line/column can express: it becomes the empty span at that line's end.
+      if( d.length == 1 && text[ d.offset ] == '\r' && d.offset + 1 < text.size() && text[ d.offset + 1 ] == '\n' ) {
+         d.length = 0;
+      }
    }
    // By position, then code; equal keys keep the order the checks found them in. Usually sorted already.
    const auto key = []( const Diagnostic& d ) { return ( std::uint64_t( d.offset ) << 16 ) | std::uint64_t( d.code ); };

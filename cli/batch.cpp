@@ -626,7 +626,7 @@ namespace {
 
 }  // namespace
 
-int run_batch( int argc, char** argv )
+int run_batch( int argc, char** argv, Lang lang )
 {
    bool verbose = false;
    for( int i = 1; i < argc; ++i ) {
@@ -636,6 +636,11 @@ int run_batch( int argc, char** argv )
       }
       if( a == "--verbose" || a == "-v" ) {
          verbose = true;
+      }
+      else if( a == "--lang" && i + 1 < argc && lang_by_tag( argv[ i + 1 ] ) ) {
+         ++i;  // chosen by main() (choose_lang)
+      }
+      else if( a.substr( 0, 7 ) == "--lang=" && lang_by_tag( a.substr( 7 ) ) ) {
       }
       else if( a == "--help" || a == "-h" ) {
          std::fputs( batch::usage, stdout );
@@ -712,7 +717,7 @@ int run_batch( int argc, char** argv )
             }
          }
          e.mx_hosts = entry.has[ Entry::mx ] ? &entry.mx_hosts : nullptr;
-         const bool valid = batch::lint_entry( e, verbose, results );
+         const bool valid = batch::lint_entry( e, verbose, results, lang );
          batch::write_answer( out, line_no, e, valid, results );
       }
       if( out.size() >= out_block ) {

@@ -38,12 +38,17 @@ int main( int argc, char** argv )
    // with this. The process still holds no more than its largest input needs.
    mallopt( M_TRIM_THRESHOLD, 64 << 20 );
 #endif
-   CLI::App app{ "mta-sts-lint: an offline validator for MTA-STS policies (RFC 8461), _mta-sts TXT records and TLS-RPT records (RFC 8460).", "mta-sts-lint" };
-   app.footer( "Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error.\n"
-               "Examples:\n"
+   using mtasts::Text;
+   using mtasts::cli::say;
+   const mtasts::Lang lang = mtasts::cli::choose_lang( argc, argv );
+   CLI::App app{ say( Text::cli_about, lang ), "mta-sts-lint" };
+   std::string lang_option;
+   mtasts::cli::localise( app, lang, lang_option );
+   app.footer( say( Text::cli_exit_status, lang ) + "\n" + say( Text::cli_examples, lang ) + "\n"
                "  mta-sts-lint mta-sts.txt\n"
                "  dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt\n"
-               "  mta-sts-lint --format sarif policy.txt > results.sarif" );
+               "  mta-sts-lint --format sarif policy.txt > results.sarif\n"
+               "  LANG=es_ES.UTF-8 mta-sts-lint mta-sts.txt   (--lang es|en)" );
    std::vector< std::string > files;
    std::string kind_name = "auto";
    std::string format_name = "text";
@@ -52,19 +57,19 @@ int main( int argc, char** argv )
    std::string domain;
    std::vector< std::string > mx_hosts;
    bool no_mx_records = false;
-   app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
-   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)" )
+   app.add_option( "files", files, say( Text::cli_opt_files, lang ) );
+   app.add_option( "--kind", kind_name, say( Text::cli_opt_kind, lang ) )
       ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt" } ) );
-   app.add_option( "--format", format_name, "Output format: text (gcc-style), json, sarif" )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
-   app.add_flag( "--verbose,-v", verbose, "Also report infos (notes)" );
-   app.add_option( "--max-warnings", max_warnings, "Exit 1 when there are more than N warnings" )->check( CLI::NonNegativeNumber );
-   app.add_option( "--domain", domain, "The policy domain (enables STS249; the implicit MX with --no-mx-records)" );
-   app.add_option( "--mx-host", mx_hosts, "An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)" )->allow_extra_args( false );
-   app.add_flag( "--no-mx-records", no_mx_records, "The domain has no MX records: the domain itself must match a pattern" );
-   app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION );
+   app.add_option( "--format", format_name, say( Text::cli_opt_format, lang ) )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
+   app.add_flag( "--verbose,-v", verbose, say( Text::cli_opt_verbose, lang ) );
+   app.add_option( "--max-warnings", max_warnings, say( Text::cli_opt_max_warnings, lang ) )->check( CLI::NonNegativeNumber );
+   app.add_option( "--domain", domain, say( Text::cli_opt_domain, lang ) );
+   app.add_option( "--mx-host", mx_hosts, say( Text::cli_opt_mx_host, lang ) )->allow_extra_args( false );
+   app.add_flag( "--no-mx-records", no_mx_records, say( Text::cli_opt_no_mx, lang ) );
+   app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION, say( Text::cli_opt_version, lang ) );
 
-   if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1 );
-   for( int i = 1; i < argc; ++i ) if( std::string_view( argv[ i ] ) == "--batch" ) return mtasts::cli::run_batch( argc, argv );  // JSON Lines mode: cli/batch.cpp
+   if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1, lang );
+   for( int i = 1; i < argc; ++i ) if( std::string_view( argv[ i ] ) == "--batch" ) return mtasts::cli::run_batch( argc, argv, lang );  // JSON Lines mode: cli/batch.cpp
 
    try {
       app.parse( argc, argv );
@@ -80,6 +85,7 @@ int main( int argc, char** argv )
    mtasts::LintOptions options;
    options.kind = *mtasts::parse_kind( kind_name );
    options.verbose = verbose;
+   options.lang = lang;
    options.domain = domain;
    if( !mx_hosts.empty() || no_mx_records ) {
       options.mx_hosts = mx_hosts;
@@ -96,14 +102,14 @@ int main( int argc, char** argv )
       else {
          std::error_code ec;
          if( std::filesystem::is_directory( files[ i ], ec ) ) {
-            std::cerr << "mta-sts-lint: cannot read '" << files[ i ] << "': it is a directory\n";
+            std::cerr << "mta-sts-lint: " << mtasts::render_text( Text::cli_is_directory, { { "file", files[ i ] } }, lang ) << "\n";
             return 2;
          }
          std::ifstream in( files[ i ], std::ios::binary );
          ok = in.is_open() && read_all( in, sources[ i ] );
       }
       if( !ok ) {
-         std::cerr << "mta-sts-lint: cannot read '" << files[ i ] << "'\n";
+         std::cerr << "mta-sts-lint: " << mtasts::render_text( Text::cli_cannot_read, { { "file", files[ i ] } }, lang ) << "\n";
          return 2;
       }
       results[ i ] = mtasts::lint( sources[ i ], options );
@@ -113,6 +119,7 @@ int main( int argc, char** argv )
    }
    mtasts::FormatOptions fo;
    fo.version = MTASTS_VERSION;
+   fo.lang = lang;
    const char* no_color = std::getenv( "NO_COLOR" );
    fo.color = format_name == "text" && isatty( STDOUT_FILENO ) && !( no_color && *no_color );
    const std::string out = mtasts::format( *mtasts::parse_format( format_name ), reports, fo );

@@ -8,7 +8,7 @@ namespace {
 
    // RPT523 (info): a policy in mode testing, and no TLS-RPT record given for the domain: nobody gets the reports that
    // testing mode exists for. Only the batch mode sees a policy and a domain's records together.
-   void cross_check( LintResult& policy, bool tlsrpt_given )
+   void cross_check( LintResult& policy, bool tlsrpt_given, Lang lang )
    {
       if( tlsrpt_given || !policy.policy || !policy.policy->mode || *policy.policy->mode != "testing" ) {
          return;
@@ -16,7 +16,7 @@ namespace {
       Diagnostic d;
       d.code = Code::RPT523;
       d.severity = rule( Code::RPT523 ).severity;
-      d.message = render_message( Code::RPT523, {} );
+      d.message = render_message( Code::RPT523, {}, Hint::none, lang );
       // Point at the mode value, where STS226 ("testing mode") already is; else document-level.
       for( const auto& x : policy.diagnostics ) {
          if( x.code == Code::STS226 ) {
@@ -33,7 +33,7 @@ namespace {
 
 }  // namespace
 
-bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ] )
+bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang )
 {
    static const Kind kinds[ text_count ] = { Kind::policy, Kind::txt, Kind::tlsrpt };
    bool valid = true;
@@ -42,6 +42,7 @@ bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_cou
          LintOptions o;
          o.kind = kinds[ t ];
          o.verbose = verbose;
+         o.lang = lang;
          if( t == policy ) {
             o.domain = std::string( e.domain );
             if( e.mx_hosts ) {
@@ -53,7 +54,7 @@ bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_cou
       }
    }
    if( verbose && e.text[ policy ] ) {
-      cross_check( results[ policy ], e.text[ tlsrpt ].has_value() );
+      cross_check( results[ policy ], e.text[ tlsrpt ].has_value(), lang );
    }
    return valid;
 }

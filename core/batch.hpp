@@ -39,7 +39,7 @@ struct Entry
 
 // Lints each text of `e` into results[] (the policy with the domain and the MX hosts; RPT523 when `verbose`, for a
 // testing policy given without a TLS-RPT record). True when every text given is valid.
-bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ] );
+bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang = Lang::en );
 
 // "line longer than 4194304 bytes"
 std::string line_too_long();

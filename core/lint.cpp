@@ -127,7 +127,7 @@ namespace {
 void lint_into( LintResult& result, std::string_view text, const LintOptions& options )
 {
    result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
-   Sink sink( options.verbose );
+   Sink sink( options.verbose, options.lang );
    if( result.kind == Kind::policy ) {
       result.policy.emplace();
       detail::lint_policy( text, options, sink, *result.policy );

@@ -38,6 +38,7 @@ int main( int argc, char** argv )
    // with this. The process still holds no more than its largest input needs.
    mallopt( M_TRIM_THRESHOLD, 64 << 20 );
 #endif
+   mtasts::enable_all_languages();
    using mtasts::Text;
    using mtasts::cli::say;
    const mtasts::Lang lang = mtasts::cli::choose_lang( argc, argv );

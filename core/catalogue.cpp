@@ -1,5 +1,7 @@
 #include "catalogue.hpp"
 
+#include "i18n/tables.hpp"
+
 #include <array>
 #include <utility>
 
@@ -18,70 +20,9 @@ namespace {
    };
    static_assert( sizeof( table ) / sizeof( table[ 0 ] ) == rule_count );
 
-   constexpr std::size_t hint_count = static_cast< std::size_t >( Hint::count_ );
-   constexpr std::size_t fix_count = static_cast< std::size_t >( FixTitle::count_ );
-   constexpr std::size_t text_count = static_cast< std::size_t >( Text::count_ );
-
-   // Every text of one language, indexed by code, hint, fix title and text id. Built at compile time from the rows of
-   // rules.def + i18n/en.def (English) and of each i18n/<lang>.def, in whatever order those list their ids.
-   struct LangTexts
-   {
-      std::array< const char*, rule_count > title{};
-      std::array< const char*, rule_count > message{};
-      std::array< const char*, hint_count > hint{};
-      std::array< const char*, fix_count > fix{};
-      std::array< const char*, text_count > text{};
-   };
-
-   template< typename E >
-   constexpr std::size_t ix( E e ) noexcept
-   {
-      return static_cast< std::size_t >( e );
-   }
-
-   constexpr LangTexts make_en()
-   {
-      LangTexts t{};
-      t.hint[ 0 ] = "";
-#define MTASTS_RULE( id, sev, title_, msg, ref ) t.title[ ix( Code::id ) ] = title_; t.message[ ix( Code::id ) ] = msg;
-#define MTASTS_HINT( id, text_ ) t.hint[ ix( Hint::id ) ] = text_;
-#include "rules.def"
-#undef MTASTS_RULE
-#undef MTASTS_HINT
-#define MTASTS_FIX( id, text_ ) t.fix[ ix( FixTitle::id ) ] = text_;
-#define MTASTS_TEXT( id, text_ ) t.text[ ix( Text::id ) ] = text_;
-#include "i18n/en.def"
-#undef MTASTS_FIX
-#undef MTASTS_TEXT
-      return t;
-   }
-
-#define MTASTS_TRANSLATION_BEGIN( lang ) \
-   constexpr LangTexts make_##lang()     \
-   {                                     \
-      LangTexts t{};                     \
-      t.hint[ 0 ] = "";
-#define MTASTS_TRANSLATION_END( lang ) \
-   return t;                          \
-   }
-#define MTASTS_RULE_TR( id, title_, msg ) t.title[ ix( Code::id ) ] = title_; t.message[ ix( Code::id ) ] = msg;
-#define MTASTS_HINT_TR( id, text_ ) t.hint[ ix( Hint::id ) ] = text_;
-#define MTASTS_FIX_TR( id, text_ ) t.fix[ ix( FixTitle::id ) ] = text_;
-#define MTASTS_TEXT_TR( id, text_ ) t.text[ ix( Text::id ) ] = text_;
-#include "i18n/translations.def"
-#undef MTASTS_TRANSLATION_BEGIN
-#undef MTASTS_TRANSLATION_END
-#undef MTASTS_RULE_TR
-#undef MTASTS_HINT_TR
-#undef MTASTS_FIX_TR
-#undef MTASTS_TEXT_TR
-
-   constexpr LangTexts texts[] = {
-#define MTASTS_LANG( id, tag, name ) make_##id(),
-#include "i18n/languages.def"
-#undef MTASTS_LANG
-   };
-   static_assert( sizeof( texts ) / sizeof( texts[ 0 ] ) == lang_count );
+   using i18n::LangTexts;
+   using i18n::ix;
+   constexpr LangTexts english = i18n::make_en();
 
    struct LangInfo
    {
@@ -94,86 +35,11 @@ namespace {
 #undef MTASTS_LANG
    };
 
-   // The build-time check of the translations: every id has a text in every language, with the placeholders of the
-   // English text ({name}: a lower-case identifier in braces). tools/gen-catalogue.mjs --check names the ids.
-   constexpr bool is_name_char( char c ) noexcept
-   {
-      return ( c >= 'a' && c <= 'z' ) || c == '_';
-   }
-   // The placeholder starting at s[i] ('{'), or an empty view.
-   constexpr std::string_view placeholder_at( std::string_view s, std::size_t i ) noexcept
-   {
-      std::size_t j = i + 1;
-      while( j < s.size() && is_name_char( s[ j ] ) ) {
-         ++j;
-      }
-      return ( j > i + 1 && j < s.size() && s[ j ] == '}' ) ? s.substr( i, j + 1 - i ) : std::string_view();
-   }
-   constexpr bool has_placeholder( std::string_view s, std::string_view p ) noexcept
-   {
-      for( std::size_t i = 0; i < s.size(); ++i ) {
-         if( s[ i ] == '{' && placeholder_at( s, i ) == p ) {
-            return true;
-         }
-      }
-      return false;
-   }
-   constexpr bool placeholders_within( std::string_view a, std::string_view b ) noexcept
-   {
-      for( std::size_t i = 0; i < a.size(); ++i ) {
-         if( a[ i ] == '{' ) {
-            const auto p = placeholder_at( a, i );
-            if( !p.empty() && !has_placeholder( b, p ) ) {
-               return false;
-            }
-         }
-      }
-      return true;
-   }
-   template< std::size_t N >
-   constexpr bool translated( const std::array< const char*, N >& en, const std::array< const char*, N >& tr ) noexcept
-   {
-      for( std::size_t k = 0; k < N; ++k ) {
-         if( en[ k ] == nullptr || tr[ k ] == nullptr ) {
-            return false;
-         }
-         if( !placeholders_within( en[ k ], tr[ k ] ) || !placeholders_within( tr[ k ], en[ k ] ) ) {
-            return false;
-         }
-      }
-      return true;
-   }
-   template< std::size_t L >
-   constexpr bool all_translated( int which ) noexcept
-   {
-      const auto& en = texts[ 0 ];
-      const auto& tr = texts[ L ];
-      switch( which ) {
-         case 0:
-            return translated( en.title, tr.title ) && translated( en.message, tr.message );
-         case 1:
-            return translated( en.hint, tr.hint );
-         case 2:
-            return translated( en.fix, tr.fix );
-         default:
-            return translated( en.text, tr.text );
-      }
-   }
-   template< std::size_t... L >
-   constexpr bool check_languages( int which, std::index_sequence< L... > ) noexcept
-   {
-      return ( all_translated< L >( which ) && ... );
-   }
-   constexpr auto languages = std::make_index_sequence< lang_count >();
-   static_assert( check_languages( 0, languages ), "a code of rules.def lacks its row in a core/i18n/<lang>.def, or the row's placeholders differ: run node tools/gen-catalogue.mjs --check" );
-   static_assert( check_languages( 1, languages ), "a hint of rules.def lacks its row in a core/i18n/<lang>.def, or the row's placeholders differ: run node tools/gen-catalogue.mjs --check" );
-   static_assert( check_languages( 2, languages ), "a fix title of core/i18n/en.def lacks its row in a core/i18n/<lang>.def, or the row's placeholders differ: run node tools/gen-catalogue.mjs --check" );
-   static_assert( check_languages( 3, languages ), "a text of core/i18n/en.def lacks its row in a core/i18n/<lang>.def, or the row's placeholders differ: run node tools/gen-catalogue.mjs --check" );
-
    const LangTexts& in( Lang lang ) noexcept
    {
       const auto k = static_cast< std::size_t >( lang );
-      return texts[ k < lang_count ? k : 0 ];
+      const LangTexts* t = k < lang_count ? i18n::language_tables[ k ] : nullptr;
+      return t != nullptr ? *t : english;
    }
 
    void substitute( std::string& out, std::string_view tpl, const Args& args )
@@ -241,6 +107,16 @@ const RuleInfo* find_rule( std::string_view id ) noexcept
       }
    }
    return nullptr;
+}
+
+namespace i18n {
+   const LangTexts* language_tables[ lang_count ] = { &english };
+}  // namespace i18n
+
+bool lang_available( Lang l ) noexcept
+{
+   const auto k = static_cast< std::size_t >( l );
+   return k < lang_count && i18n::language_tables[ k ] != nullptr;
 }
 
 const char* lang_tag( Lang l ) noexcept

@@ -41,6 +41,11 @@ enum class Lang : std::uint8_t {
 };
 constexpr std::size_t lang_count = static_cast< std::size_t >( Lang::count_ );
 
+// English is always there; the other languages once enable_all_languages() has run (it lives in
+// core/i18n/translations.cpp, which a program links only if it calls it: the default WebAssembly module does not).
+// Before that, a text asked for in another language is the English one.
+void enable_all_languages() noexcept;
+bool lang_available( Lang l ) noexcept;
 const char* lang_tag( Lang l ) noexcept;   // "en", "es"
 const char* lang_name( Lang l ) noexcept;  // "English", "Español"
 // A language tag or locale name whose primary subtag is a catalogue language ("es", "es-ES", "es_MX.UTF-8",

@@ -7,32 +7,50 @@
 import { readFileSync } from 'node:fs';
 import { createValidator } from './dist/node.js';
 import { formatFiles } from './dist/api.js';
+import { TEXTS } from './dist/texts.js';
 
-const HELP = `mta-sts-lint: an offline validator for MTA-STS policies (RFC 8461), _mta-sts TXT records and TLS-RPT records (RFC 8460).
-Usage: mta-sts-lint [OPTIONS] [files...]
+// The language of everything printed (cli/commands.hpp choose_lang): `--lang en|es` (or --lang=...), else the
+// locale as POSIX orders it: LC_ALL, then LC_MESSAGES, then LANG, the first set and non-empty one decides (es_* is
+// Spanish, anything else English).
+const LANGS = Object.keys(TEXTS);
+function chooseLang(argv) {
+  for (let i = 0; i < argv.length; ++i) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : undefined;
+    if (LANGS.includes(value)) return value;
+  }
+  const locale = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].find((v) => v);
+  const primary = /^([A-Za-z]+)(?:[-_.@]|$)/.exec(locale ?? '');
+  return primary && LANGS.includes(primary[1].toLowerCase()) ? primary[1].toLowerCase() : 'en';
+}
+// The text `id` of the catalogue (core/i18n) in `lang`, with its {placeholders} filled.
+const say = (lang, id, args = {}) => TEXTS[lang][id].replace(/\{([a-z_]+)\}/g, (m, k) => (k in args ? args[k] : m));
+// CLI11's option column.
+const col = (s) => (s.length < 28 ? `  ${s.padEnd(28)}` : `  ${s}\n${' '.repeat(30)}`);
 
-Positionals:
-  files TEXT ...              Files to lint; standard input when none or '-'
+const help = (t) => `${t.cli_about}
+${t.cli_usage}: mta-sts-lint [${t.cli_options}] [files...]
 
-Options:
-  -h,--help                   Print this help message and exit
-  --kind TEXT:{auto,policy,txt,tlsrpt}
-                              What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record)
-  --format TEXT:{text,json,sarif}
-                              Output format: text (gcc-style), json, sarif
-  -v,--verbose                Also report infos (notes)
-  --max-warnings INT:NONNEGATIVE
-                              Exit 1 when there are more than N warnings
-  --domain TEXT               The policy domain (enables STS249; the implicit MX with --no-mx-records)
-  --mx-host TEXT ...          An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)
-  --no-mx-records             The domain has no MX records: the domain itself must match a pattern
-  --version                   Display program version information and exit
+${t.cli_positionals}:
+${col('files TEXT ...')}${t.cli_opt_files}
 
-Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error.
-Examples:
+${t.cli_options_group}:
+${col('-h,--help')}${t.cli_opt_help}
+${col(`--lang TEXT:{${LANGS.join(',')}}`)}${t.cli_opt_lang}
+${col('--kind TEXT:{auto,policy,txt,tlsrpt}')}${t.cli_opt_kind}
+${col('--format TEXT:{text,json,sarif}')}${t.cli_opt_format}
+${col('-v,--verbose')}${t.cli_opt_verbose}
+${col('--max-warnings INT:NONNEGATIVE')}${t.cli_opt_max_warnings}
+${col('--domain TEXT')}${t.cli_opt_domain}
+${col('--mx-host TEXT ...')}${t.cli_opt_mx_host}
+${col('--no-mx-records')}${t.cli_opt_no_mx}
+${col('--version')}${t.cli_opt_version}
+
+${t.cli_exit_status}
+${t.cli_examples}
   mta-sts-lint mta-sts.txt
   dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt
   mta-sts-lint --format sarif policy.txt > results.sarif
+  LANG=es_ES.UTF-8 mta-sts-lint mta-sts.txt   (--lang es|en)
 `;
 
 const KINDS = ['auto', 'policy', 'txt', 'tlsrpt'];
@@ -124,6 +142,7 @@ function atMostOne(values, names) {
 
 function parseArgs(argv) {
   const types = {
+    lang: `TEXT:{${LANGS.join(',')}}`,
     kind: 'TEXT:{auto,policy,txt,tlsrpt}',
     format: 'TEXT:{text,json,sarif}',
     'max-warnings': 'INT:NONNEGATIVE',
@@ -138,7 +157,8 @@ function parseArgs(argv) {
   });
   const { verbose = false, 'no-mx-records': noMxRecords = false, help = false, version = false } = set;
   // CLI11 order: each option's count and validator (in declaration order), then --help/--version, then extras.
-  atMostOne(options, ['kind', 'format', 'max-warnings', 'domain']);
+  atMostOne(options, ['lang', 'kind', 'format', 'max-warnings', 'domain']);
+  if (options.lang.length && !LANGS.includes(options.lang[0])) throw new UsageError(`--lang: ${options.lang[0]} not in {${LANGS.join(',')}}`);
   const [kind = 'auto'] = options.kind;
   const [format = 'text'] = options.format;
   if (!KINDS.includes(kind)) throw new UsageError(`--kind: ${kind} not in {${KINDS.join(',')}}`);
@@ -163,26 +183,26 @@ function parseArgs(argv) {
 
 // `mta-sts-lint generate` (cli/generate.cpp): the same options, output bytes (rendered by the core) and exit status
 // (0 generated, 2 usage error or refused input). Runs on the "./full" module, which has the generator.
-const GENERATE_HELP_HEAD = `Generate an MTA-STS policy (RFC 8461), its _mta-sts TXT record and a TLS-RPT record (RFC 8460).
-Usage: mta-sts-lint generate [OPTIONS]
+const generateHelp = (t, presets) => `${t.gen_about}
+${t.cli_usage}: mta-sts-lint generate [${t.cli_options}]
 
-Options:
-  -h,--help                   Print this help message and exit
-  --domain TEXT               The policy domain (the mail domain), e.g. example.com
-  --mode TEXT                 testing (default), enforce or none
-  --mx TEXT ...               An mx pattern: a host name or *.suffix (repeatable)
-  --from-mx TEXT ...          An MX host name of the domain, to list exactly (repeatable)
-  --preset TEXT               The mx patterns of a mail provider (see below)
-  --max-age TEXT              Policy lifetime in seconds, 0 to 31557600
-  --id TEXT                   The _mta-sts id: 1 to 32 letters or digits (default: the current UTC time)
-  --rua TEXT ...              A TLS-RPT destination, mailto: or https: (repeatable)
-  --format TEXT:{text,json,zone,policy}
-                              text (default), json, zone (zone-file lines only) or policy (the policy file only)
+${t.cli_options_group}:
+${col('-h,--help')}${t.cli_opt_help}
+${col(`--lang TEXT:{${LANGS.join(',')}}`)}${t.cli_opt_lang}
+${col('--domain TEXT')}${t.gen_opt_domain}
+${col('--mode TEXT')}${t.gen_opt_mode}
+${col('--mx TEXT ...')}${t.gen_opt_mx}
+${col('--from-mx TEXT ...')}${t.gen_opt_from_mx}
+${col('--preset TEXT')}${t.gen_opt_preset}
+${col('--max-age TEXT')}${t.gen_opt_max_age}
+${col('--id TEXT')}${t.gen_opt_id}
+${col('--rua TEXT ...')}${t.gen_opt_rua}
+${col('--format TEXT:{text,json,zone,policy}')}${t.gen_opt_format}
 
-`;
-const GENERATE_HELP_TAIL = `Defaults: mode testing; max_age 86400 (testing, none) or 604800 (enforce); id = the current UTC time as YYYYMMDDHHMMSS.
-Exit status: 0 generated, 2 usage error or refused input (one line per problem on stderr).
-Examples:
+${t.gen_presets}
+${presets}${t.gen_defaults}
+${t.gen_exit_status}
+${t.cli_examples}
   mta-sts-lint generate --domain example.com --preset google-workspace --rua mailto:tlsrpt@example.com
   mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone
 
@@ -190,14 +210,15 @@ Examples:
 const GENERATE_FORMATS = ['text', 'json', 'zone', 'policy'];
 
 function parseGenerateArgs(argv) {
-  const names = ['domain', 'mode', 'mx', 'from-mx', 'preset', 'max-age', 'id', 'rua', 'format'];
+  const names = ['lang', 'domain', 'mode', 'mx', 'from-mx', 'preset', 'max-age', 'id', 'rua', 'format'];
   const { values, set, extras } = scan(argv, {
-    options: Object.fromEntries(names.map((n) => [n, n === 'format' ? 'TEXT:{text,json,zone,policy}' : 'TEXT'])),
+    options: Object.fromEntries(names.map((n) => [n, n === 'format' ? 'TEXT:{text,json,zone,policy}' : n === 'lang' ? `TEXT:{${LANGS.join(',')}}` : 'TEXT'])),
     flags: ['help'],
     short: { h: 'help' },
     positionals: false,
   });
-  atMostOne(values, ['domain', 'mode', 'preset', 'max-age', 'id', 'format']);
+  atMostOne(values, ['lang', 'domain', 'mode', 'preset', 'max-age', 'id', 'format']);
+  if (values.lang.length && !LANGS.includes(values.lang[0])) throw new UsageError(`--lang: ${values.lang[0]} not in {${LANGS.join(',')}}`);
   const [format = 'text'] = values.format;
   if (!GENERATE_FORMATS.includes(format)) {
     throw new UsageError(`--format: ${format} not in {${GENERATE_FORMATS.join(',')}}`);
@@ -219,26 +240,26 @@ function parsed(parse, argv) {
   }
 }
 
-async function runGenerate(argv) {
+async function runGenerate(argv, lang) {
   const args = parsed(parseGenerateArgs, argv);
   if (!args) return 2;
   const { createValidator: createFull } = await import('./dist/full-node.js');
   const { generateOutput } = await import('./dist/generator.js');
-  const v = await createFull();
+  const v = await createFull({ lang });
   if (args.help) {
     // The presets part of the footer comes from the same C++ table as the native one.
     const presets = v.presets.map((p) => `  ${p.name.padEnd(17)} ${p.description}:${p.mx.map((m) => ` ${m}`).join('')}\n`);
-    process.stdout.write(`${GENERATE_HELP_HEAD}Presets (--preset NAME):\n${presets.join('')}${GENERATE_HELP_TAIL}`);
+    process.stdout.write(generateHelp(TEXTS[lang], presets.join('')));
     return 0;
   }
   const { result, output } = generateOutput(v, args.options, args.format);
-  const say = (kind, m) => process.stderr.write(`mta-sts-lint generate: ${kind}: ${m.code} [${m.field}] ${m.message}\n`);
+  const tell = (kind, m) => process.stderr.write(`mta-sts-lint generate: ${say(lang, kind)}: ${m.code} [${m.field}] ${m.message}\n`);
   if (!result.ok) {
-    for (const e of result.errors) say('error', e);
+    for (const e of result.errors) tell('level_error', e);
     return 2;
   }
   process.stdout.write(output);
-  if (args.format === 'zone' || args.format === 'policy') for (const n of result.notes) say('note', n);
+  if (args.format === 'zone' || args.format === 'policy') for (const n of result.notes) tell('level_note', n);
   return 0;
 }
 
@@ -361,15 +382,20 @@ function batchItems(bytes, verbose) {
   return items;
 }
 
-async function runBatch(argv) {
+async function runBatch(argv, lang) {
   const { createValidator: createFull } = await import('./dist/full-node.js');
   const { batchLine } = await import('./dist/generator.js');
-  const v = await createFull();
+  const v = await createFull({ lang });
   const usage = () => Buffer.from(batchLine(v, [[11, '']])).toString();
   let verbose = false;
-  for (const a of argv) {
+  for (let i = 0; i < argv.length; ++i) {
+    const a = argv[i];
     if (a === '--batch') continue;
-    if (a === '--verbose' || a === '-v') {
+    if (a === '--lang' && LANGS.includes(argv[i + 1])) {
+      ++i; // chosen by chooseLang
+    } else if (a.startsWith('--lang=') && LANGS.includes(a.slice(7))) {
+      // chosen by chooseLang
+    } else if (a === '--verbose' || a === '-v') {
       verbose = true;
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(usage());
@@ -437,8 +463,9 @@ async function runBatch(argv) {
 }
 
 async function main(argv) {
-  if (argv[0] === 'generate') return runGenerate(argv.slice(1));
-  if (argv.includes('--batch')) return runBatch(argv);
+  const lang = chooseLang(argv);
+  if (argv[0] === 'generate') return runGenerate(argv.slice(1), lang);
+  if (argv.includes('--batch')) return runBatch(argv, lang);
   const args = parsed(parseArgs, argv);
   if (!args) return 2;
   if (args.version) {
@@ -447,7 +474,7 @@ async function main(argv) {
     return 0;
   }
   if (args.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(help(TEXTS[lang]));
     return 0;
   }
   const inputs = [];
@@ -456,9 +483,7 @@ async function main(argv) {
     try {
       bytes = file === '-' ? readFileSync(0) : readFileSync(file);
     } catch (e) {
-      process.stderr.write(e && e.code === 'EISDIR'
-        ? `mta-sts-lint: cannot read '${file}': it is a directory\n`
-        : `mta-sts-lint: cannot read '${file}'\n`);
+      process.stderr.write(`mta-sts-lint: ${say(lang, e && e.code === 'EISDIR' ? 'cli_is_directory' : 'cli_cannot_read', { file })}\n`);
       return 2;
     }
     inputs.push({
@@ -470,7 +495,8 @@ async function main(argv) {
       mxHosts: args.mxHosts,
     });
   }
-  const v = await createValidator();
+  // The default module is English only (docs/i18n.md); the other languages are in the full one.
+  const v = lang === 'en' ? await createValidator() : await (await import('./dist/full-node.js')).createValidator({ lang });
   const noColor = process.env.NO_COLOR;
   const color = args.format === 'text' && process.stdout.isTTY === true && !noColor;
   const { output, errors, warnings } = formatFiles(v, inputs, args.format, color);

@@ -17,6 +17,9 @@ namespace {
 
 using mtasts::Lang;
 
+// The translations are linked into a program that asks for them (core/i18n/translations.cpp).
+const bool languages_enabled = ( mtasts::enable_all_languages(), true );
+
 mtasts::LintResult lint_in( std::string_view text, mtasts::Kind kind, Lang lang, std::optional< std::vector< std::string > > mx = std::nullopt )
 {
    mtasts::LintOptions o;
@@ -132,6 +135,8 @@ const std::vector< std::pair< mtasts::Kind, std::string > > inputs = {
 
 TEST_CASE( "parse_lang: a tag or locale whose primary subtag is a catalogue language" )
 {
+   CHECK( languages_enabled );
+   CHECK( mtasts::lang_available( Lang::es ) );
    CHECK( mtasts::parse_lang( "es" ) == Lang::es );
    CHECK( mtasts::parse_lang( "ES" ) == Lang::es );
    CHECK( mtasts::parse_lang( "es-ES" ) == Lang::es );

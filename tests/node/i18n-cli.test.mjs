@@ -19,7 +19,7 @@ const ENGLISH_LINE = "mta-sts.txt:4:21: error: Remove the trailing dot from the 
 // No locale variable of the test runner leaks in: each case sets all three.
 const env = (o) => ({ LC_ALL: '', LC_MESSAGES: '', LANG: '', ...o });
 
-const tools = { native };
+const tools = { native, bin };
 for (const [name, cli] of Object.entries(tools)) {
   const lint = (args, e) => {
     const r = cli(args, { env: env(e), cwd: scratch });

@@ -7,7 +7,7 @@ import { checkOptions, describe } from './api.js';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-const GENERATE_OPTIONS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua', 'now'];
+const GENERATE_OPTIONS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua', 'now', 'lang'];
 
 // "an array", or "an array with a number at index 2" for an array of strings that is not.
 function describeList(value) {
@@ -31,7 +31,7 @@ export function batchLine(validator, items) {
 }
 
 // Adds generate() and presets to `validator` (api.js calls this from instantiate()).
-export function withGenerator(validator, Module, { usable, failed }) {
+export function withGenerator(validator, Module, { usable, failed, langIndex }) {
   // The generator (mtasts_generate in wasm/bindings.cpp): the options are checked here, written as one blob of
   // (tag, length, UTF-8 bytes) items, and the core answers with one JSON object (the CLI's `generate --format json`
   // keys, plus ok and errors).
@@ -43,6 +43,7 @@ export function withGenerator(validator, Module, { usable, failed }) {
     checkOptions(where, options, GENERATE_OPTIONS);
     const items = [];
     const add = (tag, text) => items.push([tag, encoder.encode(text)]);
+    add(11, String(langIndex(options.lang, `${where}.lang`)));  // first: it words the refusals of the items after it
     for (const [key, tag] of [['domain', 1], ['mode', 2], ['preset', 5], ['id', 7]]) {
       const value = options[key];
       if (value === undefined || value === null) continue;
@@ -117,6 +118,7 @@ export function withGenerator(validator, Module, { usable, failed }) {
   function generateOutput(o, format) {
     const items = [];
     const add = (tag, text) => items.push([tag, encoder.encode(text)]);
+    add(11, String(langIndex(undefined, 'generate')));  // the validator's language
     for (const [key, tag] of [['domain', 1], ['mode', 2], ['preset', 5], ['maxAge', 6], ['id', 7]]) {
       if (o[key] !== undefined) add(tag, o[key]);
     }
@@ -132,7 +134,7 @@ export function withGenerator(validator, Module, { usable, failed }) {
   // (core/batch.hpp) as the native command writes it. `items` are [tag, string or Uint8Array] pairs, the tags of
   // mtasts_batch in wasm/bindings.cpp. Returns the line's UTF-8 bytes (a copy).
   function batchLine(items) {
-    const r = call(Module._mtasts_batch, items.map(([tag, x]) => [tag, typeof x === 'string' ? encoder.encode(x) : x]));
+    const r = call(Module._mtasts_batch, [[12, String(langIndex(undefined, 'batch'))], ...items].map(([tag, x]) => [tag, typeof x === 'string' ? encoder.encode(x) : x]));
     const w = Module.HEAP32;
     return Module.HEAPU8.slice(w[r], w[r] + w[r + 1]);
   }

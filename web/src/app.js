@@ -680,7 +680,7 @@ async function copy(text, what, button) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
       await navigator.clipboard.writeText(text);
       ui.manual.hidden = true;
-      done(`${what} copied to the clipboard.`);
+      done(W ? W.copied(what) : `${what} copied to the clipboard.`);
       return;
     }
   } catch {
@@ -695,9 +695,9 @@ async function copy(text, what, button) {
   if (ok) {
     ui.manual.hidden = true;
     if (button) button.focus();
-    done(`${what} copied to the clipboard.`);
+    done(W ? W.copied(what) : `${what} copied to the clipboard.`);
   } else {
-    done(`Copy the ${what.toLowerCase()} from the box below (Ctrl+C or ⌘C).`);
+    done(W ? W.copyByHand(what) : `Copy the ${what.toLowerCase()} from the box below (Ctrl+C or ⌘C).`);
   }
 }
 
@@ -799,9 +799,9 @@ function wireUi() {
   els.fixAll.addEventListener('click', fixAll);
   $('copy-link').addEventListener('click', (e) => {
     const url = location.href.replace(/#.*$/, '') + '#' + withLang(currentFragment());
-    copy(url, 'Link', e.currentTarget);
+    copy(url, W ? W.link : 'Link', e.currentTarget);
   });
-  $('copy-text').addEventListener('click', (e) => copy(view.state.doc.toString(), 'Text', e.currentTarget));
+  $('copy-text').addEventListener('click', (e) => copy(view.state.doc.toString(), W ? W.text : 'Text', e.currentTarget));
 
   els.list.addEventListener('click', (e) => {
     const button = e.target.closest('button');

@@ -162,6 +162,10 @@ export const WORDS = {
     about: 'unos',
     overMaximum: 'más que el máximo de 1 año',
     loading: 'Cargando el validador…',
+    link: 'Enlace',
+    text: 'Texto',
+    copied: (what) => `${what}: copiado al portapapeles.`,
+    copyByHand: (what) => `${what}: cópielo del cuadro de abajo (Ctrl+C o ⌘C).`,
     validatorFailed: 'El validador falló con este texto',
     switchLabel: 'Idioma',
     // The generator panel

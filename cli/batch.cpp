@@ -211,8 +211,8 @@ namespace {
    public:
       using json = nlohmann::json;
 
-      explicit EntrySax( Entry& e )
-         : e_( e )
+      EntrySax( Entry& e, Lang language )
+         : e_( e ), lang( language )
       {}
 
       std::string error;
@@ -223,7 +223,7 @@ namespace {
             return type_error();
          }
          if( depth_ == 0 ) {
-            return fail( "not a JSON object" );
+            return fail( render_text( Text::batch_not_object, {}, lang ) );
          }
          if( depth_ == 1 && field_ >= 0 ) {
             if( field_ == Entry::domain ) {
@@ -241,7 +241,7 @@ namespace {
       bool string( json::string_t& s )
       {
          if( depth_ == 0 ) {
-            return fail( "not a JSON object" );
+            return fail( render_text( Text::batch_not_object, {}, lang ) );
          }
          if( in_mx() ) {
             e_.mx_hosts.push_back( std::move( s ) );
@@ -271,7 +271,7 @@ namespace {
       bool start_array( std::size_t )
       {
          if( depth_ == 0 ) {
-            return fail( "not a JSON object" );
+            return fail( render_text( Text::batch_not_object, {}, lang ) );
          }
          if( in_mx() || ( depth_ == 1 && field_ >= 0 && field_ != Entry::mx ) ) {
             return type_error();
@@ -296,7 +296,7 @@ namespace {
          for( int i = 0; i < Entry::count; ++i ) {
             if( k == field_names[ i ] ) {
                if( seen_[ i ] ) {
-                  return fail( "duplicate key \"" + k + "\"" );
+                  return fail( render_text( Text::batch_duplicate_key, { { "k", k } }, lang ) );
                }
                seen_[ i ] = true;
                field_ = i;
@@ -313,7 +313,7 @@ namespace {
          if( p != std::string_view::npos ) {
             what.remove_prefix( p + 2 );
          }
-         return fail( "invalid JSON: " + std::string( what ) );
+         return fail( render_text( Text::batch_invalid_json_detail, { { "what", what } }, lang ) );
       }
 
    private:
@@ -321,7 +321,7 @@ namespace {
       bool scalar()
       {
          if( depth_ == 0 ) {
-            return fail( "not a JSON object" );
+            return fail( render_text( Text::batch_not_object, {}, lang ) );
          }
          return in_mx() || ( depth_ == 1 && field_ >= 0 ) ? type_error() : true;
       }
@@ -329,11 +329,11 @@ namespace {
       {
          switch( field_ ) {
             case Entry::domain:
-               return fail( "\"domain\" must be a string" );
+               return fail( render_text( Text::batch_domain_string, {}, lang ) );
             case Entry::mx:
-               return fail( "\"mx\" must be an array of strings or null" );
+               return fail( render_text( Text::batch_mx_array, {}, lang ) );
             default:
-               return fail( std::string( "\"" ) + field_names[ field_ ] + "\" must be a string or null" );
+               return fail( render_text( Text::batch_field_string, { { "field", field_names[ field_ ] } }, lang ) );
          }
       }
       bool fail( std::string msg )
@@ -345,6 +345,7 @@ namespace {
       }
 
       Entry& e_;
+      Lang lang;  // of the error messages
       int depth_ = 0;
       int field_ = -1;
       bool seen_[ Entry::count ] = {};
@@ -643,11 +644,11 @@ int run_batch( int argc, char** argv, Lang lang )
       else if( a.substr( 0, 7 ) == "--lang=" && lang_by_tag( a.substr( 7 ) ) ) {
       }
       else if( a == "--help" || a == "-h" ) {
-         std::fputs( batch::usage, stdout );
+         std::fputs( batch::usage( lang ).c_str(), stdout );
          return 0;
       }
       else {
-         std::fprintf( stderr, "mta-sts-lint: --batch takes only --verbose, not '%s'\n%s", argv[ i ], batch::usage );
+         std::fprintf( stderr, "mta-sts-lint: %s\n%s", render_text( Text::batch_only_verbose, { { "arg", argv[ i ] } }, lang ).c_str(), batch::usage( lang ).c_str() );
          return 2;
       }
    }
@@ -676,12 +677,12 @@ int run_batch( int argc, char** argv, Lang lang )
       }
       if( st == LineReader::Status::error ) {
          flush();
-         std::fprintf( stderr, "mta-sts-lint: cannot read standard input: %s\n", std::strerror( errno ) );
+         std::fprintf( stderr, "mta-sts-lint: %s\n", render_text( Text::batch_cannot_read, { { "error", std::strerror( errno ) } }, lang ).c_str() );
          return 2;
       }
       ++line_no;
       if( st == LineReader::Status::too_long ) {
-         batch::write_error( out, line_no, nullptr, batch::line_too_long() );
+         batch::write_error( out, line_no, nullptr, batch::line_too_long( lang ) );
          continue;
       }
       if( !line.empty() && line.back() == '\r' ) {
@@ -692,7 +693,7 @@ int run_batch( int argc, char** argv, Lang lang )
       }
 
       entry.clear();
-      EntrySax sax( entry );
+      EntrySax sax( entry, lang );
       if( decode_buf.size() < line.size() ) {
          decode_buf.resize( line.size() );
       }
@@ -703,10 +704,10 @@ int run_batch( int argc, char** argv, Lang lang )
       }
       if( !parsed ) {
          const std::string_view domain = entry.text[ Entry::domain ];
-         batch::write_error( out, line_no, entry.has[ Entry::domain ] ? &domain : nullptr, sax.error.empty() ? "invalid JSON" : sax.error );
+         batch::write_error( out, line_no, entry.has[ Entry::domain ] ? &domain : nullptr, sax.error.empty() ? render_text( Text::batch_invalid_json, {}, lang ) : sax.error );
       }
       else if( !entry.has[ Entry::domain ] ) {
-         batch::write_error( out, line_no, nullptr, "missing \"domain\"" );
+         batch::write_error( out, line_no, nullptr, render_text( Text::batch_missing_domain, {}, lang ) );
       }
       else {
          batch::Entry e;
@@ -729,7 +730,7 @@ int run_batch( int argc, char** argv, Lang lang )
    }
    flush();
    if( write_failed ) {
-      std::fprintf( stderr, "mta-sts-lint: cannot write standard output: %s\n", std::strerror( errno ) );
+      std::fprintf( stderr, "mta-sts-lint: %s\n", render_text( Text::batch_cannot_write, { { "error", std::strerror( errno ) } }, lang ).c_str() );
       return 2;
    }
    return 0;

@@ -59,19 +59,20 @@ bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_cou
    return valid;
 }
 
-std::string line_too_long()
+std::string line_too_long( Lang lang )
 {
-   return "line longer than " + std::to_string( max_line_bytes ) + " bytes";
+   return render_text( mtasts::Text::batch_line_too_long, { { "n", std::to_string( max_line_bytes ) } }, lang );
 }
 
-const char* const usage =
-   "Usage: mta-sts-lint --batch [--verbose]\n"
-   "Reads JSON Lines on standard input, one domain per line:\n"
-   "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\"}\n"
-   "(policy, txt, tlsrpt optional; \"mx\": [hosts] optional, checked against the policy) and writes one JSON line per input line, in order:\n"
-   "  {\"line\": N, \"domain\": ..., \"valid\": ..., \"policy\": {\"kind\", \"valid\", \"errorCount\", \"warningCount\", \"infoCount\", \"diagnostics\": [...]}, ...}\n"
-   "A line that cannot be read is answered with {\"line\": N, \"error\": \"...\"}; the stream goes on.\n"
-   "  --verbose, -v   also report infos (including RPT523: a testing policy without a TLS-RPT record)\n"
-   "Exit status: 0 when the whole stream was answered, 2 on a usage or I/O error.\n";
+std::string usage( Lang lang )
+{
+   const auto t = [ & ]( mtasts::Text id ) { return std::string( text_template( id, lang ) ); };
+   return t( mtasts::Text::cli_usage ) + ": mta-sts-lint --batch [--verbose] [--lang en|es]\n" + t( mtasts::Text::batch_usage_read ) + "\n" +
+          "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\"}\n" +
+          t( mtasts::Text::batch_usage_optional ) + "\n" +
+          "  {\"line\": N, \"domain\": ..., \"valid\": ..., \"policy\": {\"kind\", \"valid\", \"errorCount\", \"warningCount\", \"infoCount\", \"diagnostics\": [...]}, ...}\n" +
+          t( mtasts::Text::batch_usage_error ) + "\n" + "  --verbose, -v   " + t( mtasts::Text::batch_usage_verbose ) + "\n" + "  --lang L        " +
+          t( mtasts::Text::batch_usage_lang ) + "\n" + t( mtasts::Text::batch_usage_exit ) + "\n";
+}
 
 }  // namespace mtasts::batch

@@ -42,10 +42,10 @@ struct Entry
 bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang = Lang::en );
 
 // "line longer than 4194304 bytes"
-std::string line_too_long();
+std::string line_too_long( Lang lang = Lang::en );
 
 // The usage text of `--batch --help` (the native command and the Node bin print it).
-extern const char* const usage;
+std::string usage( Lang lang = Lang::en );
 
 namespace detail {
    template< typename Out >

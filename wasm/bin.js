@@ -322,22 +322,23 @@ function wellFormed(x) {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 // One input line (without its line break) -> the mtasts_batch items of its answer.
-function batchItems(bytes, verbose) {
+function batchItems(bytes, verbose, lang) {
+  const t = (id, args) => say(lang, id, args);
   let text;
   try {
     text = strictUtf8.decode(bytes);
   } catch {
-    return [[9, 'invalid JSON: invalid UTF-8']];
+    return [[9, t('batch_invalid_json_detail', { what: 'invalid UTF-8' })]];
   }
   let value;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return [[9, `invalid JSON: ${e.message}`]];
+    return [[9, t('batch_invalid_json_detail', { what: e.message })]];
   }
   const escapes = text.includes('\\u');
-  if (escapes && !wellFormed(value)) return [[9, 'invalid JSON: a lone surrogate in a string']];
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[9, 'not a JSON object']];
+  if (escapes && !wellFormed(value)) return [[9, t('batch_invalid_json_detail', { what: 'a lone surrogate in a string' })]];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[9, t('batch_not_object')]];
   // In document order, as the native reader meets them: the first problem is the one reported, with the domain
   // when it came before it. The key scan only when a key may repeat (its quoted name is there twice) or be written
   // with escapes; otherwise JSON.parse's object has every key once, in document order.
@@ -354,16 +355,16 @@ function batchItems(bytes, verbose) {
   try {
     const seen = new Set();
     for (const [k, v] of pairs) {
-      if (seen.has(k)) throw new LineError(`duplicate key "${k}"`);
+      if (seen.has(k)) throw new LineError(t('batch_duplicate_key', { k }));
       seen.add(k);
       if (k === 'domain') {
-        if (typeof v !== 'string') throw new LineError('"domain" must be a string');
+        if (typeof v !== 'string') throw new LineError(t('batch_domain_string'));
       } else if (k === 'mx') {
         if (v !== null && (!Array.isArray(v) || v.some((h) => typeof h !== 'string'))) {
-          throw new LineError('"mx" must be an array of strings or null');
+          throw new LineError(t('batch_mx_array'));
         }
       } else if (v !== null && typeof v !== 'string') {
-        throw new LineError(`"${k}" must be a string or null`);
+        throw new LineError(t('batch_field_string', { field: k }));
       }
       entry[k] = v;
     }
@@ -371,7 +372,7 @@ function batchItems(bytes, verbose) {
     if (!(e instanceof LineError)) throw e;
     return typeof entry.domain === 'string' ? [[1, entry.domain], [9, e.message]] : [[9, e.message]];
   }
-  if (typeof entry.domain !== 'string') return [[9, 'missing "domain"']];
+  if (typeof entry.domain !== 'string') return [[9, t('batch_missing_domain')]];
   items.push([1, entry.domain]);
   for (const [k, tag] of Object.entries(BATCH_TEXT_TAGS)) if (typeof entry[k] === 'string') items.push([tag, entry[k]]);
   if (Array.isArray(entry.mx)) {
@@ -401,7 +402,7 @@ async function runBatch(argv, lang) {
       process.stdout.write(usage());
       return 0;
     } else {
-      process.stderr.write(`mta-sts-lint: --batch takes only --verbose, not '${a}'\n${usage()}`);
+      process.stderr.write(`mta-sts-lint: ${say(lang, 'batch_only_verbose', { arg: a })}\n${usage()}`);
       return 2;
     }
   }
@@ -413,7 +414,7 @@ async function runBatch(argv, lang) {
     let blank = true;
     for (let i = 0; i < end && blank; ++i) blank = line[i] === 32 || line[i] === 9;
     if (blank) return;
-    out.push(batchLine(v, [[8, String(lineNo)], ...batchItems(line.subarray(0, end), verbose)]));
+    out.push(batchLine(v, [[8, String(lineNo)], ...batchItems(line.subarray(0, end), verbose, lang)]));
   };
   const tooLong = (out) => out.push(batchLine(v, [[8, String(++lineNo)], [10, '']]));
   // The part of a line read so far (chunks), or the count of an over-long line's bytes being skipped to its end.
@@ -452,7 +453,7 @@ async function runBatch(argv, lang) {
       await write(out);
     }
   } catch (e) {
-    process.stderr.write(`mta-sts-lint: cannot read standard input: ${e && e.message ? e.message : e}\n`);
+    process.stderr.write(`mta-sts-lint: ${say(lang, 'batch_cannot_read', { error: e && e.message ? e.message : e })}\n`);
     return 2;
   }
   const out = [];
@@ -508,7 +509,7 @@ async function main(argv) {
 // exits 2; without this, Node would print an unhandled EPIPE with its stack.
 process.stdout.on('error', (e) => {
   const reason = e && e.code === 'EPIPE' ? 'Broken pipe' : e && e.message ? e.message : e;
-  process.stderr.write(`mta-sts-lint: cannot write standard output: ${reason}\n`);
+  process.stderr.write(`mta-sts-lint: ${say(chooseLang(process.argv.slice(2)), 'batch_cannot_write', { error: reason })}\n`);
   process.exit(2);
 });
 

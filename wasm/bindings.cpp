@@ -551,13 +551,14 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
       }
    } );
    line.clear();
+   const auto lang = lang_of( static_cast< int >( mtasts::parse_whole_number( values[ 12 ] ).value_or( 0 ) ) );
    if( has[ 11 ] ) {
-      line = mtasts::batch::usage;
+      line = mtasts::batch::usage( lang );
       return answer( line );
    }
    const auto line_no = static_cast< std::size_t >( mtasts::parse_whole_number( values[ 8 ] ).value_or( 0 ) );
    if( has[ 10 ] ) {
-      mtasts::batch::write_error( line, line_no, nullptr, mtasts::batch::line_too_long() );
+      mtasts::batch::write_error( line, line_no, nullptr, mtasts::batch::line_too_long( lang ) );
    }
    else if( has[ 9 ] ) {
       mtasts::batch::write_error( line, line_no, has[ 1 ] ? &values[ 1 ] : nullptr, values[ 9 ] );
@@ -571,7 +572,6 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
          }
       }
       e.mx_hosts = has[ 5 ] || has[ 6 ] ? &mx : nullptr;
-      const auto lang = lang_of( static_cast< int >( mtasts::parse_whole_number( values[ 12 ] ).value_or( 0 ) ) );
       const bool valid = mtasts::batch::lint_entry( e, has[ 7 ], results, lang );
       mtasts::batch::write_answer( line, line_no, e, valid, results );
    }

@@ -121,5 +121,15 @@ for (const [name, cli] of Object.entries(tools)) {
     assert.deepEqual(a.policy.diagnostics.map((d) => [d.code, d.offset]), b.policy.diagnostics.map((d) => [d.code, d.offset]));
     const viaLocale = cli(['--batch'], { input, env: env({ LANG: 'es_ES.UTF-8' }) });
     assert.equal(viaLocale.stdout.toString(), es.stdout.toString());
+    // The error of a line that cannot be answered, and the usage, in Spanish too.
+    const bad = cli(['--batch', '--lang=es'], { input: '{"policy": "x"}\n[1]\n{"domain": 1}\n', env: env({}) });
+    assert.deepEqual(bad.stdout.toString().trim().split('\n').map((l) => JSON.parse(l)), [
+      { line: 1, error: 'falta "domain"' },
+      { line: 2, error: 'no es un objeto JSON' },
+      { line: 3, error: '"domain" debe ser una cadena' },
+    ]);
+    const usage = cli(['--batch', '-q'], { input: '', env: env({ LC_ALL: 'es_ES.UTF-8' }) });
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /^mta-sts-lint: --batch solo admite --verbose y --lang, no '-q'\nUso: mta-sts-lint --batch \[--verbose\] \[--lang en\|es\]\nLee JSON Lines de la entrada estándar/);
   });
 }

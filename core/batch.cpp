@@ -61,11 +61,13 @@ bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_cou
 
 std::string line_too_long( Lang lang )
 {
+   enable_all_languages();  // --batch's texts come with the translations
    return render_text( mtasts::Text::batch_line_too_long, { { "n", std::to_string( max_line_bytes ) } }, lang );
 }
 
 std::string usage( Lang lang )
 {
+   enable_all_languages();
    const auto t = [ & ]( mtasts::Text id ) { return std::string( text_template( id, lang ) ); };
    return t( mtasts::Text::cli_usage ) + ": mta-sts-lint --batch [--verbose] [--lang en|es]\n" + t( mtasts::Text::batch_usage_read ) + "\n" +
           "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\"}\n" +

@@ -22,7 +22,7 @@ namespace {
 
    using i18n::LangTexts;
    using i18n::ix;
-   constexpr LangTexts english = i18n::make_en();
+   constexpr LangTexts english = i18n::make_en( false );
 
    struct LangInfo
    {

@@ -43,7 +43,8 @@ constexpr std::size_t lang_count = static_cast< std::size_t >( Lang::count_ );
 
 // English is always there; the other languages once enable_all_languages() has run (it lives in
 // core/i18n/translations.cpp, which a program links only if it calls it: the default WebAssembly module does not).
-// Before that, a text asked for in another language is the English one.
+// Before that, a text asked for in another language is the English one, and the command line's, the generator's and
+// --batch's texts (MTASTS_TOOL_TEXT) are empty: generate() and the batch functions call it themselves.
 void enable_all_languages() noexcept;
 bool lang_available( Lang l ) noexcept;
 const char* lang_tag( Lang l ) noexcept;   // "en", "es"
@@ -64,8 +65,10 @@ enum class FixTitle : std::uint16_t {
 };
 enum class Text : std::uint16_t {
 #define MTASTS_TEXT( id, text ) id,
+#define MTASTS_TOOL_TEXT( id, text ) id,
 #include "i18n/en.def"
 #undef MTASTS_TEXT
+#undef MTASTS_TOOL_TEXT
    count_
 };
 

@@ -642,6 +642,7 @@ std::optional< std::string > utc_id( std::int64_t seconds )
 
 GenerateResult generate( const GenerateOptions& options ) noexcept
 {
+   enable_all_languages();  // the checklist's texts (and the other languages) come with the translations
 #if defined( __cpp_exceptions )
    try {
       return run( options );
@@ -697,6 +698,7 @@ std::string generate_json( const GenerateResult& r, bool pretty )
 
 std::string generate_text( const GenerateResult& r, Lang lang )
 {
+   enable_all_languages();
    const auto lf = []( std::string_view t ) {
       std::string out;
       for( const char c : t ) {

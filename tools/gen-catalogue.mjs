@@ -42,13 +42,13 @@ const samePlaceholders = (a, b) => {
 const langs = [...readFileSync(join(root, 'core/i18n/languages.def'), 'utf8').matchAll(new RegExp(`^MTASTS_LANG\\((\\w+), ${str}, ${str}\\)`, 'gm'))]
   .map((m) => ({ id: m[1], tag: m[2], name: m[3] }));
 const hints = [...def.matchAll(new RegExp(`^MTASTS_HINT\\((\\w+), ${str}\\)`, 'gm'))].map((m) => ({ id: m[1], text: unC(m[2]) }));
-const en = defRows('core/i18n/en.def', ['MTASTS_FIX', 'MTASTS_TEXT']);
+const en = defRows('core/i18n/en.def', ['MTASTS_FIX', 'MTASTS_TEXT', 'MTASTS_TOOL_TEXT']);
 // Every English text by kind and id: what each language file must translate.
 const source = {
   RULE: new Map(rules.map((r) => [r.code, [r.title, r.message]])),
   HINT: new Map(hints.map((h) => [h.id, [h.text]])),
   FIX: new Map(en.rows.filter((r) => r.macro === 'MTASTS_FIX').map((r) => [r.id, r.texts])),
-  TEXT: new Map(en.rows.filter((r) => r.macro === 'MTASTS_TEXT').map((r) => [r.id, r.texts])),
+  TEXT: new Map(en.rows.filter((r) => r.macro === 'MTASTS_TEXT' || r.macro === 'MTASTS_TOOL_TEXT').map((r) => [r.id, r.texts])),
 };
 const problems = [...en.bad];
 for (const [kind, m] of Object.entries(source)) {

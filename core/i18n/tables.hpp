@@ -32,7 +32,8 @@ constexpr std::size_t ix( E e ) noexcept
    return static_cast< std::size_t >( e );
 }
 
-constexpr LangTexts make_en()
+// tools: also the MTASTS_TOOL_TEXT rows (else "": the default WebAssembly module never shows them).
+constexpr LangTexts make_en( bool tools = true )
 {
    LangTexts t{};
    t.hint[ 0 ] = "";
@@ -43,15 +44,17 @@ constexpr LangTexts make_en()
 #undef MTASTS_HINT
 #define MTASTS_FIX( id, text_ ) t.fix[ ix( FixTitle::id ) ] = text_;
 #define MTASTS_TEXT( id, text_ ) t.text[ ix( Text::id ) ] = text_;
+#define MTASTS_TOOL_TEXT( id, text_ ) t.text[ ix( Text::id ) ] = tools ? text_ : "";
 #include "en.def"
 #undef MTASTS_FIX
 #undef MTASTS_TEXT
+#undef MTASTS_TOOL_TEXT
    return t;
 }
 
 
-// The table of each language, English always; the others once enable_all_languages() (core/i18n/translations.cpp)
-// has run. Constant-initialised: no static-initialisation order to care about.
+// The table of each language: English without its tool texts always; every language, English complete, once
+// enable_all_languages() (core/i18n/translations.cpp) has run. Constant-initialised: no static-initialisation order to care about.
 extern const LangTexts* language_tables[ lang_count ];
 
 }  // namespace mtasts::i18n

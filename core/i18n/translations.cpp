@@ -121,8 +121,8 @@ namespace mtasts {
 
 void enable_all_languages() noexcept
 {
-   for( std::size_t k = 1; k < lang_count; ++k ) {
-      i18n::language_tables[ k ] = &i18n::texts[ k ];
+   for( std::size_t k = 0; k < lang_count; ++k ) {
+      i18n::language_tables[ k ] = &i18n::texts[ k ];  // English too: with its tool texts
    }
 }
 

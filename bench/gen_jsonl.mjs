@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Writes N domains as JSON Lines for `mta-sts-lint --batch` (and bench/python_peer.py), built from the shared
-// real-world corpus beside the repository (<repo>/../shared/corpus: policies/*.txt and records.expected.jsonl).
+// Writes N domains as JSON Lines for `mta-sts-lint --batch` (and bench/python_peer.py), built from the real-world
+// corpus of the repository (tests/corpus: policies/*.txt and records.expected.jsonl).
 // Deterministic: line i takes policy i mod P, _mta-sts record i mod T and TLS-RPT record i mod R; every fourth domain
 // has no TLS-RPT record and every tenth no _mta-sts record, as in real scans.
 //   node bench/gen_jsonl.mjs [--count N] [--out FILE] [--corpus DIR]     (default 100000 lines to stdout)
@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function corpusDir(explicit) {
-  const dir = explicit ?? process.env.MTASTS_CORPUS_DIR ?? join(root, '..', 'shared', 'corpus');
-  if (!existsSync(join(dir, 'policies'))) throw new Error(`gen_jsonl: no corpus at ${dir} (expected <repo>/../shared/corpus)`);
+  const dir = explicit ?? process.env.MTASTS_CORPUS_DIR ?? join(root, 'tests', 'corpus');
+  if (!existsSync(join(dir, 'policies'))) throw new Error(`gen_jsonl: no corpus at ${dir} (expected <repo>/tests/corpus)`);
   return dir;
 }
 

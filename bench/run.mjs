@@ -4,7 +4,7 @@
 // verdicts; 2 only when a step cannot run at all).
 //
 //   native   Google Benchmark (build/bench/mtasts_bench): lint() per input, ns and MB/s (CPU time)
-//   batch    `mta-sts-lint --batch` on 100,000 domains (JSON Lines from the shared corpus) vs the parser of Debian's
+//   batch    `mta-sts-lint --batch` on 100,000 domains (JSON Lines from the corpus) vs the parser of Debian's
 //            postfix-mta-sts-resolver (bench/python_peer.py) on the same lines: inputs/s, peak RSS, ratio;
 //            and one process on all lines vs two processes on one half each, concurrently
 //   node     bench/node.mjs (lint() in Node vs mailauth's strict parsePolicy) -> bench/results-node.json
@@ -13,8 +13,8 @@
 //   scaling  bench/scaling.mjs when present; else 1x/10x/100x batch input here: time and peak memory
 //
 // Usage: node bench/run.mjs [--quick] [--no-build] [--build-dir DIR] [--skip node,page,scaling,native,batch]
-//                           [--markdown]      (also print the table as Markdown, for the README)
-// Environment: MTASTS_BUILD_DIR (default build), MTASTS_CORPUS_DIR (default <repo>/../shared/corpus).
+//                           [--markdown]      (also print the table as Markdown, for docs/performance.md)
+// Environment: MTASTS_BUILD_DIR (default build), MTASTS_CORPUS_DIR (default <repo>/tests/corpus).
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

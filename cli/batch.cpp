@@ -1,12 +1,12 @@
 // `mta-sts-lint --batch`: JSON Lines in, JSON Lines out, for checking many domains in one process.
 //
-// Input, one object per line:  {"domain": "example.com", "policy": "...", "txt": "...", "tlsrpt": "..."}
-//   "domain" is required (a string); "policy", "txt" and "tlsrpt" are optional strings (null means absent); an optional
+// Input, one object per line:  {"domain": "example.com", "policy": "...", "txt": "...", "tlsrpt": "...", "dmarc": "..."}
+//   "domain" is required (a string); "policy", "txt", "tlsrpt" and "dmarc" are optional strings (null means absent); an optional
 //   "mx": ["mx1.example.com", ...] gives the domain's MX hosts (checked against the policy: STS401-STS406; [] = no MX
-//   records, ["."] = a null MX). The domain is passed to the policy checks (STS249). Other keys are ignored. Blank
+//   records, ["."] = a null MX). The domain is passed to the policy checks (STS249) and the DMARC checks (DMC638). Other keys are ignored. Blank
 //   lines are skipped.
 // Output, one line per input line, in input order, written by core/batch.hpp (the Node bin's batch mode writes the
-//   same lines): {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}}.
+//   same lines): {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}, "dmarc": {...}}.
 //   A line that cannot be used is answered with {"line": N, "error": "..."} (plus "domain" when it was read), and the
 //   stream goes on.
 //
@@ -186,7 +186,7 @@ namespace {
    // One input line, filled by the SAX parser below (no DOM: the strings are moved straight into place).
    struct Entry
    {
-      enum Field { domain = 0, policy, txt, tlsrpt, mx, count };
+      enum Field { domain = 0, policy, txt, tlsrpt, dmarc, mx, count };  // policy..dmarc in batch::Text order
       std::string text[ mx ];
       std::vector< std::string > mx_hosts;
       bool has[ count ] = {};
@@ -203,8 +203,8 @@ namespace {
       }
    };
 
-   const char* const field_names[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "mx" };
-   constexpr std::string_view field_views[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "mx" };
+   const char* const field_names[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "dmarc", "mx" };
+   constexpr std::string_view field_views[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "dmarc", "mx" };
 
    class EntrySax
    {
@@ -630,6 +630,7 @@ namespace {
 int run_batch( int argc, char** argv, Lang lang )
 {
    bool verbose = false;
+   std::size_t line_no = 0;  // --line-offset: the lines of the whole stream before this process's first one
    for( int i = 1; i < argc; ++i ) {
       const std::string_view a = argv[ i ];
       if( a == "--batch" ) {
@@ -642,6 +643,26 @@ int run_batch( int argc, char** argv, Lang lang )
          ++i;  // chosen by main() (choose_lang)
       }
       else if( a.substr( 0, 7 ) == "--lang=" && lang_by_tag( a.substr( 7 ) ) ) {
+         continue;
+      }
+      else if( a == "--line-offset" || a.rfind( "--line-offset=", 0 ) == 0 ) {
+         std::string_view v;
+         if( a.size() > 13 ) {
+            v = a.substr( 14 );
+         }
+         else if( i + 1 < argc ) {
+            v = argv[ ++i ];
+         }
+         if( v.empty() || v.size() > batch::max_line_offset_digits || v.find_first_not_of( "0123456789" ) != std::string_view::npos ) {
+            std::fprintf( stderr, "mta-sts-lint: %s\n%s",
+                          render_text( Text::batch_bad_line_offset, { { "n", std::to_string( batch::max_line_offset_digits ) }, { "arg", std::string( v ) } }, lang ).c_str(),
+                          batch::usage( lang ).c_str() );
+            return 2;
+         }
+         line_no = 0;
+         for( const char c : v ) {
+            line_no = line_no * 10 + static_cast< std::size_t >( c - '0' );
+         }
       }
       else if( a == "--help" || a == "-h" ) {
          std::fputs( batch::usage( lang ).c_str(), stdout );
@@ -668,7 +689,6 @@ int run_batch( int argc, char** argv, Lang lang )
    Entry entry;
    std::vector< char > decode_buf( std::size_t( 64 ) << 10 );  // the fast path decodes each string here first
    LintResult results[ batch::text_count ];
-   std::size_t line_no = 0;
    std::string_view line;
    for( ;; ) {
       const auto st = reader.next( line, flush );

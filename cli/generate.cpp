@@ -44,13 +44,17 @@ namespace {
 
 int run_generate( int argc, char** argv, Lang lang )
 {
+   if( argc > 1 && std::string( argv[ 1 ] ) == "dmarc" ) {
+      return run_generate_dmarc( argc - 1, argv + 1 );
+   }
    CLI::App app{ say( Text::gen_about, lang ), "mta-sts-lint generate" };
    std::string lang_option;
    localise( app, lang, lang_option );
    app.footer( presets_help( lang ) + say( Text::gen_defaults, lang ) + "\n" + say( Text::gen_exit_status, lang ) + "\n" +
                say( Text::cli_examples, lang ) + "\n"
                "  mta-sts-lint generate --domain example.com --preset google-workspace --rua mailto:tlsrpt@example.com\n"
-               "  mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone\n" );
+               "  mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone\n"
+               + say( Text::gen_dmarc_see, lang ) + " mta-sts-lint generate dmarc --help\n" );
    GenerateOptions o;
    std::string max_age;
    std::string format = "text";

@@ -35,7 +35,7 @@ namespace {
 
 bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang )
 {
-   static const Kind kinds[ text_count ] = { Kind::policy, Kind::txt, Kind::tlsrpt };
+   static const Kind kinds[ text_count ] = { Kind::policy, Kind::txt, Kind::tlsrpt, Kind::dmarc };
    bool valid = true;
    for( int t = 0; t < text_count; ++t ) {
       if( e.text[ t ] ) {
@@ -43,8 +43,10 @@ bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_cou
          o.kind = kinds[ t ];
          o.verbose = verbose;
          o.lang = lang;
-         if( t == policy ) {
+         if( t == policy || t == dmarc ) {
             o.domain = std::string( e.domain );
+         }
+         if( t == policy ) {
             if( e.mx_hosts ) {
                o.mx_hosts = *e.mx_hosts;
             }
@@ -69,12 +71,13 @@ std::string usage( Lang lang )
 {
    enable_all_languages();
    const auto t = [ & ]( mtasts::Text id ) { return std::string( text_template( id, lang ) ); };
-   return t( mtasts::Text::cli_usage ) + ": mta-sts-lint --batch [--verbose] [--lang en|es]\n" + t( mtasts::Text::batch_usage_read ) + "\n" +
-          "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\"}\n" +
+   return t( mtasts::Text::cli_usage ) + ": mta-sts-lint --batch [--verbose] [--line-offset N] [--lang en|es]\n" + t( mtasts::Text::batch_usage_read ) + "\n" +
+          "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\", \"dmarc\": \"v=DMARC1; p=...\"}\n" +
           t( mtasts::Text::batch_usage_optional ) + "\n" +
           "  {\"line\": N, \"domain\": ..., \"valid\": ..., \"policy\": {\"kind\", \"valid\", \"errorCount\", \"warningCount\", \"infoCount\", \"diagnostics\": [...]}, ...}\n" +
-          t( mtasts::Text::batch_usage_error ) + "\n" + "  --verbose, -v   " + t( mtasts::Text::batch_usage_verbose ) + "\n" + "  --lang L        " +
-          t( mtasts::Text::batch_usage_lang ) + "\n" + t( mtasts::Text::batch_usage_exit ) + "\n";
+          t( mtasts::Text::batch_usage_error ) + "\n" + "  --verbose, -v   " + t( mtasts::Text::batch_usage_verbose ) + "\n" + "  --line-offset N " +
+          t( mtasts::Text::batch_usage_line_offset ) + "\n" + "  --lang L        " + t( mtasts::Text::batch_usage_lang ) + "\n" +
+          t( mtasts::Text::batch_usage_exit ) + "\n";
 }
 
 }  // namespace mtasts::batch

@@ -2,8 +2,10 @@
 // answers an input line. Shared by the native batch mode (cli/batch.cpp, which reads and splits the JSON Lines) and the
 // Node bin's (wasm/bin.js through mta-sts-lint-full.wasm), so both write the same bytes.
 //
-// An answer line: {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}}
-// with, per text given: kind, valid, errorCount, warningCount, infoCount and diagnostics (code, severity, message,
+// An answer line: {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...},
+// "dmarc": {...}}
+// with, per text given: kind, valid, errorCount, warningCount, infoCount, for a policy "mode" and "maxAge" when their
+// lines were read (the values a sender uses), and diagnostics (code, severity, message,
 // line, column, endLine, endColumn, offset, length; columns are 1-based bytes, offset/length are bytes of the text).
 // An input line that cannot be used: {"line": N, "domain": "..." (when it was read), "error": "..."}.
 #pragma once
@@ -26,8 +28,12 @@ namespace mtasts::batch {
 // A longer input line is answered with an error line (line_too_long()) and skipped: memory stays bounded.
 constexpr std::size_t max_line_bytes = std::size_t( 4 ) << 20;  // 4 MiB: sixty-four 64 KiB policies, escaped
 
-enum Text { policy = 0, txt, tlsrpt, text_count };
-constexpr const char* text_names[ text_count ] = { "policy", "txt", "tlsrpt" };
+// --line-offset N (N: at most this many digits) numbers the answers from N + 1: one process of many, given the lines
+// after the first N of the whole stream, answers with the whole stream's line numbers.
+constexpr int max_line_offset_digits = 15;
+
+enum Text { policy = 0, txt, tlsrpt, dmarc, text_count };
+constexpr const char* text_names[ text_count ] = { "policy", "txt", "tlsrpt", "dmarc" };
 
 // One input line, read.
 struct Entry
@@ -37,7 +43,7 @@ struct Entry
    const std::vector< std::string >* mx_hosts = nullptr;  // the "mx" array, checked against the policy
 };
 
-// Lints each text of `e` into results[] (the policy with the domain and the MX hosts; RPT523 when `verbose`, for a
+// Lints each text of `e` into results[] (the policy with the domain and the MX hosts, the DMARC record with the domain; RPT523 when `verbose`, for a
 // testing policy given without a TLS-RPT record). True when every text given is valid.
 bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang = Lang::en );
 
@@ -67,6 +73,15 @@ namespace detail {
       put_number( out, r.warning_count() );
       out += ",\"infoCount\":";
       put_number( out, r.info_count() );
+      // What a sender would use from a policy, when its line was read: the summary of a sweep counts them.
+      if( r.policy && r.policy->mode ) {
+         out += ",\"mode\":";
+         json::append_string( out, *r.policy->mode );
+      }
+      if( r.policy && r.policy->max_age ) {
+         out += ",\"maxAge\":";
+         put_number( out, static_cast< std::size_t >( *r.policy->max_age ) );
+      }
       out += ",\"diagnostics\":[";
       if( !r.diagnostics.empty() ) {
          const SourceMap map( source );

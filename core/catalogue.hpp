@@ -166,7 +166,7 @@ std::string render_message( Code c, const Args& args, Hint hint = Hint::none, La
 std::string render_fix( FixTitle f, const Args& args = {}, Lang lang = Lang::en );
 std::string render_text( Text t, const Args& args = {}, Lang lang = Lang::en );
 
-// Thresholds used by heuristic rules (documented in the README).
+// Thresholds used by heuristic rules (documented in docs/codes.md, written by tools/gen-catalogue.mjs).
 namespace thresholds {
    inline constexpr std::uint64_t max_age_max = 31557600;      // STS230, RFC 8461 §3.2
    inline constexpr std::uint64_t one_day = 86400;             // STS233, STS235

@@ -228,6 +228,17 @@ std::string format_json( const std::vector< FileReport >& files, const FormatOpt
          w.end_object();
       }
       w.end_array();
+      if( !r.artefacts.empty() ) {  // Kind::bundle: the parts found in the paste
+         w.key( "artefacts" ).begin_array();
+         for( const auto& a : r.artefacts ) {
+            const auto b = map.locate( a.offset );
+            const auto e = map.locate( a.offset + a.length );
+            w.begin_object().key( "kind" ).value( a.kind ).key( "label" ).value( a.label );
+            w.key( "line" ).value( b.line ).key( "column" ).value( b.column ).key( "endLine" ).value( e.line ).key( "endColumn" ).value( e.column );
+            w.key( "offset" ).value( a.offset ).key( "length" ).value( a.length ).end_object();
+         }
+         w.end_array();
+      }
       if( r.policy ) {
          const auto& p = *r.policy;
          w.key( "policy" ).begin_object();
@@ -251,7 +262,7 @@ std::string format_json( const std::vector< FileReport >& files, const FormatOpt
          const auto& rec = *r.record;
          w.key( "record" ).begin_object().key( "value" ).value( rec.value ).key( "version" );
          rec.version ? w.value( *rec.version ) : w.null();
-         if( r.kind == Kind::txt ) {
+         if( r.kind == Kind::txt || r.kind == Kind::bundle ) {  // (a bundle's record is its _mta-sts record)
             w.key( "id" );
             rec.id ? w.value( *rec.id ) : w.null();
          }
@@ -261,12 +272,19 @@ std::string format_json( const std::vector< FileReport >& files, const FormatOpt
                w.value( u );
             }
             w.end_array();
+            if( r.kind == Kind::dmarc ) {
+               w.key( "p" );
+               rec.p ? w.value( *rec.p ) : w.null();
+            }
          }
          w.key( "fields" ).begin_array();
          for( const auto& [ k, v ] : rec.fields ) {
             w.begin_object().key( "name" ).value( k ).key( "value" ).value( v ).end_object();
          }
          w.end_array().end_object();
+      }
+      if( !r.certificates_json.empty() ) {
+         w.key( "certificates" ).raw( r.certificates_json );
       }
       w.end_object();
    }
@@ -294,6 +312,37 @@ std::string format_sarif( const std::vector< FileReport >& files, const FormatOp
    }
    w.end_array().end_object().end_object();
    w.key( "columnKind" ).value( "utf16CodeUnits" );
+   // Kind::bundle: the parts found in each paste, in the run's property bag (SARIF 2.1.0 §3.8)
+   bool any_artefact = false;
+   for( const auto& f : files ) {
+      any_artefact = any_artefact || ( f.result && !f.result->artefacts.empty() );
+   }
+   if( any_artefact ) {
+      w.key( "properties" ).begin_object().key( "artefacts" ).begin_array();
+      for( const auto& f : files ) {
+         if( !f.result || f.result->artefacts.empty() ) {
+            continue;
+         }
+         const SourceMap map( f.source );
+         std::vector< std::size_t > offs;
+         for( const auto& a : f.result->artefacts ) {
+            offs.push_back( a.offset );
+            offs.push_back( map.line_start( map.locate( a.offset ).line ) );
+            offs.push_back( a.offset + a.length );
+            offs.push_back( map.line_start( map.locate( a.offset + a.length ).line ) );
+         }
+         const auto u = utf16_offsets( f.source, offs );
+         std::size_t k = 0;
+         for( const auto& a : f.result->artefacts ) {
+            w.begin_object().key( "uri" ).value( f.name ).key( "kind" ).value( a.kind ).key( "label" ).value( a.label );
+            w.key( "region" ).begin_object().key( "startLine" ).value( map.locate( a.offset ).line ).key( "startColumn" ).value( u[ k ] - u[ k + 1 ] + 1 );
+            w.key( "endLine" ).value( map.locate( a.offset + a.length ).line ).key( "endColumn" ).value( u[ k + 2 ] - u[ k + 3 ] + 1 ).end_object();
+            w.end_object();
+            k += 4;
+         }
+      }
+      w.end_array().end_object();
+   }
    w.key( "results" ).begin_array();
    for( const auto& f : files ) {
       if( !f.result ) {

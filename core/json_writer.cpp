@@ -109,6 +109,13 @@ JsonWriter& JsonWriter::value( bool b )
    return *this;
 }
 
+JsonWriter& JsonWriter::raw( std::string_view json )
+{
+   separator();
+   out_ += json;
+   return *this;
+}
+
 JsonWriter& JsonWriter::null()
 {
    separator();

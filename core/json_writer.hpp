@@ -28,6 +28,7 @@ public:
    JsonWriter& value_u64( std::uint64_t n );  // 64-bit even where size_t is 32-bit (wasm)
    JsonWriter& value( bool b );
    JsonWriter& null();
+   JsonWriter& raw( std::string_view json );  // an already written JSON value
 
 private:
    void separator();

@@ -4,7 +4,9 @@
 #include <cstdint>
 
 #include "checks.hpp"
+#include "evidence/reader.hpp"
 #include "text.hpp"
+#include "x509/detect.hpp"
 
 namespace mtasts {
 
@@ -19,13 +21,19 @@ const char* kind_name( Kind k ) noexcept
          return "txt";
       case Kind::tlsrpt:
          return "tlsrpt";
+      case Kind::dmarc:
+         return "dmarc";
+      case Kind::bundle:
+         return "bundle";
+      case Kind::cert:
+         return "cert";
    }
    return "policy";
 }
 
 std::optional< Kind > parse_kind( std::string_view name ) noexcept
 {
-   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt } ) {
+   for( const Kind k : { Kind::auto_, Kind::policy, Kind::txt, Kind::tlsrpt, Kind::dmarc, Kind::bundle, Kind::cert } ) {
       if( name == kind_name( k ) ) {
          return k;
       }
@@ -33,8 +41,24 @@ std::optional< Kind > parse_kind( std::string_view name ) noexcept
    return std::nullopt;
 }
 
+namespace detail {
+CertLinter cert_linter = nullptr;
+}  // namespace detail
+
 Kind detect_kind( std::string_view t ) noexcept
 {
+   // Certificates only where the certificate reader is linked in (the lint-only WebAssembly module keeps its kinds).
+   if( detail::cert_linter && x509::looks_like_certificates( t ) ) {
+      return Kind::cert;
+   }
+   switch( evidence::first_lines( t ) ) {  // tool output, a prompt, an HTTP response, a zone file (core/evidence/)
+      case evidence::FirstLines::bundle:
+         return Kind::bundle;
+      case evidence::FirstLines::policy:
+         return Kind::policy;
+      case evidence::FirstLines::plain:
+         break;
+   }
    // Look at the first few non-empty, non-comment lines: a record tag after optional owner/TTL/class/type and quotes.
    std::size_t i = 0;
    if( t.substr( 0, 3 ) == "\xEF\xBB\xBF" ) {
@@ -92,6 +116,9 @@ Kind detect_kind( std::string_view t ) noexcept
          if( text::istarts_with( rest, "_smtp._tls" ) || text::istarts_with( rest, "_smtp-tlsrpt" ) ) {
             return Kind::tlsrpt;
          }
+         if( const auto dmarc = detail::detect_dmarc( cv, rest ) ) {
+            return *dmarc;
+         }
          const auto sp = rest.find_first_of( " \t" );
          if( sp == std::string_view::npos ) {
             break;
@@ -128,16 +155,40 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
 {
    result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
    Sink sink( options.verbose, options.lang );
-   if( result.kind == Kind::policy ) {
+   if( result.kind == Kind::cert ) {
+      if( detail::cert_linter ) {
+         detail::cert_linter( text, options, sink, result.certificates_json );
+      }
+      else {
+         sink.add( Code::CRT800, 0, 0 );
+      }
+   }
+   else if( result.kind == Kind::bundle ) {
+      detail::lint_bundle( text, options, sink, result );
+   }
+   else if( result.kind == Kind::policy ) {
       result.policy.emplace();
       detail::lint_policy( text, options, sink, *result.policy );
+   }
+   else if( result.kind == Kind::dmarc ) {
+      result.record.emplace();
+      detail::lint_dmarc( text, options, sink, *result.record );
    }
    else {
       result.record.emplace();
       detail::lint_records( text, result.kind, sink, *result.record );
    }
+   detail::finish( result, sink, text, options.verbose );
+}
+
+}  // namespace
+
+namespace detail {
+
+void finish( LintResult& result, Sink& sink, std::string_view text, bool verbose )
+{
    auto& ds = sink.items();
-   if( !options.verbose ) {
+   if( !verbose ) {
       ds.erase( std::remove_if( ds.begin(), ds.end(), []( const Diagnostic& d ) { return d.severity == Severity::info; } ), ds.end() );
    }
    for( auto& d : ds ) {
@@ -170,7 +221,7 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
    }
 }
 
-}  // namespace
+}  // namespace detail
 
 LintResult lint( std::string_view text, const LintOptions& options ) noexcept
 {

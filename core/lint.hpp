@@ -14,9 +14,13 @@
 
 namespace mtasts {
 
-enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt };
+// dmarc: a _dmarc record (core/dmarc/), or a record of another protocol that the DMARC check names.
+// bundle: pasted tool output (dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; core/evidence/).
+// cert: PEM blocks, `openssl s_client -showcerts` output or one DER certificate (core/x509/; only where a build has
+// called x509::enable_certificates(), otherwise CRT800). The WebAssembly build numbers the kinds as this enum does.
+enum class Kind : std::uint8_t { auto_ = 0, policy, txt, tlsrpt, dmarc, bundle, cert };
 
-const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt"
+const char* kind_name( Kind k ) noexcept;                  // "auto", "policy", "txt", "tlsrpt", "dmarc", "bundle", "cert"
 std::optional< Kind > parse_kind( std::string_view name ) noexcept;
 
 struct LintOptions
@@ -29,6 +33,12 @@ struct LintOptions
    // {"."} = a null MX (RFC 7505).
    std::string domain;
    std::optional< std::vector< std::string > > mx_hosts;
+   // Certificates (Kind::cert): the validation time (seconds since 1970, UTC; required for expiry checks), the warning
+   // window, the policy host (default "mta-sts." + domain) and the policy's mode for the MX hosts' certificates.
+   std::optional< std::int64_t > now;
+   unsigned expiry_warning_days = 14;
+   std::string cert_host;
+   std::string mode;
 };
 
 // What a sender would use from a policy (first occurrence wins for non-repeated fields, RFC 8461 §3.2).
@@ -55,7 +65,19 @@ struct RecordFacts
    std::vector< std::pair< std::string, std::string > > fields;
    std::optional< std::string > version;
    std::optional< std::string > id;   // _mta-sts
-   std::vector< std::string > rua;    // _smtp._tls, every URI of every rua field
+   std::vector< std::string > rua;    // _smtp._tls and _dmarc, every URI of every rua field (DMARC: without a size limit)
+   std::optional< std::string > p;    // _dmarc: the policy, when valid (lower case)
+};
+
+// A part of a pasted bundle (Kind::bundle): what it is and where. kind: "txt" (an _mta-sts record), "tlsrpt",
+// "mx", "cname", "no-record" (a query that returned none), "http" (a response), "policy" (a policy body or file),
+// "tool" (the output of one command, or a zone file, as a whole).
+struct Artefact
+{
+   std::string kind;
+   std::size_t offset = 0;  // bytes
+   std::size_t length = 0;
+   std::string label;  // e.g. "_mta-sts TXT record", "MX mx1.example.com", "HTTP 200 text/plain", "dig output"
 };
 
 struct LintResult
@@ -64,6 +86,8 @@ struct LintResult
    std::vector< Diagnostic > diagnostics;  // sorted by offset, then code
    std::optional< PolicyFacts > policy;
    std::optional< RecordFacts > record;
+   std::string certificates_json;  // Kind::cert: the certificates' facts as a JSON object (core/x509/cert_lint.hpp)
+   std::vector< Artefact > artefacts;  // Kind::bundle: the parts found, by offset
 
    std::size_t error_count() const noexcept;
    std::size_t warning_count() const noexcept;
@@ -71,11 +95,25 @@ struct LintResult
    bool valid() const noexcept { return error_count() == 0; }
 };
 
-// Decides the kind of `text` from its content: a record starts with v=STSv1 / v=TLSRPTv1, possibly after a zone-file
-// owner, TTL, class and type or inside quotes (or its owner names _mta-sts / _smtp._tls); anything else is a policy.
+// Decides the kind of `text` from its content: certificates (PEM, s_client output, DER) once enable_certificates() has
+// run; tool output (dig, host, nslookup, Resolve-DnsName, curl, wget, Invoke-WebRequest), a shell prompt, an HTTP
+// response or a zone file that starts with another record is a bundle (decided on the first line that has content); a
+// record starts with v=STSv1 / v=TLSRPTv1 / v=DMARC1, possibly after a zone-file owner, TTL, class and type or inside
+// quotes (or its owner names _mta-sts / _smtp._tls / _dmarc); a record of another protocol (v=spf1, v=DKIM1, v=BIMI1)
+// is 'dmarc', whose check names it; anything else is a policy.
 Kind detect_kind( std::string_view text ) noexcept;
 
 LintResult lint( std::string_view text, const LintOptions& options = {} ) noexcept;
+
+namespace detail {
+// Set by x509::enable_certificates(): the certificate linter lives outside the lint-only builds.
+using CertLinter = void ( * )( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json );
+extern CertLinter cert_linter;
+}  // namespace detail
+// Several texts of one domain (files given together with --domain) as one evidence set: each text is read as what it
+// is (options.kind, or detected per text: a policy file, a record, pasted tool output), the parts are checked against
+// each other as in one paste, and each text gets its own result (kind bundle; offsets into that text).
+std::vector< LintResult > lint_evidence( const std::vector< std::string_view >& texts, const LintOptions& options ) noexcept;
 
 // Applies edits (sorted, non-overlapping) to text.
 std::string apply_edits( std::string_view text, const std::vector< Edit >& edits );

@@ -461,7 +461,7 @@ void PolicyLinter::value_max_age( const Line& /*l*/, std::size_t voff, std::stri
    d.fix = std::move( fix );
 }
 
-void PolicyLinter::value_mx( const Line& /*l*/, std::size_t voff, std::string_view v, bool record )
+void PolicyLinter::value_mx( const Line& l, std::size_t voff, std::string_view v, bool record )
 {
    const auto comment = v.find( '#' ) == std::string_view::npos ? std::string_view::npos : inline_comment( v );
    if( comment != std::string_view::npos ) {
@@ -469,7 +469,9 @@ void PolicyLinter::value_mx( const Line& /*l*/, std::size_t voff, std::string_vi
       d.fix = make_fix( sink_.fix_title( FixTitle::remove_comment ), voff + comment, v.size() - comment, "" );
       return;
    }
-   const bool valid = check_mx_pattern( v, voff, sink_, terminator_ );
+   // The patterns split onto lines of their own end as this line does (LF or CRLF; else as the file does).
+   const auto own = text_.substr( l.offset + l.content.size(), l.term_len );
+   const bool valid = check_mx_pattern( v, voff, sink_, own == "\n" || own == "\r\n" ? own : std::string_view( terminator_ ) );
    if( !valid ) {
       return;
    }

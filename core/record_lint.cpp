@@ -8,6 +8,7 @@
 #include "checks.hpp"
 #include "match.hpp"
 #include "presentation.hpp"
+#include "record_base.hpp"
 #include "small_vector.hpp"
 #include "text.hpp"
 #include "utf8.hpp"
@@ -45,76 +46,16 @@ namespace {
       bool has_eq;
    };
 
-   class RecordLinter
+   class RecordLinter : RecordBase
    {
    public:
       RecordLinter( std::string_view source, const TxtRecord& r, const Spec& spec, Sink& sink, RecordFacts& facts )
-         : source_( source ), r_( r ), v_( r.value ), spec_( spec ), sink_( sink ), facts_( facts )
+         : RecordBase( source, r, sink ), spec_( spec ), facts_( facts )
       {}
 
       void run();
 
    private:
-      Diagnostic& add( Code c, std::size_t a, std::size_t b, const Args& args = {}, Hint hint = Hint::none )
-      {
-         return sink_.add( c, r_.map( a ), r_.map_len( a, b ), args, hint );
-      }
-      // A fix edits the input; it is offered only where the joined bytes are written as themselves (not through a
-      // zone-file escape such as "\ " or "\059", whose removal would change what the backslash applies to).
-      std::optional< Fix > fix( std::string title, std::size_t a, std::size_t b, std::string insert )
-      {
-         const std::size_t from = r_.map( a ), len = r_.map_len( a, b );
-         if( from + len > source_.size() || source_.substr( from, len ) != std::string_view( v_ ).substr( a, b - a ) ) {
-            return std::nullopt;
-         }
-         if( from > 0 && source_[ from - 1 ] == '\\' ) {
-            return std::nullopt;  // escaped, or an edit that would leave a backslash escaping (or continuing) something else
-         }
-         if( changes_line_shape( from, len, insert ) ) {
-            return std::nullopt;  // e.g. 'rua = x' -> 'rua=x' in 'a rua = x IN TXT ...' would make a zone-file line
-         }
-         return make_fix( std::move( title ), from, len, std::move( insert ) );
-      }
-      // Whether the edit makes parse_presentation read the record's first line differently (zone_shape looks at six
-      // tokens at most, so only an edit that starts within them can, and seven tokens after it are enough to decide).
-      bool changes_line_shape( std::size_t from, std::size_t len, const std::string& insert )
-      {
-         const std::size_t b = r_.begin;
-         if( window6_ == npos ) {  // once per record: a long first token must not make every fix scan it again
-            window6_ = token_window( b, 6 );
-            window7_ = token_window( b, 7 );
-         }
-         if( from < b || from > window6_ ) {
-            return false;
-         }
-         const std::size_t tail = from + len, window = window7_ - b, after = token_window( tail, 7, 4097 ) - tail;
-         if( window > 4096 || after > 4096 ) {
-            return true;  // not worth the time (each check would copy the window): no fix rather than a wrong one
-         }
-         std::string probe( source_.substr( b, from - b ) );
-         probe += insert;
-         probe += source_.substr( tail, after );
-         return line_shape( probe ) != line_shape( source_.substr( b, window ) );
-      }
-      // The offset after n whitespace-separated tokens from p, stopping at the end of the line (or after limit bytes).
-      std::size_t token_window( std::size_t p, int n, std::size_t limit = npos ) const noexcept
-      {
-         const auto eol = []( char c ) { return c == '\n' || c == '\r'; };
-         std::size_t k = p;
-         const std::string_view source = source_.substr( 0, limit == npos || p + limit > source_.size() ? source_.size() : p + limit );
-         for( int t = 0; t < n && k < source.size() && !eol( source[ k ] ); ++t ) {
-            while( k < source.size() && text::is_wsp( source[ k ] ) ) {
-               ++k;
-            }
-            while( k < source.size() && !text::is_wsp( source[ k ] ) && !eol( source[ k ] ) ) {
-               ++k;
-            }
-         }
-         while( k < source.size() && text::is_wsp( source[ k ] ) ) {
-            ++k;
-         }
-         return k;
-      }
       std::size_t version();
       void fields( std::size_t pos );
       void field( const FieldView& f );
@@ -122,11 +63,7 @@ namespace {
       void rua( const FieldView& f );
       void uri( std::size_t a, std::size_t b );
 
-      std::string_view source_;
-      const TxtRecord& r_;
-      const std::string& v_;
       const Spec& spec_;
-      Sink& sink_;
       RecordFacts& facts_;
       std::size_t id_count_ = 0;
       std::string first_id_;
@@ -135,8 +72,6 @@ namespace {
       bool rua_variant_ = false;
       std::vector< std::pair< std::size_t, std::size_t > > id_variants_;
       std::set< std::string_view > seen_uris_;  // views into v_, which outlives this linter
-      static constexpr std::size_t npos = std::string_view::npos;
-      std::size_t window6_ = npos, window7_ = npos;
    };
 
    void RecordLinter::run()
@@ -571,14 +506,47 @@ namespace {
 
 }  // namespace
 
+void string_checks( const TxtRecord& r, Sink& sink, std::initializer_list< const char* > tokens )
+{
+   if( r.string_ends.size() > 1 ) {
+      sink.add( Code::DNS603, r.begin, 0 );
+      // DNS604: a boundary that glues tokens ("commailto:", ";v=") or a string ending/starting with a space
+      for( std::size_t k = 0; k + 1 < r.string_ends.size(); ++k ) {
+         const std::size_t at = r.string_ends[ k ];
+         if( at == 0 || at >= r.value.size() ) {
+            continue;
+         }
+         const char before = r.value[ at - 1 ], after = r.value[ at ];
+         const std::string_view next( r.value.data() + at, r.value.size() - at );
+         bool glued = false;
+         for( const char* tok : tokens ) {
+            glued = glued || ( text::is_alnum( before ) && text::istarts_with( next, tok ) );
+         }
+         const bool spaced = text::is_wsp( before ) || text::is_wsp( after );
+         if( glued || spaced ) {
+            sink.add( Code::DNS604, r.map( at - 1 ), r.map_len( at - 1, at + 1 ), { { "i", std::to_string( k + 1 ) }, { "j", std::to_string( k + 2 ) } } );
+         }
+      }
+   }
+   const auto& v = r.value;
+   if( v.size() >= 2 && v.front() == '"' ) {
+      sink.add( Code::DNS608, r.map( 0 ), 1 );
+   }
+}
+
 void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& facts )
 {
-   const Spec& spec = ( kind == Kind::tlsrpt ) ? rpt_spec : sts_spec;
-   auto records = parse_presentation( text, sink );
+   const auto records = parse_presentation( text, sink );
    if( records.empty() ) {
-      sink.add( spec.not_start, 0, 0 );
+      sink.add( ( kind == Kind::tlsrpt ? rpt_spec : sts_spec ).not_start, 0, 0 );
       return;
    }
+   lint_parsed_records( text, records, kind, sink, facts );
+}
+
+void lint_parsed_records( std::string_view text, const std::vector< TxtRecord >& records, Kind kind, Sink& sink, RecordFacts& facts )
+{
+   const Spec& spec = ( kind == Kind::tlsrpt ) ? rpt_spec : sts_spec;
    // CNAMEs and owner names.
    std::set< std::string > txt_owners;
    for( const auto& r : records ) {
@@ -644,30 +612,7 @@ void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& fa
          facts = std::move( f );
          first = false;
       }
-      if( r->string_ends.size() > 1 ) {
-         sink.add( Code::DNS603, r->begin, 0 );
-         // DNS604: a boundary that glues tokens ("commailto:", ";v=") or a string ending/starting with a space
-         for( std::size_t k = 0; k + 1 < r->string_ends.size(); ++k ) {
-            const std::size_t at = r->string_ends[ k ];
-            if( at == 0 || at >= r->value.size() ) {
-               continue;
-            }
-            const char before = r->value[ at - 1 ], after = r->value[ at ];
-            const std::string_view next( r->value.data() + at, r->value.size() - at );
-            bool glued = false;
-            for( const char* tok : { "mailto:", "https:", "v=", "id=", "rua=" } ) {
-               glued = glued || ( text::is_alnum( before ) && text::istarts_with( next, tok ) );
-            }
-            const bool spaced = text::is_wsp( before ) || text::is_wsp( after );
-            if( glued || spaced ) {
-               sink.add( Code::DNS604, r->map( at - 1 ), r->map_len( at - 1, at + 1 ), { { "i", std::to_string( k + 1 ) }, { "j", std::to_string( k + 2 ) } } );
-            }
-         }
-      }
-      const auto& v = r->value;
-      if( v.size() >= 2 && v.front() == '"' ) {
-         sink.add( Code::DNS608, r->map( 0 ), 1 );
-      }
+      string_checks( *r, sink, { "mailto:", "https:", "v=", "id=", "rua=" } );
    }
 }
 

@@ -157,7 +157,22 @@ inline bool is_id_char( char c )
 // A "valid" verdict must carry what a sender needs.
 inline void check_valid_facts( const mtasts::LintResult& r )
 {
-   if( !r.valid() ) {
+   if( !r.valid() || r.kind == mtasts::Kind::cert ) {
+      return;  // (certificates: fuzz_x509 checks their facts)
+   }
+   if( r.kind == mtasts::Kind::bundle ) {  // a valid paste: its policy and its _mta-sts record, each as if alone
+      mtasts::LintResult part;
+      if( r.policy ) {
+         part.kind = mtasts::Kind::policy;
+         part.policy = r.policy;
+         check_valid_facts( part );
+      }
+      if( r.record && !r.record->value.empty() ) {
+         part.kind = mtasts::Kind::txt;
+         part.policy.reset();
+         part.record = r.record;
+         check_valid_facts( part );
+      }
       return;
    }
    if( r.kind == mtasts::Kind::policy ) {
@@ -180,6 +195,11 @@ inline void check_valid_facts( const mtasts::LintResult& r )
       for( const char c : *rec.id ) {
          FUZZ_CHECK( is_id_char( c ), "a valid _mta-sts id is alphanumeric: " + *rec.id );
       }
+   }
+   else if( r.kind == mtasts::Kind::dmarc ) {
+      const auto& rec = *r.record;
+      FUZZ_CHECK( rec.version && *rec.version == "DMARC1", "a valid DMARC record has v=DMARC1" );
+      FUZZ_CHECK( !rec.p || *rec.p == "none" || *rec.p == "quarantine" || *rec.p == "reject", "a DMARC p fact is a valid policy" );
    }
    else {
       const auto& rec = *r.record;
@@ -326,7 +346,12 @@ inline mtasts::LintResult lint_and_check( std::string_view text, const mtasts::L
    else {
       FUZZ_CHECK( r.kind == options.kind, "explicit kind not kept" );
    }
-   FUZZ_CHECK( r.policy.has_value() == ( r.kind == mtasts::Kind::policy ) && r.record.has_value() == ( r.kind != mtasts::Kind::policy ), "facts do not match the kind" );
+   const bool is_record = r.kind == mtasts::Kind::txt || r.kind == mtasts::Kind::tlsrpt || r.kind == mtasts::Kind::dmarc;
+   FUZZ_CHECK( r.kind == mtasts::Kind::bundle || ( r.policy.has_value() == ( r.kind == mtasts::Kind::policy ) && r.record.has_value() == is_record ), "facts do not match the kind" );
+   FUZZ_CHECK( r.certificates_json.empty() || r.kind == mtasts::Kind::cert, "certificate facts for another kind" );
+   for( const auto& a : r.artefacts ) {  // a bundle's parts lie inside the paste, in order
+      FUZZ_CHECK( r.kind == mtasts::Kind::bundle && a.offset <= text.size() && a.length <= text.size() - a.offset && !a.kind.empty() && a.label.find_first_of( "\r\n" ) == std::string::npos, "artefact outside the input: " + a.kind );
+   }
    FUZZ_CHECK( r.error_count() + r.warning_count() + r.info_count() == r.diagnostics.size(), "counts do not add up" );
    check_spans( text, r, options.verbose );
    check_valid_facts( r );

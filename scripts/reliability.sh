@@ -2,7 +2,7 @@
 # Reliability checks (see fuzz/README.md):
 #  1. the whole Catch2 suite built with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/, gcc);
 #  2. every libFuzzer target in fuzz/ (build-fuzz/, clang, ASan + UBSan) for FUZZ_SECONDS each (default 60),
-#     seeded from ../shared/corpus, tests/fixtures, the Catch2 inputs and fuzz/seeds, with fuzz/mta-sts.dict;
+#     seeded from tests/corpus, tests/fixtures, the Catch2 inputs and fuzz/seeds, with fuzz/mta-sts.dict;
 #  3. the hostile-input tests of the native CLI (tests/hostile/, node --test, against build/mta-sts-lint).
 # Prints per target the executions and the result. Non-zero when anything fails; a crashing input is printed
 # (base64 and hexdump) and kept under build-fuzz/artifacts/.
@@ -24,6 +24,8 @@ runs_for() {
   case "$1" in
     fuzz_format_sarif) echo 7000 ;;
     fuzz_format_json) echo 35000 ;;
+    fuzz_summary) echo 20000 ;;
+    fuzz_fix) echo 30000 ;;
     fuzz_policy|fuzz_sts_record|fuzz_tlsrpt|fuzz_format_text) echo 50000 ;;
     *) echo 200000 ;;
   esac
@@ -92,6 +94,7 @@ if [[ $SKIP != *" fuzz "* ]]; then
       tt=$(date +%s)
       seeds=build-fuzz/seeds
       [ "$t" = fuzz_generator ] && seeds=fuzz/seeds-generator  # options, one per line (see fuzz/fuzz_generator.cpp)
+      [ "$t" = fuzz_summary ] && seeds=fuzz/seeds-summary  # answer lines and summaries (see fuzz/fuzz_summary.cpp)
       # -timeout: one input taking over 10 s is a failure (a hang); -rss_limit_mb: over 2 GB is a failure (a leak).
       mode=()
       [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)

@@ -2,9 +2,11 @@
 // mta-sts-lint for Node: the native CLI (cli/main.cpp) on the WebAssembly core. Same options, same output bytes
 // (the formatters are the core's), same exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings),
 // 2 usage or I/O error, with the message on stderr. `mta-sts-lint generate` and `mta-sts-lint --batch` run on the
-// "./full" module. The option parsing reproduces the native CLI's (CLI11) messages for the cases
+// "./full" module, `--fix` and `--fix-dry-run` on the bin's own mta-sts-lint-cli.wasm (docs/fix.md). The option parsing reproduces the native CLI's (CLI11) messages for the cases
 // tests/node/cli.test.mjs compares.
-import { readFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
 import { createValidator } from './dist/node.js';
 import { formatFiles } from './dist/api.js';
 import { TEXTS } from './dist/texts.js';
@@ -36,24 +38,39 @@ ${col('files TEXT ...')}${t.cli_opt_files}
 ${t.cli_options_group}:
 ${col('-h,--help')}${t.cli_opt_help}
 ${col(`--lang TEXT:{${LANGS.join(',')}}`)}${t.cli_opt_lang}
-${col('--kind TEXT:{auto,policy,txt,tlsrpt}')}${t.cli_opt_kind}
+${col('--kind TEXT:{auto,policy,txt,tlsrpt,dmarc,bundle,cert}')}${t.cli_opt_kind}
 ${col('--format TEXT:{text,json,sarif}')}${t.cli_opt_format}
 ${col('-v,--verbose')}${t.cli_opt_verbose}
 ${col('--max-warnings INT:NONNEGATIVE')}${t.cli_opt_max_warnings}
 ${col('--domain TEXT')}${t.cli_opt_domain}
 ${col('--mx-host TEXT ...')}${t.cli_opt_mx_host}
 ${col('--no-mx-records')}${t.cli_opt_no_mx}
+${col('--fix')}${t.cli_opt_fix}
+${col('--fix-dry-run,--diff')}${t.cli_opt_fix_dry_run}
+${col('--now TEXT')}${t.cli_opt_now}
+${col('--expiry-warning-days UINT')}${t.cli_opt_expiry_days}
+${col('--cert-host TEXT')}${t.cli_opt_cert_host}
+${col('--policy-mode TEXT:{enforce,testing,none}')}${t.cli_opt_policy_mode}
+${col('--verify-chain')}${t.cli_opt_verify_chain}
+${col('--ca-file TEXT')}${t.cli_opt_ca_file}
+${col('--ca-path TEXT')}${t.cli_opt_ca_path}
 ${col('--version')}${t.cli_opt_version}
 
 ${t.cli_exit_status}
 ${t.cli_examples}
   mta-sts-lint mta-sts.txt
   dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt
+  dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com
   mta-sts-lint --format sarif policy.txt > results.sarif
+  mta-sts-lint --fix mta-sts.txt
+  mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)
+  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)
+  openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com
   LANG=es_ES.UTF-8 mta-sts-lint mta-sts.txt   (--lang es|en)
 `;
 
-const KINDS = ['auto', 'policy', 'txt', 'tlsrpt'];
+const KINDS = ['auto', 'policy', 'txt', 'tlsrpt', 'dmarc', 'bundle', 'cert'];
+const POLICY_MODES = ['enforce', 'testing', 'none'];
 const FORMATS = ['text', 'json', 'sarif'];
 // CLI11 prints the NonNegativeNumber range with printf("%f") of DBL_MAX.
 const DBL_MAX_F = BigInt(Number.MAX_VALUE).toString() + '.000000';
@@ -143,21 +160,28 @@ function atMostOne(values, names) {
 function parseArgs(argv) {
   const types = {
     lang: `TEXT:{${LANGS.join(',')}}`,
-    kind: 'TEXT:{auto,policy,txt,tlsrpt}',
+    kind: 'TEXT:{auto,policy,txt,tlsrpt,dmarc,bundle,cert}',
     format: 'TEXT:{text,json,sarif}',
     'max-warnings': 'INT:NONNEGATIVE',
     domain: 'TEXT',
     'mx-host': 'TEXT',
+    // certificates (the native command's; the WebAssembly build has no certificate reader, see below)
+    now: 'TEXT',
+    'expiry-warning-days': 'UINT',
+    'cert-host': 'TEXT',
+    'policy-mode': 'TEXT:{enforce,testing,none}',
+    'ca-file': 'TEXT',
+    'ca-path': 'TEXT',
   };
   const { values: options, set, files, extras } = scan(argv, {
     options: types,
-    flags: ['verbose', 'no-mx-records', 'help', 'version'],
+    flags: ['verbose', 'no-mx-records', 'fix', 'fix-dry-run', 'diff', 'verify-chain', 'help', 'version'],
     short: { v: 'verbose', h: 'help' },
     positionals: true,
   });
   const { verbose = false, 'no-mx-records': noMxRecords = false, help = false, version = false } = set;
   // CLI11 order: each option's count and validator (in declaration order), then --help/--version, then extras.
-  atMostOne(options, ['lang', 'kind', 'format', 'max-warnings', 'domain']);
+  atMostOne(options, ['lang', 'kind', 'format', 'max-warnings', 'domain', 'now', 'expiry-warning-days', 'cert-host', 'policy-mode', 'ca-file', 'ca-path']);
   if (options.lang.length && !LANGS.includes(options.lang[0])) throw new UsageError(`--lang: ${options.lang[0]} not in {${LANGS.join(',')}}`);
   const [kind = 'auto'] = options.kind;
   const [format = 'text'] = options.format;
@@ -173,12 +197,24 @@ function parseArgs(argv) {
     maxWarnings = toInt(s);
     if (maxWarnings === null) throw new UsageError(`Could not convert: --max-warnings = ${s}`);
   }
+  if (options['expiry-warning-days'].length && !/^[0-9]+$/.test(options['expiry-warning-days'][0])) {
+    throw new UsageError(`Could not convert: --expiry-warning-days = ${options['expiry-warning-days'][0]}`);
+  }
+  if (options['policy-mode'].length && !POLICY_MODES.includes(options['policy-mode'][0])) {
+    throw new UsageError(`--policy-mode: ${options['policy-mode'][0]} not in {${POLICY_MODES.join(',')}}`);
+  }
   if (help || version) return { help, version };
   if (extras.length) throw unexpected(extras);
   // Each --mx-host takes exactly one value (repeat it for several hosts), as in the native CLI.
   const mxHosts = options['mx-host'].length || noMxRecords ? options['mx-host'] : undefined;
   const [domain] = options.domain;
-  return { files: files.length ? files : ['-'], kind, format, verbose, maxWarnings, domain, mxHosts };
+  const fix = set.fix === true;
+  const dryRun = set['fix-dry-run'] === true || set.diff === true;
+  // Certificates are read by the native command only (core/x509/ is not in the WebAssembly modules).
+  if (kind === 'cert' || set['verify-chain'] || options['ca-file'].length || options['ca-path'].length) {
+    throw new UsageError('certificates (--kind cert, --verify-chain, --ca-file, --ca-path) are read by the native command only');
+  }
+  return { files: files.length ? files : ['-'], kind, format, verbose, maxWarnings, domain, mxHosts, fix, dryRun };
 }
 
 // `mta-sts-lint generate` (cli/generate.cpp): the same options, output bytes (rendered by the core) and exit status
@@ -205,6 +241,7 @@ ${t.gen_exit_status}
 ${t.cli_examples}
   mta-sts-lint generate --domain example.com --preset google-workspace --rua mailto:tlsrpt@example.com
   mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone
+${t.gen_dmarc_see} mta-sts-lint generate dmarc --help
 
 `;
 const GENERATE_FORMATS = ['text', 'json', 'zone', 'policy'];
@@ -229,6 +266,72 @@ function parseGenerateArgs(argv) {
   return { format, options: { domain, mode, preset, maxAge, id, mx: values.mx, fromMx: values['from-mx'], rua: values.rua } };
 }
 
+// `mta-sts-lint generate dmarc` (cli/generate_dmarc.cpp): the same options, output bytes and exit status.
+const DMARC_HELP = `Generate a DMARC record (RFC 7489) for _dmarc.DOMAIN, checked by the DMARC linter.
+Usage: mta-sts-lint generate dmarc [OPTIONS]
+
+Options:
+  -h,--help                   Print this help message and exit
+  --domain TEXT               The mail domain (the From: domain), e.g. example.com
+  --policy TEXT               p: none (default), quarantine or reject
+  --subdomain-policy TEXT     sp: none, quarantine or reject for subdomains (default: as p)
+  --rua TEXT ...              An aggregate report address, mailto:a@example.com or a@example.com (repeatable)
+  --ruf TEXT ...              A failure report address (repeatable; reports may contain personal data)
+  --adkim TEXT                DKIM alignment: r (relaxed, the default) or s (strict)
+  --aspf TEXT                 SPF alignment: r (relaxed, the default) or s (strict)
+  --pct TEXT                  Percentage of failing mail the policy applies to, 0 to 100 (RFC 7489; DMARCbis drops it)
+  --format TEXT:{text,json,zone}
+                              text (default), json or zone (zone-file lines only)
+
+Defaults: policy none (the first stage of none -> quarantine -> reject); sp, adkim, aspf and pct left out (receivers use p, r, r and 100).
+Exit status: 0 generated, 2 usage error or refused input (one line per problem on stderr).
+Examples:
+  mta-sts-lint generate dmarc --domain example.com --rua dmarc@example.com
+  mta-sts-lint generate dmarc --domain example.com --policy quarantine --pct 25 --rua mailto:d@reports.example.net --format zone
+
+`;
+const DMARC_FORMATS = ['text', 'json', 'zone'];
+
+function parseDmarcArgs(argv) {
+  const names = ['domain', 'policy', 'subdomain-policy', 'rua', 'ruf', 'adkim', 'aspf', 'pct', 'format'];
+  const { values, set, extras } = scan(argv, {
+    options: Object.fromEntries(names.map((n) => [n, n === 'format' ? 'TEXT:{text,json,zone}' : 'TEXT'])),
+    flags: ['help'],
+    short: { h: 'help' },
+    positionals: false,
+  });
+  atMostOne(values, ['domain', 'policy', 'subdomain-policy', 'adkim', 'aspf', 'pct', 'format']);
+  const [format = 'text'] = values.format;
+  if (!DMARC_FORMATS.includes(format)) throw new UsageError(`--format: ${format} not in {${DMARC_FORMATS.join(',')}}`);
+  if (set.help) return { help: true };
+  if (extras.length) throw unexpected(extras);
+  const one = (n) => values[n][0];
+  return {
+    format,
+    options: { domain: one('domain'), policy: one('policy'), subdomainPolicy: one('subdomain-policy'), rua: values.rua, ruf: values.ruf, adkim: one('adkim'), aspf: one('aspf'), pct: one('pct') },
+  };
+}
+
+async function runGenerateDmarc(argv) {
+  const args = parsed(parseDmarcArgs, argv);
+  if (!args) return 2;
+  if (args.help) {
+    process.stdout.write(DMARC_HELP);
+    return 0;
+  }
+  const { createValidator: createFull } = await import('./dist/full-node.js');
+  const { dmarcOutput } = await import('./dist/generator.js');
+  const { result, output } = dmarcOutput(await createFull(), args.options, args.format);
+  const say = (kind, m) => process.stderr.write(`mta-sts-lint generate dmarc: ${kind}: ${m.code} [${m.field}] ${m.message}\n`);
+  if (!result.ok) {
+    for (const e of result.errors) say('error', e);
+    return 2;
+  }
+  process.stdout.write(output);
+  if (args.format === 'zone') for (const n of result.notes) say('note', n);
+  return 0;
+}
+
 // Parses with `parse`; a usage error is printed as CLI11 prints it, and gives null (exit status 2).
 function parsed(parse, argv) {
   try {
@@ -241,6 +344,7 @@ function parsed(parse, argv) {
 }
 
 async function runGenerate(argv, lang) {
+  if (argv[0] === 'dmarc') return runGenerateDmarc(argv.slice(1));
   const args = parsed(parseGenerateArgs, argv);
   if (!args) return 2;
   const { createValidator: createFull } = await import('./dist/full-node.js');
@@ -268,8 +372,8 @@ async function runGenerate(argv, lang) {
 // what a line holds; the answers are written by the core (core/batch.hpp), so they are the native command's bytes.
 // One difference: a line that is not JSON at all gets JSON.parse's wording after "invalid JSON: " (the native command
 // gives nlohmann's), and a string with a lone surrogate escape (which nlohmann refuses) gets its own.
-const BATCH_KEYS = ['domain', 'policy', 'txt', 'tlsrpt', 'mx'];
-const BATCH_TEXT_TAGS = { policy: 2, txt: 3, tlsrpt: 4 };
+const BATCH_KEYS = ['domain', 'policy', 'txt', 'tlsrpt', 'dmarc', 'mx'];
+const BATCH_TEXT_TAGS = { policy: 2, txt: 3, tlsrpt: 4, dmarc: 12 }; // wasm/bindings.cpp mtasts_batch
 const MAX_LINE_BYTES = 4 << 20; // core/batch.hpp max_line_bytes
 
 class LineError extends Error {}
@@ -389,6 +493,7 @@ async function runBatch(argv, lang) {
   const v = await createFull({ lang });
   const usage = () => Buffer.from(batchLine(v, [[11, '']])).toString();
   let verbose = false;
+  let lineNo = 0; // --line-offset: the lines of the whole stream before this process's first one
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     if (a === '--batch') continue;
@@ -398,6 +503,13 @@ async function runBatch(argv, lang) {
       // chosen by chooseLang
     } else if (a === '--verbose' || a === '-v') {
       verbose = true;
+    } else if (a === '--line-offset' || a.startsWith('--line-offset=')) {
+      const value = a.length > 13 ? a.slice(14) : i + 1 < argv.length ? argv[++i] : '';
+      if (!/^[0-9]{1,15}$/.test(value)) {
+        process.stderr.write(`mta-sts-lint: ${say(lang, 'batch_bad_line_offset', { n: '15', arg: value })}\n${usage()}`);
+        return 2;
+      }
+      lineNo = Number(value);
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(usage());
       return 0;
@@ -406,7 +518,6 @@ async function runBatch(argv, lang) {
       return 2;
     }
   }
-  let lineNo = 0;
   const answer = (line, out) => {
     ++lineNo;
     let end = line.length;
@@ -467,6 +578,11 @@ async function main(argv) {
   const lang = chooseLang(argv);
   if (argv[0] === 'generate') return runGenerate(argv.slice(1), lang);
   if (argv.includes('--batch')) return runBatch(argv, lang);
+  if (argv[0] === 'summarize') {
+    // The summary of a sweep is the native command's (cli/summarize.cpp): its answers are the same bytes as this bin's.
+    process.stderr.write('mta-sts-lint: summarize is in the native command only (build/mta-sts-lint summarize); see docs/sweeping.md\n');
+    return 2;
+  }
   const args = parsed(parseArgs, argv);
   if (!args) return 2;
   if (args.version) {
@@ -477,6 +593,10 @@ async function main(argv) {
   if (args.help) {
     process.stdout.write(help(TEXTS[lang]));
     return 0;
+  }
+  if (args.fix && args.dryRun) {
+    process.stderr.write(`mta-sts-lint: ${say(lang, 'cli_fix_exclusive')}\n`);
+    return 2;
   }
   const inputs = [];
   for (const file of args.files) {
@@ -496,13 +616,132 @@ async function main(argv) {
       mxHosts: args.mxHosts,
     });
   }
-  // The default module is English only (docs/i18n.md); the other languages are in the full one.
-  const v = lang === 'en' ? await createValidator() : await (await import('./dist/full-node.js')).createValidator({ lang });
   const noColor = process.env.NO_COLOR;
   const color = args.format === 'text' && process.stdout.isTTY === true && !noColor;
+  if (args.fix || args.dryRun) {
+    const fixed = await fixInputs(args, inputs, lang);
+    if (fixed.dryRun !== undefined) return fixed.dryRun;
+    if (fixed.stdin) {
+      // Standard output carries the fixed text; the report goes to standard error, uncoloured.
+      process.stdout.write(fixed.stdin);
+      const { output, errors, warnings } = formatFiles(fixed.validator, inputs, args.format, false);
+      process.stderr.write(output);
+      if (fixed.ioError) return 2;
+      return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+    }
+    const { output, errors, warnings } = formatFiles(fixed.validator, inputs, args.format, color);
+    process.stdout.write(output);
+    if (fixed.ioError) return 2;
+    return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+  }
+  // The default module is English only (docs/i18n.md); the other languages are in the full one.
+  const v = lang === 'en' ? await createValidator() : await (await import('./dist/full-node.js')).createValidator({ lang });
   const { output, errors, warnings } = formatFiles(v, inputs, args.format, color);
   process.stdout.write(output);
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+}
+
+// --fix / --fix-dry-run (docs/fix.md), as cli/main.cpp does them: the fixing is the core's (mtasts_fix, in the
+// bin's own module mta-sts-lint-cli.wasm), the file I/O is here. Every file has been read before any is written. Updates `inputs` to what
+// is on disk afterwards. Returns { dryRun: exit status } for a dry run, else { validator, stdin (the fixed standard
+// input, or null), ioError }.
+async function fixInputs(args, inputs, lang) {
+  const { createValidator: createFull } = await import('./dist/cli-node.js');
+  const { fixFile } = await import('./dist/generator.js');
+  const v = await createFull({ lang });
+  let said = '';
+  const diffs = [];
+  let stdin = null;
+  let ioError = false;
+  args.files.forEach((file, i) => {
+    const input = inputs[i];
+    const r = fixFile(v, { ...input, dryRun: args.dryRun });
+    const summary = args.format === 'text' || args.dryRun ? r.summary : '';
+    if (file === '-' && args.fix) stdin = Buffer.concat([stdin ?? Buffer.alloc(0), r.changed ? r.text : input.text]);
+    if (!r.changed) {
+      said += summary;
+      return;
+    }
+    if (args.dryRun) {
+      diffs.push(r.diff);
+    } else if (file !== '-') {
+      const why = writeInPlace(file, r.text);
+      if (why) {
+        said += `mta-sts-lint: ${say(lang, 'cli_cannot_write', { file, why })}\n`;
+        ioError = true;
+        return;
+      }
+      input.text = r.text;
+    } else {
+      input.text = r.text;
+    }
+    said += summary;
+  });
+  process.stderr.write(said);
+  if (args.dryRun) {
+    const out = Buffer.concat(diffs);
+    process.stdout.write(out);
+    return { dryRun: out.length ? 1 : 0 };
+  }
+  return { validator: v, stdin, ioError };
+}
+
+// strerror()'s words for the errors a write in place can meet, so both commands print the same line.
+const STRERROR = {
+  EPERM: 'Operation not permitted',
+  EACCES: 'Permission denied',
+  EROFS: 'Read-only file system',
+  ENOENT: 'No such file or directory',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  ELOOP: 'Too many levels of symbolic links',
+  ENOSPC: 'No space left on device',
+  EDQUOT: 'Disk quota exceeded',
+  EIO: 'Input/output error',
+  EBUSY: 'Device or resource busy',
+  ETXTBSY: 'Text file busy',
+  EXDEV: 'Invalid cross-device link',
+};
+
+// cli/fix_io.cpp's write_in_place: through a symbolic link to its file; a temporary file in the same directory with
+// the old file's mode, fsync, rename. Returns '' on success, else why not (the file is then unchanged).
+function writeInPlace(path, bytes) {
+  const why = (e) => (e && STRERROR[e.code]) || (e && e.message) || String(e);
+  let target;
+  let mode;
+  try {
+    target = realpathSync(path);
+    const st = statSync(target);
+    if (!st.isFile()) return 'not a regular file';
+    mode = st.mode & 0o7777;
+    accessSync(target, constants.W_OK);
+  } catch (e) {
+    return why(e);
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.mta-sts-lint-${randomBytes(4).toString('hex')}`);
+  let fd;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+  } catch (e) {
+    return why(e);
+  }
+  try {
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    fchmodSync(fd, mode);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+    return '';
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    return why(e);
+  }
 }
 
 // A reader that goes away (`| head`): the native command, with SIGPIPE ignored as Node ignores it, says so and

@@ -1,6 +1,7 @@
 // The WebAssembly face of the core: plain C exports, mtasts_lint (the hot path), mtasts_info (the catalogue,
 // once), mtasts_format (the CLI's formatters), and in the full module only (MTASTS_WASM_FULL), mtasts_generate
-// and mtasts_presets (the generator, as JSON) and mtasts_batch (the Node bin's --batch answers). Nothing
+// and mtasts_presets (the generator, as JSON) and mtasts_batch (the Node bin's --batch answers); in the bin's module
+// only (MTASTS_WASM_FIX), mtasts_fix (its --fix and --fix-dry-run). Nothing
 // here decides anything about policies: it only moves data across. No embind: its JS runtime and C++ support cost
 // about 9 KiB gzip (a third of the glue) for a few rare calls.
 //
@@ -18,7 +19,7 @@
 //     [title(off, len), then per edit: from, to, insert(off, len)]
 //   then the facts:
 //     policy: version(str?), mode(str?), hasMaxAge, maxAgeLow, maxAgeHigh, mxCount, mx(str)*, extCount, (name, value)*
-//     record: value(str), fieldCount, (name, value)*, version(str?), id(str?), ruaCount, rua(str)*
+//     record: value(str), fieldCount, (name, value)*, version(str?), id(str?), ruaCount, rua(str)*, p(str?)
 //   A string is (offset, length) into the blob; an absent optional string has length -1. For ASCII text, the policy's
 //   version, mode and mx values are (-1 - offset, length): a slice of the text itself.
 // Positions: from/to are 0-based UTF-16 code-unit offsets; line/column 1-based, column in UTF-16 code units.
@@ -35,7 +36,10 @@
 
 #include "core/batch.hpp"
 #include "core/catalogue.hpp"
+#include "core/fix/diff.hpp"
+#include "core/fix/fix.hpp"
 #include "core/format.hpp"
+#include "core/dmarc/dmarc_generator.hpp"
 #include "core/generator.hpp"
 #include "core/json_writer.hpp"
 #include "core/lint.hpp"
@@ -209,7 +213,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
    put( 0 );  // [5] blob pointer, [6] blob size, [7] ASCII: filled in below
    put( 0 );
    put( 0 );
-   put( r.policy ? 1 : r.record ? 2 : 0 );
+   put( ( r.policy ? 1 : 0 ) | ( r.record ? 2 : 0 ) );  // 3: a bundle's policy, then its _mta-sts record
    put( 0 );  // [9] word count
 
    if( !r.diagnostics.empty() ) {
@@ -272,7 +276,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
       }
       put_pairs( f.extensions );
    }
-   else if( r.record ) {
+   if( r.record ) {
       const auto& f = *r.record;
       put_str( f.value );
       put_pairs( f.fields );
@@ -281,6 +285,27 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
       put( f.rua.size() );
       for( const auto& u : f.rua ) {
          put_str( u );
+      }
+      put_opt( f.p );
+   }
+
+   // Kind::bundle: the parts found (kind, UTF-16 from/to, first and last line, label)
+   if( r.kind == mtasts::Kind::bundle ) {
+      std::vector< std::size_t > offs;
+      for( const auto& a : r.artefacts ) {
+         offs.push_back( a.offset );
+         offs.push_back( a.offset + a.length );
+      }
+      const auto units = ( flags & 2 ) != 0 ? offs : mtasts::utf16_offsets( input, offs );
+      const mtasts::SourceMap map( input );
+      put( r.artefacts.size() );
+      for( std::size_t k = 0; k < r.artefacts.size(); ++k ) {
+         put_str( r.artefacts[ k ].kind );
+         put( units[ 2 * k ] );
+         put( units[ 2 * k + 1 ] );
+         put( map.locate( offs[ 2 * k ] ).line );
+         put( map.locate( r.artefacts[ k ].length ? offs[ 2 * k + 1 ] - 1 : offs[ 2 * k ] ).line );  // its last byte's line
+         put_str( r.artefacts[ k ].label );
       }
    }
 
@@ -297,7 +322,7 @@ extern "C" {
 
 // The catalogue and the names the JS side needs, read once at start-up (so nothing is copied by hand into JS):
 //   [0] rule count, [1] blob pointer, [2] blob bytes, then per rule: code (enum value), severity, dual severity,
-//   id, title, message, reference (strings, title and message in language `lang`); then 4 kind names, 3 severity
+//   id, title, message, reference (strings, title and message in language `lang`); then 6 kind names, 3 severity
 //   names (by enum value), the version, the number of languages and their tags (the index of a tag is what
 //   mtasts_lint's flags, mtasts_format's and mtasts_info's lang take).
 EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info( int lang )
@@ -321,7 +346,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info( int lang )
       put_str( mtasts::rule_message( r->code, l ) );
       put_str( r->reference );
    }
-   for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt } ) {
+   for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt, mtasts::Kind::dmarc, mtasts::Kind::bundle } ) {
       put_str( mtasts::kind_name( k ) );
    }
    for( const auto v : { mtasts::Severity::error, mtasts::Severity::warning, mtasts::Severity::info } ) {
@@ -504,6 +529,54 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
    return answer( json, output );
 }
 
+// The DMARC generator (core/dmarc/dmarc_generator.hpp), as `mta-sts-lint generate dmarc --format json` prints it.
+// Items as for mtasts_generate, with tags 1 domain, 2 policy, 3 subdomainPolicy, 4 rua, 5 ruf (both repeat), 6 adkim,
+// 7 aspf, 8 pct (decimal text; anything else is refused with DMC608, as the CLI refuses --pct), 10 output format
+// (text, json or zone: the bytes of the native command). Returns [JSON pointer, JSON bytes, output pointer, bytes].
+EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate_dmarc( const unsigned char* data, std::size_t size )
+{
+   static std::string json;
+   static std::string output;
+   mtasts::DmarcOptions o;
+   std::string format;
+   std::string bad_pct;  // pct text that is not a whole number
+   for_each_item( data, size, [ & ]( unsigned tag, std::string_view item ) {
+      std::string value( item );
+      switch( tag ) {
+         case 1: o.domain = std::move( value ); break;
+         case 2: o.policy = std::move( value ); break;
+         case 3: o.subdomain_policy = std::move( value ); break;
+         case 4: o.rua.push_back( std::move( value ) ); break;
+         case 5: o.ruf.push_back( std::move( value ) ); break;
+         case 6: o.adkim = std::move( value ); break;
+         case 7: o.aspf = std::move( value ); break;
+         case 8:
+            if( const auto n = mtasts::parse_whole_number( value ) ) {
+               o.pct = *n;
+            }
+            else {
+               bad_pct = value.empty() ? " " : value;
+            }
+            break;
+         case 10: format = std::move( value ); break;
+         default: break;
+      }
+   } );
+   mtasts::DmarcResult r;
+   if( !bad_pct.empty() ) {
+      r.errors.push_back( GenerateMessage{ "DMC608", "pct", mtasts::render_message( mtasts::Code::DMC608, { { "v", bad_pct } } ) } );
+   }
+   else {
+      r = mtasts::generate_dmarc( o );
+   }
+   json = mtasts::dmarc_json( r );
+   output.clear();
+   if( r.ok() ) {
+      output = format == "json" ? mtasts::dmarc_json( r, true ) + "\n" : format == "zone" ? r.zone : format == "text" ? mtasts::dmarc_text( r ) : "";
+   }
+   return answer( json, output );
+}
+
 // The presets, once: [{"name","description","mx":[...]}] as compact JSON. Returns [JSON pointer, JSON bytes].
 EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_presets()
 {
@@ -527,19 +600,21 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_presets()
 }
 
 // One answer line of `mta-sts-lint --batch` (core/batch.hpp), for the Node bin, which reads and parses the JSON
-// Lines itself. Items as for mtasts_generate: tags 1 domain, 2 policy, 3 txt, 4 tlsrpt, 5 an MX host (repeats),
-// 6 "mx" given (no value: an empty list), 7 verbose (no value), 8 the input line number (decimal), 9 an error message
-// (the answer is then the error line, with the domain when tag 1 is there), 10 the line was too long (error line),
-// 11 the usage text instead of an answer, 12 the language index (decimal). Returns [pointer, bytes] of the line (with its "\n").
+// Lines itself. Items as for mtasts_generate: tags 1 domain, 2 policy, 3 txt, 4 tlsrpt, 12 dmarc, 5 an MX host
+// (repeats), 6 "mx" given (no value: an empty list), 7 verbose (no value), 8 the input line number (decimal), 9 an
+// error message (the answer is then the error line, with the domain when tag 1 is there), 10 the line was too long
+// (error line), 11 the usage text instead of an answer, 13 the language index (decimal). Returns [pointer, bytes] of
+// the line (with its "\n").
 EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsigned char* data, std::size_t size )
 {
    static std::string line;
    static mtasts::LintResult results[ mtasts::batch::text_count ];
-   std::string_view values[ 13 ];
-   bool has[ 13 ] = {};
+   constexpr unsigned text_tags[ mtasts::batch::text_count ] = { 2, 3, 4, 12 };  // by batch::Text
+   std::string_view values[ 14 ];
+   bool has[ 14 ] = {};
    std::vector< std::string > mx;
    for_each_item( data, size, [ & ]( unsigned tag, std::string_view value ) {
-      if( tag == 0 || tag > 12 ) {
+      if( tag == 0 || tag > 13 ) {
          return;
       }
       has[ tag ] = true;
@@ -551,7 +626,7 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
       }
    } );
    line.clear();
-   const auto lang = lang_of( static_cast< int >( mtasts::parse_whole_number( values[ 12 ] ).value_or( 0 ) ) );
+   const auto lang = lang_of( static_cast< int >( mtasts::parse_whole_number( values[ 13 ] ).value_or( 0 ) ) );
    if( has[ 11 ] ) {
       line = mtasts::batch::usage( lang );
       return answer( line );
@@ -567,8 +642,8 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
       mtasts::batch::Entry e;
       e.domain = values[ 1 ];
       for( int t = 0; t < mtasts::batch::text_count; ++t ) {
-         if( has[ 2 + t ] ) {
-            e.text[ t ] = values[ 2 + t ];
+         if( has[ text_tags[ t ] ] ) {
+            e.text[ t ] = values[ text_tags[ t ] ];
          }
       }
       e.mx_hosts = has[ 5 ] || has[ 6 ] ? &mx : nullptr;
@@ -577,6 +652,61 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
    }
    return answer( line );
 }
+
+#ifdef MTASTS_WASM_FIX
+// Only in mta-sts-lint-cli.wasm, the module of the Node bin's --fix (wasm/CMakeLists.txt): 8 KiB gzip that the page,
+// which loads mta-sts-lint-full.wasm, does not need.
+// One file of `mta-sts-lint --fix` / `--fix-dry-run` for the Node bin (core/fix/), which does the file I/O. Items as
+// for mtasts_batch: tags 1 the name reported ("<stdin>" for standard input), 2 the file's bytes, 3 the kind name,
+// 4 verbose (no value), 5 the domain, 6 an MX host (repeats), 7 MX hosts given (no value: an empty list), 8 dry run
+// (no value: also write the diff), 9 the language index (decimal). Returns [changed (0/1), fixed text pointer, bytes, summary pointer, bytes, diff
+// pointer, bytes] (the summary as the native CLI prints it on standard error; valid until the next call).
+EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_fix( const unsigned char* data, std::size_t size )
+{
+   static mtasts::FixAllResult r;
+   static std::string summary;
+   static std::string diff;
+   static std::int32_t words[ 7 ];
+   std::string_view name, text;
+   mtasts::LintOptions options;
+   bool dry_run = false;
+   for_each_item( data, size, [ & ]( unsigned tag, std::string_view value ) {
+      switch( tag ) {
+         case 1: name = value; break;
+         case 2: text = value; break;
+         case 3: options.kind = mtasts::parse_kind( value ).value_or( mtasts::Kind::auto_ ); break;
+         case 4: options.verbose = true; break;
+         case 5: options.domain = std::string( value ); break;
+         case 6:
+            if( !options.mx_hosts ) {
+               options.mx_hosts.emplace();
+            }
+            options.mx_hosts->emplace_back( value );
+            break;
+         case 7:
+            if( !options.mx_hosts ) {
+               options.mx_hosts.emplace();
+            }
+            break;
+         case 8: dry_run = true; break;
+         case 9: options.lang = lang_of( static_cast< int >( mtasts::parse_whole_number( value ).value_or( 0 ) ) ); break;
+         default: break;
+      }
+   } );
+   r = mtasts::fix_all( text, options );
+   summary = mtasts::fix_summary( name, r, dry_run, options.lang );
+   diff = dry_run && r.changed() ? mtasts::fix_diff( name, text, r.text ) : std::string();
+   const auto at = []( const std::string& s ) { return static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( s.data() ) ); };
+   words[ 0 ] = r.changed() ? 1 : 0;
+   words[ 1 ] = at( r.text );
+   words[ 2 ] = static_cast< std::int32_t >( r.text.size() );
+   words[ 3 ] = at( summary );
+   words[ 4 ] = static_cast< std::int32_t >( summary.size() );
+   words[ 5 ] = at( diff );
+   words[ 6 ] = static_cast< std::int32_t >( diff.size() );
+   return words;
+}
+#endif  // MTASTS_WASM_FIX
 
 }  // extern "C"
 #endif  // MTASTS_WASM_FULL

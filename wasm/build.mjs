@@ -3,7 +3,9 @@
 // assembles the package's wasm/dist/:
 //   mta-sts-lint.wasm       the core: lint, rules, format (the default entries)
 //   mta-sts-lint-full.wasm  the same plus the generator (the "./full" entries)
-//   glue.js glue-full.js    Emscripten's MODULARIZE factories wrapped as ES modules (no import.meta, no eval)
+//   mta-sts-lint-cli.wasm   the full module plus the fixer (--fix, core/fix/), for the bin only (cli-node.js)
+//   glue.js glue-full.js    Emscripten's MODULARIZE factories wrapped as ES modules (no import.meta, no eval);
+//   glue-cli.js             and the bin's
 //   api.js generator.js     the JS API (wasm/src/api.js) and its generator half (wasm/src/generator.js)
 //   node.js index.js        the Node and browser/bundler loaders of "." (full-node.js, full-index.js: "./full")
 //   inline.js               "./inline": one self-contained ES module with the .wasm as base64 (bundled with esbuild);
@@ -34,7 +36,7 @@ function run(cmd, args) {
 }
 
 run('emcmake', ['cmake', '-S', '.', '-B', buildDir, '-DCMAKE_BUILD_TYPE=Release']);
-run('cmake', ['--build', buildDir, '-j', '2', '--target', 'mtasts_wasm', 'mtasts_wasm_full']);
+run('cmake', ['--build', buildDir, '-j', '2', '--target', 'mtasts_wasm', 'mtasts_wasm_full', 'mtasts_wasm_cli']);
 
 const outDir = join(buildDir, 'wasm');
 rmSync(dist, { recursive: true, force: true });
@@ -44,6 +46,7 @@ const esbuild = await import('esbuild');
 const modules = [
   { name: 'mta-sts-lint', glue: 'glue.js', base64: 'wasm-base64.js', inline: 'inline.js' },
   { name: 'mta-sts-lint-full', glue: 'glue-full.js', base64: 'wasm-full-base64.js', inline: 'full-inline.js' },
+  { name: 'mta-sts-lint-cli', glue: 'glue-cli.js' }, // the bin's: no inline entry
 ];
 for (const m of modules) {
   m.wasm = readFileSync(join(outDir, `${m.name}.wasm`));
@@ -115,7 +118,7 @@ rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 for (const f of readdirSync(dist)) if (f.endsWith('.js')) copyFileSync(join(dist, f), join(scratch, f));
 copyFileSync(join(src, 'inline-load.js'), join(scratch, 'inline-load.js'));
-for (const m of modules) {
+for (const m of modules.filter((x) => x.inline)) {
   writeFileSync(join(scratch, m.base64), `export const wasmBase64 = '${m.wasm.toString('base64')}';\n`);
   copyFileSync(join(src, m.inline), join(scratch, `entry-${m.inline}`));
   await esbuild.build({

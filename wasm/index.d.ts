@@ -2,9 +2,16 @@
 // Emscripten 3.1.6 has no --emit-tsd.
 // Checked by `tsc --noEmit` against tests/node/types/consumer.ts.
 
-/** What is linted: an MTA-STS policy file, an `_mta-sts` TXT record, or a `_smtp._tls` TLS-RPT record. */
-export type Kind = 'policy' | 'txt' | 'tlsrpt';
-/** `auto` decides from the content (a record starts with `v=STSv1` / `v=TLSRPTv1`; anything else is a policy). */
+/**
+ * What is linted: an MTA-STS policy file, an `_mta-sts` TXT record, a `_smtp._tls` TLS-RPT record, a `_dmarc` record,
+ * or a bundle of pasted tool output (dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; docs/paste.md).
+ */
+export type Kind = 'policy' | 'txt' | 'tlsrpt' | 'dmarc' | 'bundle';
+/**
+ * `auto` decides from the content: tool output, a shell prompt or an HTTP response on the first line is a bundle; a
+ * record starts with `v=STSv1` / `v=TLSRPTv1` / `v=DMARC1` or its owner is `_mta-sts` / `_smtp._tls` / `_dmarc` (an
+ * SPF, DKIM or BIMI record is `dmarc`, named by DMC629); anything else is a policy.
+ */
 export type KindOption = Kind | 'auto';
 export type Severity = 'error' | 'warning' | 'info';
 export type FormatName = 'text' | 'json' | 'sarif';
@@ -87,6 +94,13 @@ export interface TlsRptRecordFacts extends RecordFactsBase {
   rua: string[];
 }
 
+export interface DmarcRecordFacts extends RecordFactsBase {
+  /** Every valid mailto: URI of every rua tag, without its size limit. */
+  rua: string[];
+  /** The policy (`none`, `quarantine` or `reject`, lower case) when the p tag is valid, else null. */
+  p: string | null;
+}
+
 interface ResultBase {
   /** No error-level diagnostic. */
   valid: boolean;
@@ -109,11 +123,35 @@ export interface TlsRptRecordResult extends ResultBase {
   kind: 'tlsrpt';
   record?: TlsRptRecordFacts;
 }
+export interface DmarcRecordResult extends ResultBase {
+  kind: 'dmarc';
+  record?: DmarcRecordFacts;
+}
+/** A part found in a pasted bundle: `from`/`to` are UTF-16 offsets, lines are 1-based. */
+export interface Artefact {
+  kind: 'tool' | 'txt' | 'tlsrpt' | 'mx' | 'cname' | 'no-record' | 'http' | 'policy';
+  from: number;
+  to: number;
+  line: number;
+  /** The line of its last byte. */
+  endLine: number;
+  /** e.g. "_mta-sts TXT record", "MX mx1.example.com", "HTTP 200 text/plain with a policy", "dig output". */
+  label: string;
+}
+/** Pasted evidence: each part linted where it stands, and the parts checked against each other. */
+export interface BundleResult extends ResultBase {
+  kind: 'bundle';
+  /** The first policy found (an HTTP body or a pasted file). */
+  policy?: PolicyFacts;
+  /** The `_mta-sts` record found. */
+  record?: StsRecordFacts;
+  artefacts: Artefact[];
+}
 /**
  * A plain object (JSON-serialisable) with the keys of a file entry of the CLI's `--format json` output, except that
  * positions are UTF-16 (`from`/`to` instead of byte `offset`/`length`). Narrow on `kind` to reach `policy` or `record`.
  */
-export type LintResult = PolicyResult | StsRecordResult | TlsRptRecordResult;
+export type LintResult = PolicyResult | StsRecordResult | TlsRptRecordResult | DmarcRecordResult | BundleResult;
 
 export interface LintOptions {
   /** Default `auto`. An unknown kind throws a RangeError. */
@@ -122,7 +160,7 @@ export interface LintOptions {
   verbose?: boolean;
   /** File name that `format()` prints for this result (default `<input>`). */
   file?: string;
-  /** Evidence, never fetched: the policy domain (enables STS249; the implicit MX when `mxHosts` is empty). */
+  /** Evidence, never fetched: the policy domain (enables STS249; the implicit MX when `mxHosts` is empty; DMARC: DMC638). */
   domain?: string;
   /**
    * Evidence, never fetched: the domain's MX host names, checked against the policy's mx patterns (STS401-STS406).
@@ -238,6 +276,8 @@ export interface Validator {
   lint(text: string, options: LintOptions & { kind: 'policy' }): PolicyResult;
   lint(text: string, options: LintOptions & { kind: 'txt' }): StsRecordResult;
   lint(text: string, options: LintOptions & { kind: 'tlsrpt' }): TlsRptRecordResult;
+  lint(text: string, options: LintOptions & { kind: 'dmarc' }): DmarcRecordResult;
+  lint(text: string, options: LintOptions & { kind: 'bundle' }): BundleResult;
   lint(text: string, options?: LintOptions): LintResult;
   /**
    * Renders results exactly as the native CLI does (`--format text|json|sarif`). Only results returned by this
@@ -257,6 +297,40 @@ export interface Validator {
 }
 
 /** What the `mta-sts-lint/full` entry's validator adds: the generator (left out of the default module for size). */
+export interface DmarcGenerateOptions {
+  /** The mail (From:) domain; the record goes at `_dmarc.DOMAIN`. */
+  domain: string;
+  /** p: `none` (default), `quarantine` or `reject`: the staged roll-out's three steps. */
+  policy?: string;
+  /** sp: the policy for subdomains (default: as p, the tag is left out). */
+  subdomainPolicy?: string;
+  /** Aggregate report addresses: `mailto:a@example.com` or `a@example.com`. */
+  rua?: string[];
+  /** Failure report addresses (they may receive personal data). */
+  ruf?: string[];
+  /** `r` (relaxed, the default) or `s` (strict). */
+  adkim?: string;
+  aspf?: string;
+  /** 0-100 (RFC 7489; DMARCbis drops it); 100 leaves the tag out. */
+  pct?: number;
+}
+
+export interface DmarcGenerateResult {
+  ok: boolean;
+  errors: GenerateMessage[];
+  notes: GenerateMessage[];
+  /** The TXT value, `v=DMARC1; p=...`. */
+  record: string;
+  records: DnsRecord[];
+  /** `DOMAIN._report._dmarc.REPORTDOMAIN` TXT `v=DMARC1`, one per external report domain (RFC 7489 §7.1). */
+  authorizations: DnsRecord[];
+  /** Zone-file lines of the record and the authorizations. */
+  zone: string;
+  /** Where the roll-out stands: `monitor`, `quarantine` or `reject`. */
+  stage: string;
+  checklist: string[];
+}
+
 export interface FullValidator extends Validator {
   /**
    * Generates a policy, its `_mta-sts` TXT record and, with `rua`, a TLS-RPT record: the native
@@ -264,6 +338,11 @@ export interface FullValidator extends Validator {
    * types and unknown option names throw TypeError.
    */
   generate(options: GenerateOptions): GenerateResult;
+  /**
+   * A `_dmarc` record (RFC 7489) from a few answers, validated by the DMARC linter: refused (ok false, errors) when
+   * the linter finds an error or a warning; the infos become notes. Wrong types and unknown option names throw TypeError.
+   */
+  generateDmarc(options: DmarcGenerateOptions): DmarcGenerateResult;
   /** The generator's presets (from the C++ table). */
   readonly presets: readonly Preset[];
 }

@@ -12,6 +12,20 @@ export const fileUrl = pathToFileURL(distIndex).href;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+// A policy with the classic mistakes, one per line (RFC 8461 §3.2 ABNF and prose; codes from the catalogue).
+export const MISTAKES = [
+  'version: STSv1',
+  'Mode: enforce', // 2: STS214 field name in wrong case
+  '  mx: mail.example.com', // 3: STS210 indented line
+  'mx: a.example.com, b.example.com', // 4: STS253 several hosts on one mx line
+  'mx: backup.example.net.', // 5: STS239 trailing dot
+  '', // 6: STS209 blank line
+  '# relay', // 7: STS255 comment line
+  'max_age: 1w', // 8: STS229 invalid max_age
+].join('\n') + '\n';
+
+export const EXPECTED = ['STS214@2', 'STS210@3', 'STS253@4', 'STS239@5', 'STS209@6', 'STS255@7', 'STS229@8'];
+
 export function haveBuild() {
   return existsSync(distIndex);
 }
@@ -83,6 +97,17 @@ export async function typeText(page, text) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.type(text);
+}
+
+// Replaces the editor's text by pasting it (select all, then a paste event carrying text/plain), as a user would.
+export async function pasteText(page, text) {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+A');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    window.__mtasts.view.contentDOM.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 export async function editorText(page) {

@@ -1,6 +1,6 @@
 // The static page, tested as a user opens it: from file:// in an offline context, and from scripts/serve.mjs on a free
 // port. Drives Debian's /usr/bin/chromium through playwright-core (never a downloaded browser).
-// Expected codes come from the rule catalogue (/work/shared/spec/rules.md, RFC 8461 §3.2), not from the program's output.
+// Expected codes come from the project's rule catalogue (spec/rules.md of its shared material; RFC 8461 §3.2), not from the program's output.
 
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import {
   repo, fileUrl, haveBuild, launch, openPage, listed, underlined, lintCount, waitForLint, typeText, editorText, pairs,
-  foreignRequests,
+  foreignRequests, MISTAKES, EXPECTED, pasteText,
 } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { decodeFragment, encodeFragment } from '../../web/src/format.js';
@@ -18,20 +18,6 @@ if (!haveBuild()) {
   console.error('tests/browser: web/dist/index.html is missing; run "npm run build:web" first.');
   process.exit(1);
 }
-
-// A policy with the classic mistakes, one per line (RFC 8461 §3.2 ABNF and prose; codes from the catalogue).
-const MISTAKES = [
-  'version: STSv1',
-  'Mode: enforce', // 2: STS214 field name in wrong case
-  '  mx: mail.example.com', // 3: STS210 indented line
-  'mx: a.example.com, b.example.com', // 4: STS253 several hosts on one mx line
-  'mx: backup.example.net.', // 5: STS239 trailing dot
-  '', // 6: STS209 blank line
-  '# relay', // 7: STS255 comment line
-  'max_age: 1w', // 8: STS229 invalid max_age
-].join('\n') + '\n';
-
-const EXPECTED = ['STS214@2', 'STS210@3', 'STS253@4', 'STS239@5', 'STS209@6', 'STS255@7', 'STS229@8'];
 
 const XSS = '<img src=x onerror=window.__xss=1><script>window.__xss=2</script>';
 
@@ -216,13 +202,7 @@ async function exercise(t, url, origin, options = {}) {
     });
 
     await t.test('pasted markup stays text', async () => {
-      await page.click('.cm-content');
-      await page.keyboard.press('Control+A');
-      await page.evaluate((markup) => {
-        const dt = new DataTransfer();
-        dt.setData('text/plain', markup);
-        window.__mtasts.view.contentDOM.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-      }, XSS);
+      await pasteText(page, XSS);
       await page.waitForFunction((m) => window.__mtasts.view.state.doc.toString() === m, XSS);
       await page.waitForTimeout(200);
       const probe = await page.evaluate(() => ({

@@ -68,7 +68,7 @@ TEST_CASE( "batch: one answer per line - in input order - with the line number a
    for( int i = 1; i <= 50; ++i ) {
       const auto& l = r.lines[ i - 1 ];
       CHECK( l.rfind( "{\"line\":" + std::to_string( i ) + ",\"domain\":\"d" + std::to_string( i ) + ".example\",\"valid\":true,", 0 ) == 0 );
-      CHECK( has( l, R"("policy":{"kind":"policy","valid":true,"errorCount":0,"warningCount":0,"infoCount":0,"diagnostics":[]})" ) );
+      CHECK( has( l, R"("policy":{"kind":"policy","valid":true,"errorCount":0,"warningCount":0,"infoCount":0,"mode":"enforce","maxAge":604800,"diagnostics":[]})" ) );
       CHECK( has( l, R"("txt":{"kind":"txt","valid":true,)" ) );
       CHECK_FALSE( has( l, "\"tlsrpt\"" ) );  // not given, not answered
    }
@@ -85,6 +85,22 @@ TEST_CASE( "batch: diagnostics carry code - severity - message and exact positio
    CHECK( has( l, R"("errorCount":)" ) );
    CHECK( has( l, R"("warningCount":)" ) );
    CHECK( has( l, R"("infoCount":0)" ) );  // infos only with --verbose
+}
+
+TEST_CASE( "batch: a policy's answer carries the mode and max_age a sender uses, only when their lines were read", "[batch]" )
+{
+   // RFC 8461 section 3.2: mode is enforce, testing or none; max_age is 1 to 10 digits; senders use the first occurrence.
+   const auto r = batch( R"({"domain":"m.example","policy":"version: STSv1\nmode: testing\nmode: enforce\nmx: mail.m.example\nmax_age: 31557600\n"})"
+                         "\n"
+                         R"({"domain":"n.example","policy":"version: STSv1\nmode: [testing]\nmx: mail.n.example\nmax_age: 1w\n"})"
+                         "\n"
+                         R"({"domain":"o.example","txt":"v=STSv1; id=1"})"
+                         "\n" );
+   REQUIRE( r.lines.size() == 3 );
+   CHECK( has( r.lines[ 0 ], R"("mode":"testing","maxAge":31557600,"diagnostics":[)" ) );
+   CHECK_FALSE( has( r.lines[ 1 ], R"("mode":)" ) );    // '[testing]' is not a mode a sender reads
+   CHECK_FALSE( has( r.lines[ 1 ], R"("maxAge":)" ) );  // '1w' is not a number of seconds
+   CHECK_FALSE( has( r.lines[ 2 ], R"("mode":)" ) );    // no policy given
 }
 
 TEST_CASE( "batch: records are checked as their kind - the TLS-RPT record too", "[batch]" )
@@ -228,4 +244,47 @@ TEST_CASE( "batch: usage", "[batch]" )
    CHECK( batch( "", "" ).lines.empty() );
    CHECK( batch( "", "--format json" ).status == 2 );
    CHECK( has( batch( "", "--help" ).out, "JSON Lines" ) );
+}
+
+TEST_CASE( "batch: --line-offset N numbers the answers as lines N+1... of the whole stream", "[batch]" )
+{
+   // Three lines, the second blank (skipped, but counted), the third not JSON: answered as lines 1001 and 1003.
+   const std::string in = R"({"domain":"a.example","txt":"v=STSv1; id=1"})"
+                          "\n\nnot JSON\n";
+   for( const std::string args : { "--line-offset 1000", "--line-offset=1000" } ) {
+      const auto r = batch( in, args );
+      CHECK( r.status == 0 );
+      REQUIRE( r.lines.size() == 2 );
+      CHECK( r.lines[ 0 ].rfind( R"({"line":1001,"domain":"a.example",)", 0 ) == 0 );
+      CHECK( r.lines[ 1 ].rfind( R"({"line":1003,"error":)", 0 ) == 0 );
+   }
+   CHECK( batch( in, "--line-offset 0" ).lines[ 0 ].rfind( R"({"line":1,)", 0 ) == 0 );
+   CHECK( batch( in, "--line-offset 999999999999999" ).lines[ 1 ].rfind( R"({"line":1000000000000002,)", 0 ) == 0 );
+   // Not a number of lines: a usage error, nothing answered.
+   for( const std::string args : { "--line-offset", "--line-offset=", "--line-offset -1", "--line-offset 1e3", "--line-offset 1000000000000000" } ) {
+      const auto r = batch( in, args );
+      CHECK( r.status == 2 );
+      CHECK( r.out.empty() );
+   }
+}
+
+TEST_CASE( "batch: a dmarc key is linted as a _dmarc record, with the line's domain as evidence (DMC638)", "[batch]" )
+{
+   const auto r = batch( R"({"domain":"example.com","dmarc":"v=DMARC1; p=none; rua=mailto:d@reports.example.net"})"
+                         "\n"
+                         R"({"domain":"example.org","dmarc":"v=DMARC1 p=reject","txt":"v=STSv1; id=1"})"
+                         "\n"
+                         R"({"domain":"example.net","dmarc":5})"
+                         "\n",
+                         "--verbose" );
+   REQUIRE( r.lines.size() == 3 );
+   // RFC 7489 §7.1: reports.example.net is another organisation, so it must authorize example.com's reports.
+   CHECK( has( r.lines[ 0 ], R"("valid":true,"dmarc":{"kind":"dmarc","valid":true)" ) );
+   CHECK( has( r.lines[ 0 ], R"("code":"DMC638")" ) );
+   CHECK( has( r.lines[ 0 ], "example.com._report._dmarc.reports.example.net" ) );
+   // §6.4: dmarc-sep is required between the version and p.
+   CHECK( has( r.lines[ 1 ], R"("valid":false)" ) );
+   CHECK( has( r.lines[ 1 ], R"("code":"DMC603")" ) );
+   CHECK( has( r.lines[ 1 ], R"("txt":{"kind":"txt","valid":true)" ) );
+   CHECK( has( r.lines[ 2 ], R"("error":"\"dmarc\" must be a string or null")" ) );
 }

@@ -97,3 +97,45 @@ TEST_CASE( "CLI refuses a directory with exit 2" )
 {
    CHECK( run( fx ).status == 2 );
 }
+
+TEST_CASE( "CLI reads pasted tool output as a bundle and prints its parts in json and sarif" )
+{
+   const std::string paste = fx + "/paste/combined.txt";
+   auto r = run( "--format json " + paste );
+   CHECK( r.status == 0 );  // one warning (STS402), no error
+   CHECK( r.out.find( "\"kind\":\"bundle\",\"valid\":true,\"errorCount\":0,\"warningCount\":1" ) != std::string::npos );
+   // the MX host the testing policy does not cover, at the MX record of the paste (line 5: "20 mx2.example.com.")
+   CHECK( r.out.find( "{\"code\":\"STS402\",\"severity\":\"warning\",\"message\":\"MX host 'mx2.example.com' is not covered; this would fail in enforce mode.\",\"line\":5,\"column\":4" ) != std::string::npos );
+   CHECK( r.out.find( "\"artefacts\":[" ) != std::string::npos );
+   CHECK( r.out.find( "{\"kind\":\"txt\",\"label\":\"_mta-sts TXT record\",\"line\":2,\"column\":1" ) != std::string::npos );
+   CHECK( r.out.find( "{\"kind\":\"policy\",\"label\":\"policy (HTTP body)\",\"line\":13,\"column\":1" ) != std::string::npos );
+   CHECK( r.out.find( "\"record\":{\"value\":\"v=STSv1; id=20240501T100000\",\"version\":\"STSv1\",\"id\":\"20240501T100000\"" ) != std::string::npos );
+   r = run( "--format sarif " + paste );
+   CHECK( r.out.find( "\"artefacts\": [" ) != std::string::npos );
+   CHECK( r.out.find( "\"kind\": \"http\"" ) != std::string::npos );
+   // --kind txt keeps the old reading of the same text (records only)
+   r = run( "--kind txt --format json " + paste );
+   CHECK( r.out.find( "\"kind\":\"txt\"" ) != std::string::npos );
+   CHECK( r.out.find( "\"artefacts\"" ) == std::string::npos );
+}
+
+TEST_CASE( "CLI: several files with --domain are one evidence set" )
+{
+   const std::string dir = std::string( MTASTS_FIXTURES_DIR ) + "/../.tmp";
+   test::run_command( "mkdir -p " + dir );
+   const auto write = []( const std::string& path, const std::string& text ) {
+      FILE* f = std::fopen( path.c_str(), "wb" );
+      std::fwrite( text.data(), 1, text.size(), f );
+      std::fclose( f );
+   };
+   write( dir + "/mx.txt", "$ dig +short MX example.com\n10 mx1.example.com.\n20 mx2.example.com.\n" );
+   write( dir + "/mta-sts.txt", "version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n" );
+   // together: the MX records are the evidence for the policy's coverage, reported at the MX record of mx.txt
+   auto r = run( "--domain example.com " + dir + "/mx.txt " + dir + "/mta-sts.txt" );
+   CHECK( r.status == 1 );
+   CHECK( r.out.find( "mx.txt:3:4: error: MX host 'mx2.example.com' is not covered" ) != std::string::npos );
+   // without --domain, each file alone: no coverage check
+   r = run( dir + "/mx.txt " + dir + "/mta-sts.txt" );
+   CHECK( r.status == 0 );
+   CHECK( r.out.find( "STS401" ) == std::string::npos );
+}

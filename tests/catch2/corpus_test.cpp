@@ -1,15 +1,25 @@
-// The shared real-world corpus: verdicts and the set of lines that carry an error must match the expectations
-// (../shared/corpus/*.expected.jsonl). Any fitting code is right; `null` lines are document-level.
+// The real-world corpus: verdicts and the set of lines that carry an error must match the expectations
+// (tests/corpus/*.expected.jsonl). Any fitting code is right; `null` lines are document-level.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "core/fix/fix.hpp"
 #include "helpers.hpp"
 
 namespace {
+
+// tests/corpus of the source tree (set by tests/CMakeLists.txt); the environment variable MTASTS_CORPUS_DIR may name
+// another copy (tests/node/self-contained.test.mjs points it into a copy of the clone).
+std::string corpus_dir()
+{
+   const char* env = std::getenv( "MTASTS_CORPUS_DIR" );
+   return env && *env ? env : MTASTS_CORPUS_DIR;
+}
 
 std::string read_file( const std::string& path )
 {
@@ -113,7 +123,7 @@ std::string compare( std::string_view input, const mtasts::LintResult& r, const 
    return diff;
 }
 
-// Every policy of the shared corpus: its file name, its line of policies.expected.jsonl and its bytes.
+// Every policy of the corpus: its file name, its line of policies.expected.jsonl and its bytes.
 struct CorpusPolicy
 {
    std::string file, expected, text;
@@ -121,14 +131,14 @@ struct CorpusPolicy
 
 std::vector< CorpusPolicy > corpus_policies()
 {
-   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/policies.expected.jsonl" );
+   std::ifstream list( corpus_dir() + "/policies.expected.jsonl" );
    REQUIRE( list.is_open() );
    std::vector< CorpusPolicy > out;
    std::string line;
    while( std::getline( list, line ) ) {
       auto file = json_field( line, "file" );
       REQUIRE( !file.empty() );
-      auto text = read_file( std::string( MTASTS_CORPUS_DIR ) + "/policies/" + file );
+      auto text = read_file( corpus_dir() + "/policies/" + file );
       out.push_back( CorpusPolicy{ std::move( file ), line, std::move( text ) } );
    }
    return out;
@@ -136,7 +146,7 @@ std::vector< CorpusPolicy > corpus_policies()
 
 }  // namespace
 
-TEST_CASE( "policies of the shared corpus get the expected verdicts and error lines" )
+TEST_CASE( "policies of the corpus get the expected verdicts and error lines" )
 {
    std::size_t total = 0, agree = 0, invalid = 0;
    for( const auto& [ file, expected, text ] : corpus_policies() ) {
@@ -155,9 +165,9 @@ TEST_CASE( "policies of the shared corpus get the expected verdicts and error li
    WARN( "corpus policies: " << agree << "/" << total << " agree" );
 }
 
-TEST_CASE( "records of the shared corpus get the expected verdicts" )
+TEST_CASE( "records of the corpus get the expected verdicts" )
 {
-   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/records.expected.jsonl" );
+   std::ifstream list( corpus_dir() + "/records.expected.jsonl" );
    REQUIRE( list.is_open() );
    std::string line;
    std::size_t total = 0;
@@ -321,4 +331,40 @@ TEST_CASE( "policy facts say where each value was read (version, mode, every mx 
    CHECK( r.policy->mode_offset == 6 );
    CHECK( r.policy->version_offset == 24 );
    CHECK( r.policy->mx_offsets == std::vector< std::size_t >{ 35, 54 } );
+}
+
+TEST_CASE( "fix_all on every corpus policy and record settles in at most 2 rounds and leaves nothing fixable" )
+{
+   std::vector< std::pair< mtasts::Kind, std::string > > inputs;
+   for( auto& p : corpus_policies() ) {
+      inputs.emplace_back( mtasts::Kind::auto_, std::move( p.text ) );
+   }
+   std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/records.expected.jsonl" );
+   REQUIRE( list.is_open() );
+   std::string line;
+   while( std::getline( list, line ) ) {
+      inputs.emplace_back( json_field( line, "kind" ) == "txt" ? mtasts::Kind::txt : mtasts::Kind::tlsrpt, unescape_json( json_field( line, "value" ) ) );
+   }
+   int most = 0;
+   std::size_t changed = 0;
+   for( const auto& [ kind, text ] : inputs ) {
+      for( const bool verbose : { false, true } ) {
+         mtasts::LintOptions o;
+         o.kind = kind;
+         o.verbose = verbose;
+         const auto r = mtasts::fix_all( text, o );
+         INFO( text );
+         REQUIRE( r.settled );
+         most = std::max( most, r.rounds );
+         changed += r.changed() ? 1 : 0;
+         if( !r.not_text ) {
+            for( const auto& d : r.linted.diagnostics ) {
+               CHECK_FALSE( d.fix.has_value() );  // nothing fixable left
+            }
+         }
+         CHECK( test::codes( r.linted ) == test::codes( mtasts::lint( r.text, o ) ) );
+      }
+   }
+   CHECK( most <= 2 );
+   CHECK( changed > 50 );
 }

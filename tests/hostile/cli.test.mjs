@@ -90,10 +90,10 @@ function check(t, what, input, { args = [], code, exit } = {}) {
   return f;
 }
 
-test('10 MB of random bytes (auto, policy, txt, tlsrpt)', (t) => {
+test('10 MB of random bytes (auto, policy, txt, tlsrpt, dmarc)', (t) => {
   const input = randomBytes(10 * MB);
   check(t, 'random bytes as auto', input, { code: 'STS202', exit: 1 });
-  for (const kind of ['policy', 'txt', 'tlsrpt']) {
+  for (const kind of ['policy', 'txt', 'tlsrpt', 'dmarc']) {
     check(t, `random bytes as ${kind}`, input, { args: ['--kind', kind], exit: 1 });
   }
 });
@@ -149,4 +149,12 @@ test('50,000 rua URIs', (t) => {
   assert.equal(f.record.rua.length, 50_000);
   // '%' without two hex digits used to abort the process (a PEGTL must<> escaping a noexcept function)
   check(t, "bad percent-encoding in rua", Buffer.from('v=TLSRPTv1; rua=mailto:a@example.com%zz,https://r.example.com/%'), { args: ['--kind', 'tlsrpt'], exit: 1 });
+});
+
+test('DMARC: 200,000 rua URIs with size limits, a 5 MB size limit, 5 MB of fo', (t) => {
+  const uris = Array.from({ length: 200_000 }, (_, i) => `mailto:r${i}@example.com!10m`);
+  const f = check(t, '200,000 DMARC rua URIs', Buffer.from(`v=DMARC1; p=reject; rua=${uris.join(',')}`), { args: ['--kind', 'dmarc', '-v'], code: 'DMC634' });
+  assert.equal(f.record.rua.length, 200_000);
+  check(t, '5 MB size limit', Buffer.from(`v=DMARC1; p=reject; rua=mailto:a@example.com!${'9'.repeat(5 * MB)}`), { args: ['--kind', 'dmarc'], code: 'DMC614', exit: 1 });
+  check(t, '5 MB fo', Buffer.from(`v=DMARC1; p=reject; fo=${'0 : '.repeat(MB)}x`), { args: ['--kind', 'dmarc'], code: 'DMC609', exit: 1 });
 });

@@ -210,7 +210,7 @@ test('wrong argument types and values throw clear errors', () => {
   assert.throws(() => v.lint('x', 'policy'), { name: 'TypeError', message: /expected an options object, got string/ });
   assert.throws(() => v.lint('x', { kind: 'xml' }), {
     name: 'RangeError',
-    message: "lint(text, { kind }): unknown kind 'xml' (expected 'auto', 'policy', 'txt' or 'tlsrpt')",
+    message: "lint(text, { kind }): unknown kind 'xml' (expected 'auto', 'policy', 'txt', 'tlsrpt', 'dmarc' or 'bundle')",
   });
   assert.throws(() => v.lint('x', { kind: 1 }), { name: 'TypeError', message: /kind.*got number/ });
   assert.throws(() => v.lint('x', { verbose: 'yes' }), { name: 'TypeError', message: /verbose.*boolean, got string/ });

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { domainLine, loadCorpus } from '../../bench/gen_jsonl.mjs';
 import { native, bin, corpus, requireFile, binJs } from './helpers.mjs';
 
-const data = loadCorpus(requireFile(corpus, 'the shared corpus'));
+const data = loadCorpus(requireFile(corpus, 'the corpus (tests/corpus)'));
 
 function same(args, input, label) {
   const n = native(['--batch', ...args], { input });
@@ -80,6 +80,8 @@ const EDGE_LINES = [
   '{}',
   '{"policy":"version: STSv1\\n"}',
   '{"domain":"last.example","tlsrpt":"v=TLSRPTv1;rua=mailto:a@last.example"}',
+  '{"domain":"dmarc.example","dmarc":"v=DMARC1; p=quarantine; rua=mailto:d@reports.example.net","tlsrpt":null}',
+  '{"domain":"dmarc2.example","dmarc":["v=DMARC1"]}',
 ];
 
 test('lines refused, skipped or read with care: the same answers (blank, CRLF, BOM, nulls, types, duplicates, escapes)', () => {
@@ -150,6 +152,18 @@ test('--help, -h, an unknown argument, empty input: same output and exit status'
   same(['--format', 'json'], '', 'unknown argument');
   same([], '', 'empty input');
   same([], '\n\n', 'only blank lines');
+});
+
+test('--line-offset N: the same answers, numbered from N + 1, and the same refusals', () => {
+  const input = corpusLines(20) + '\n[1]\n';
+  const plain = same([], input, 'no offset').trimEnd().split('\n');
+  for (const args of [['--line-offset', '4000'], ['--line-offset=4000'], ['-v', '--line-offset', '4000']]) {
+    const out = same(args, input, args.join(' ')).trimEnd().split('\n');
+    assert.equal(out.length, 21);
+    assert.equal(out.at(-1), '{"line":4022,"error":"not a JSON object"}', 'the blank line is counted');
+    if (!args.includes('-v')) assert.deepEqual(out.map((l) => l.replace(/^\{"line":(\d+)/, (_, n) => `{"line":${n - 4000}`)), plain);
+  }
+  for (const bad of [['--line-offset'], ['--line-offset='], ['--line-offset', 'x'], ['--line-offset', '1000000000000000']]) same(bad, input, bad.join(' '));
 });
 
 test('answers stream: each line is answered while standard input is still open', async () => {

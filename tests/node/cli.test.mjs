@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { native, bin, corpus, requireFile, nativeCli, binJs } from './helpers.mjs';
 
-const policies = requireFile(join(corpus, 'policies'), 'the shared corpus');
+const policies = requireFile(join(corpus, 'policies'), 'the corpus (tests/corpus)');
 const files = readdirSync(policies).filter((f) => f.endsWith('.txt')).sort().map((f) => join(policies, f));
 const scratch = mkdtempSync(join(tmpdir(), 'mta-sts-lint-cli-'));
 test.after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -42,6 +42,8 @@ test('standard input, -, --kind, records', () => {
   same(['-'], { input: 'version: STSv1\nmode: enforcing\n' });
   same(['--kind', 'txt', '--format', 'sarif'], { input: 'v=STSv1 ; id=a!b' });
   same(['--kind=tlsrpt', '-v', '-'], { input: 'v=TLSRPTv1; rua=mailto:é@example.com,ftp://x' });
+  same(['--kind', 'dmarc', '-v', '--domain', 'example.com', '--format', 'json', '-'], { input: 'v=DMARC1 p=Reject; pct=50; rua=d@example.net!10m' });
+  same(['-v', '-'], { input: '_dmarc.example.com. IN TXT "v=DMARC1; p=none; rua=mailto:d@reports.example.net"\n' });
   same(['--kind', 'policy', '--format=json', '-'], { input: Buffer.from([0xef, 0xbb, 0xbf, 0x76, 0xff, 0x0a]) });
   same(['--', '-'], { input: 'mode: testing\n' });
 });

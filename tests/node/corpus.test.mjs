@@ -1,4 +1,4 @@
-// The shared real-world corpus through the JS API, against the native CLI's --format json on the same bytes:
+// The real-world corpus (tests/corpus) through the JS API, against the native CLI's --format json on the same bytes:
 // same kind, verdict, counts, codes, severities, messages, lines and facts, and UTF-16 positions that are exactly
 // the native byte offsets converted. format() must print the native bytes too.
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { validator, native, corpus, requireFile, utf16Offset } from './helpers.mjs';
 
 const v = await validator();
-const policiesDir = requireFile(join(corpus, 'policies'), 'the shared corpus (../shared/corpus, or set MTASTS_CORPUS)');
+const policiesDir = requireFile(join(corpus, 'policies'), 'the corpus (tests/corpus, or set MTASTS_CORPUS)');
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function compare(name, bytes, text, api, cli) {

@@ -4,23 +4,16 @@
 // disabled (what a page's CSP `script-src 'self' 'wasm-unsafe-eval'` allows).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
-import { root, run, requireFile, dist } from './helpers.mjs';
+import { root, run, requireFile, dist, installPacked } from './helpers.mjs';
 
 requireFile(join(dist, 'node.js'), 'run `npm run build:wasm` first');
 const scratch = mkdtempSync(join(tmpdir(), 'mta-sts-lint-pkg-'));
 test.after(() => rmSync(scratch, { recursive: true, force: true }));
-const npm = (args, cwd) => {
-  const r = run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
-    env: { npm_config_cache: join(scratch, 'npm-cache') },
-    cwd,
-  });
-  return r;
-};
 const node = (args, cwd) => run(process.execPath, args, { cwd });
 
 const project = join(scratch, 'consumer');
@@ -44,9 +37,8 @@ test('npm pack contains the allowlisted files only, and installs offline', () =>
     assert.match(f, /^(package\.json|README\.md|LICENSE.*|wasm\/(index\.d\.ts|full\.d\.ts|codes\.d\.ts|bin\.js|dist\/.*))$/, `${f} should not be packed`);
   }
   packed = join(scratch, info.filename);
-  mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  const i = npm(['install', '--offline', packed], project);
+  const i = installPacked(packed, scratch, 'consumer');
+  assert.equal(i.project, project);
   assert.equal(i.status, 0, i.stderr);
 });
 

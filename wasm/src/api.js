@@ -369,7 +369,7 @@ function makeValidator(Module, extend, lang) {
       diagnostics,
     };
     const facts = w[at + 8];
-    if (facts === 1) {
+    if (facts & 1) {
       const version = str();
       const mode = str();
       const hasMaxAge = w[i] === 1;
@@ -377,14 +377,29 @@ function makeValidator(Module, extend, lang) {
       i += 3;
       const mx = strings();
       result.policy = { version, mode, maxAge, mx, extensions: object() };
-    } else if (facts === 2) {
+    }
+    if (facts & 2) {
       const value = str();
       const fields = pairs();
       const version = str();
       const id = str();
       const rua = strings();
+      const p = str();
       // Same keys, in the same order, as the CLI's JSON output.
-      result.record = kind === 'tlsrpt' ? { value, version, rua, fields } : { value, version, id, fields };
+      result.record = kind === 'tlsrpt' ? { value, version, rua, fields }
+        : kind === 'dmarc' ? { value, version, rua, p, fields } : { value, version, id, fields };
+    }
+    if (kind === 'bundle') {
+      // the parts found in a paste (core/evidence/): kind, UTF-16 span, first and last line, label
+      const n = w[i++];
+      const artefacts = new Array(n);
+      for (let k = 0; k < n; ++k) {
+        const akind = str();
+        const from = w[i], to = w[i + 1], line = w[i + 2], endLine = w[i + 3];
+        i += 4;
+        artefacts[k] = { kind: akind, from, to, line, endLine, label: str() };
+      }
+      result.artefacts = artefacts;
     }
     w = null;
     blob = '';
@@ -544,7 +559,7 @@ function readInfo(Module, lang) {
     i += 3;
     rules.push({ index, severity, dualSeverity, code: str(), title: str(), message: str(), reference: str() });
   }
-  const kinds = [str(), str(), str(), str()];
+  const kinds = [str(), str(), str(), str(), str(), str()];
   const severities = [str(), str(), str()];
   const version = str();
   const langs = [];

@@ -8,6 +8,8 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 const GENERATE_OPTIONS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua', 'now', 'lang'];
+const DMARC_OPTIONS = ['domain', 'policy', 'subdomainPolicy', 'rua', 'ruf', 'adkim', 'aspf', 'pct'];
+const DMARC_TAGS = { domain: 1, policy: 2, subdomainPolicy: 3, rua: 4, ruf: 5, adkim: 6, aspf: 7, pct: 8 }; // mtasts_generate_dmarc
 
 // "an array", or "an array with a number at index 2" for an array of strings that is not.
 function describeList(value) {
@@ -23,6 +25,16 @@ const internals = new WeakMap();
 /** Internal (used by wasm/bin.js, not public API): see generateOutput below. */
 export function generateOutput(validator, options, format) {
   return internals.get(validator).generateOutput(options, format);
+}
+
+/** Internal (used by wasm/bin.js, not public API): see fixFile below. */
+export function fixFile(validator, file) {
+  return internals.get(validator).fixFile(file);
+}
+
+/** Internal (used by wasm/bin.js, not public API): see dmarcOutput below. */
+export function dmarcOutput(validator, options, format) {
+  return internals.get(validator).dmarcOutput(options, format);
 }
 
 /** Internal (used by wasm/bin.js, not public API): see batchLine below. */
@@ -82,6 +94,49 @@ export function withGenerator(validator, Module, { usable, failed, langIndex }) 
     return readJson(call(Module._mtasts_generate, items));
   }
 
+  // The DMARC generator (mtasts_generate_dmarc): a _dmarc record from a few answers, checked by the DMARC linter.
+  function generateDmarc(options) {
+    const where = 'generateDmarc(options)';
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw new TypeError(`${where}: expected an options object, got ${describe(options)}`);
+    }
+    checkOptions(where, options, DMARC_OPTIONS);
+    const items = [];
+    const add = (tag, text) => items.push([tag, encoder.encode(text)]);
+    for (const key of ['domain', 'policy', 'subdomainPolicy', 'adkim', 'aspf']) {
+      const value = options[key];
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') throw new TypeError(`${where}.${key}: expected a string, got ${describe(value)}`);
+      add(DMARC_TAGS[key], value);
+    }
+    for (const key of ['rua', 'ruf']) {
+      const value = options[key];
+      if (value === undefined || value === null) continue;
+      if (!Array.isArray(value) || value.findIndex((x) => typeof x !== 'string') >= 0) {
+        throw new TypeError(`${where}.${key}: expected an array of strings, got ${describeList(value)}`);
+      }
+      for (const x of value) add(DMARC_TAGS[key], x);
+    }
+    if (options.pct !== undefined && options.pct !== null) {
+      if (typeof options.pct !== 'number') throw new TypeError(`${where}.pct: expected a number, got ${describe(options.pct)}`);
+      add(8, Number.isSafeInteger(options.pct) ? String(options.pct) : '.');
+    }
+    return readJson(call(Module._mtasts_generate_dmarc, items));
+  }
+
+  // For wasm/bin.js (not public API): `mta-sts-lint generate dmarc`, options as the command line gives them (strings;
+  // pct as typed). Returns { result, output } as generateOutput does.
+  function dmarcOutput(o, format) {
+    const items = [];
+    for (const [key, tag] of Object.entries(DMARC_TAGS)) {
+      for (const x of Array.isArray(o[key]) ? o[key] : o[key] === undefined ? [] : [o[key]]) items.push([tag, encoder.encode(x)]);
+    }
+    items.push([10, encoder.encode(format)]);
+    const r = call(Module._mtasts_generate_dmarc, items);
+    const w = Module.HEAP32;
+    return { result: readJson(r), output: decoder.decode(Module.HEAPU8.subarray(w[r + 2], w[r + 2] + w[r + 3])) };
+  }
+
   // Writes the (tag, UTF-8 bytes) items as one block and runs `entry` (mtasts_generate or mtasts_batch) on it;
   // returns the answer's word index.
   function call(entry, items) {
@@ -134,11 +189,33 @@ export function withGenerator(validator, Module, { usable, failed, langIndex }) 
   // (core/batch.hpp) as the native command writes it. `items` are [tag, string or Uint8Array] pairs, the tags of
   // mtasts_batch in wasm/bindings.cpp. Returns the line's UTF-8 bytes (a copy).
   function batchLine(items) {
-    const r = call(Module._mtasts_batch, [[12, String(langIndex(undefined, 'batch'))], ...items].map(([tag, x]) => [tag, typeof x === 'string' ? encoder.encode(x) : x]));
+    const r = call(Module._mtasts_batch, [[13, String(langIndex(undefined, 'batch'))], ...items].map(([tag, x]) => [tag, typeof x === 'string' ? encoder.encode(x) : x]));
     const w = Module.HEAP32;
     return Module.HEAPU8.slice(w[r], w[r] + w[r + 1]);
   }
-  internals.set(validator, { generateOutput, batchLine });
+  // For wasm/bin.js (not public API): one file of `mta-sts-lint --fix` / `--fix-dry-run` (mtasts_fix; core/fix/).
+  // `text` is the file's bytes. Returns { changed, text (bytes), summary (the stderr line, or ''), diff (bytes) }.
+  function fixFile({ name, text, kind, verbose, domain, mxHosts, dryRun }) {
+    const items = [[1, encoder.encode(name)], [2, text], [3, encoder.encode(kind)]];
+    if (verbose) items.push([4, new Uint8Array(0)]);
+    if (domain) items.push([5, encoder.encode(domain)]);
+    if (mxHosts) {
+      items.push([7, new Uint8Array(0)]);
+      for (const h of mxHosts) items.push([6, encoder.encode(h)]);
+    }
+    if (dryRun) items.push([8, new Uint8Array(0)]);
+    items.push([9, encoder.encode(String(langIndex(undefined, 'fix')))]);  // the validator's language
+    const r = call(Module._mtasts_fix, items);
+    const w = Module.HEAP32;
+    const heap = Module.HEAPU8;
+    return {
+      changed: w[r] === 1,
+      text: heap.slice(w[r + 1], w[r + 1] + w[r + 2]),
+      summary: decoder.decode(heap.subarray(w[r + 3], w[r + 3] + w[r + 4])),
+      diff: heap.slice(w[r + 5], w[r + 5] + w[r + 6]),
+    };
+  }
+  internals.set(validator, { generateOutput, dmarcOutput, batchLine, fixFile });
 
   // [pointer, bytes] of a JSON text in the heap (valid until the next call) -> the parsed value.
   function readJson(r) {
@@ -156,6 +233,7 @@ export function withGenerator(validator, Module, { usable, failed, langIndex }) 
   }
 
   validator.generate = generate;
+  validator.generateDmarc = generateDmarc;
   Object.defineProperty(validator, 'presets', {
     enumerable: true,
     /** The generator's presets: [{ name, description, mx }], read from the C++ table on first use. */

@@ -14,12 +14,13 @@ import { linter, lintGutter, setDiagnostics, lintKeymap } from '@codemirror/lint
 import { createValidator } from 'mtasts-validator';
 
 import {
-  KIND_LABEL, MODE_EXPLANATION, summaryText, maxAgeText, fieldPairs, widenSpan, compatibleEdits,
+  KIND_LABEL, MODE_EXPLANATION, summaryText, foundParts, maxAgeText, fieldPairs, widenSpan, compatibleEdits,
   encodeFragment, decodeFragment, fragmentView,
 } from './format.js';
 import { EXAMPLES } from './examples.js';
 import { chooseLang, applyStatic, intlDuration, WORDS } from './i18n.js';
 import { initGenerator } from './generator.js';
+import { initDmarcGenerator } from './dmarc.js';
 
 /* global __CSP_NONCE__, __VERSION__ */
 const NONCE = typeof __CSP_NONCE__ === 'string' ? __CSP_NONCE__ : '';
@@ -449,6 +450,7 @@ function renderResult(result) {
   if (els.summary.className !== cls) els.summary.className = cls;
   const kindLabel = (W ? W.kind : KIND_LABEL)[result.kind] || result.kind;
   setText(els.detected, currentKind === 'auto' ? (W ? W.detected(kindLabel) : `Detected: ${kindLabel}`) : (W ? W.checkedAs(kindLabel) : `Checked as: ${kindLabel}`));
+  renderFound(result);
   renderList(result.diagnostics);
   const fixable = result.diagnostics.reduce((n, d) => n + (d.fix && d.fix.edits && d.fix.edits.length ? 1 : 0), 0);
   els.fixAll.disabled = fixable === 0;
@@ -509,7 +511,11 @@ function factRows(result) {
       rows.push([w.policyId, String(r.id), () => [r.id ? el('code', r.id) : el('span', w.notUsable, 'muted'),
         el('p', w.policyIdNote, 'fact-note')]]);
     }
-    if (result.kind === 'tlsrpt') {
+    if (result.kind === 'dmarc') {
+      rows.push([w.dmarcPolicy, String(r.p), () => [r.p ? el('code', r.p) : el('span', w.notUsable, 'muted'),
+        el('p', w.dmarcPolicyNote, 'fact-note')]]);
+    }
+    if (result.kind === 'tlsrpt' || result.kind === 'dmarc') {
       const rua = Array.isArray(r.rua) ? r.rua.map(String) : [];
       rows.push([w.destinations(rua.length), rua.join('\u0000'), () => [codeList(rua.slice(0, MAX_FACT_ITEMS), rua.length, w.noneUsable)]]);
     }
@@ -535,12 +541,14 @@ const FACT_WORDS_EN = {
   policyIdNote: 'Change the id whenever you change the policy file, so senders fetch it again.',
   destinations: (k) => `Report destinations (${k})`,
   noneUsable: 'none usable',
+  dmarcPolicy: 'Policy (p)',
+  dmarcPolicyNote: 'What receivers do with mail that fails DMARC: none (report only), quarantine (spam folder) or reject.',
 };
 
 let shownFacts = []; // [{term, key, dt, dd}]
 function renderFacts(result) {
   const rows = factRows(result);
-  const label = result.kind === 'tlsrpt' ? (W ? W.reporterUses : 'What a reporter would use') : (W ? W.senderUses : 'What a sender would use');
+  const label = result.kind === 'tlsrpt' ? (W ? W.reporterUses : 'What a reporter would use') : result.kind === 'dmarc' ? (W ? W.receiverUses : 'What a receiver would use') : (W ? W.senderUses : 'What a sender would use');
   setText(els.factsLabel, label);
   const sameTerms = rows.length === shownFacts.length && rows.every((row, i) => row[0] === shownFacts[i].term);
   if (!sameTerms) {
@@ -567,6 +575,28 @@ function showFailure(what, err) {
   setText(els.summary, `${what}: ${detail}`);
   els.summary.className = 'summary summary-invalid';
   console.error(what, err);
+}
+
+// A pasted bundle: "found: _mta-sts TXT record (line 2), 2 MX records (line 4), HTTP 200 text/plain with a policy
+// (lines 7-16)", each part a link to its first line.
+function renderFound(result) {
+  const parts = result.kind === 'bundle' && result.artefacts ? foundParts(result.artefacts) : [];
+  els.found.hidden = parts.length === 0;
+  els.found.replaceChildren();
+  if (!parts.length) return;
+  els.found.append(W ? W.found : 'found: ');
+  parts.forEach((p, k) => {
+    if (k) els.found.append(', ');
+    const a = document.createElement('a');
+    a.href = '#';
+    a.className = 'found-part';
+    a.textContent = p.text;
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      gotoDiagnostic({ from: p.from });
+    });
+    els.found.append(a);
+  });
 }
 
 // ---- Navigation from the list ----
@@ -643,16 +673,19 @@ function replaceHash(frag) {
 // Shows one view. The fragment says which: "#g" for the generator; the validator's "#t=…&k=…" (or nothing) otherwise.
 function showView(name, { focusTab = false, updateHash = true } = {}) {
   const gen = name === 'generate';
-  currentView = gen ? 'generate' : 'validate';
-  for (const [tab, panel, on] of [[els.tabValidate, els.panelValidate, !gen], [els.tabGenerate, els.panelGenerate, gen]]) {
+  const dmarc = name === 'dmarc';
+  currentView = gen || dmarc ? name : 'validate';
+  for (const [tab, panel, on] of [[els.tabValidate, els.panelValidate, !gen && !dmarc], [els.tabGenerate, els.panelGenerate, gen], [els.tabDmarc, els.panelDmarc, dmarc]]) {
     tab.setAttribute('aria-selected', String(on));
     tab.tabIndex = on ? 0 : -1;
     panel.hidden = !on;
   }
-  if (focusTab) (gen ? els.tabGenerate : els.tabValidate).focus();
+  if (focusTab) (gen ? els.tabGenerate : dmarc ? els.tabDmarc : els.tabValidate).focus();
   if (updateHash) {
     const g = withLang('g');
+    const d = withLang('d');
     if (gen) { if (location.hash !== '#' + g) replaceHash(g); }
+    else if (dmarc) { if (location.hash !== '#' + d) replaceHash(d); }
     else if (userEdited && view) replaceHash(withLang(currentFragment()));
     else if (location.hash !== (withLang('') ? '#' + withLang('') : '')) replaceHash(withLang(''));
   }
@@ -670,7 +703,7 @@ function validateText(text, kind) {
 // ---- Clipboard ----
 
 async function copy(text, what, button) {
-  const ui = currentView === 'generate' ? els.gen : els;
+  const ui = currentView === 'generate' ? els.gen : currentView === 'dmarc' ? els.dmarc : els;
   const done = (msg) => {
     setText(ui.copyStatus, msg);
     clearTimeout(copy.timer);
@@ -759,6 +792,7 @@ function buildEditor(initialText) {
 
 function wireUi() {
   els.summary = $('summary');
+  els.found = $('found');
   els.detected = $('detected');
   els.list = $('diagnostics');
   els.more = $('diagnostics-more');
@@ -775,10 +809,13 @@ function wireUi() {
   els.tabGenerate = $('tab-generate');
   els.panelValidate = $('panel-validate');
   els.panelGenerate = $('panel-generate');
+  els.tabDmarc = $('tab-dmarc');
+  els.panelDmarc = $('panel-dmarc');
+  els.dmarc = { copyStatus: $('dmarc-copy-status'), manual: $('dmarc-manual-copy'), manualText: $('dmarc-manual-copy-text') };
 
   // Tabs (WAI-ARIA tabs pattern, automatic activation): click, or the arrow keys / Home / End on the tab list.
-  const tabs = [els.tabValidate, els.tabGenerate];
-  const viewOf = (tab) => (tab === els.tabGenerate ? 'generate' : 'validate');
+  const tabs = [els.tabValidate, els.tabGenerate, els.tabDmarc];
+  const viewOf = (tab) => (tab === els.tabGenerate ? 'generate' : tab === els.tabDmarc ? 'dmarc' : 'validate');
   for (const tab of tabs) {
     tab.addEventListener('click', () => showView(viewOf(tab)));
     tab.addEventListener('keydown', (e) => {
@@ -842,7 +879,7 @@ function wireUi() {
     const l = chooseLang(location.hash, navigator.languages);
     if (l !== lang) setLang(l, { updateHash: false });
     const which = fragmentView(location.hash);
-    if (which === 'generate') { showView('generate', { updateHash: false }); return; }
+    if (which === 'generate' || which === 'dmarc') { showView(which, { updateHash: false }); return; }
     if (view && validator && restoreFromFragment()) showView('validate', { updateHash: false });
   });
   // The skip link focuses the editor itself (following "#editor" would also replace the shareable fragment).
@@ -870,6 +907,7 @@ function setLang(next, { updateHash = true } = {}) {
   }
   if (updateHash) {
     if (currentView === 'generate') replaceHash(withLang('g'));
+    else if (currentView === 'dmarc') replaceHash(withLang('d'));
     else if (userEdited && view) replaceHash(withLang(currentFragment()));
     else replaceHash(withLang(''));
   }
@@ -880,7 +918,7 @@ async function main() {
   setLang(lang, { updateHash: false });
   const fromHash = decodeFragment(location.hash);
   if (fromHash) setKind(fromHash.kind, false);
-  if (fragmentView(location.hash) === 'generate') showView('generate', { updateHash: false });
+  if (fragmentView(location.hash) === 'generate' || fragmentView(location.hash) === 'dmarc') showView(fragmentView(location.hash), { updateHash: false });
   buildEditor(fromHash ? fromHash.text : EXAMPLES[0].text);
   try {
     validator = await createValidator();
@@ -898,6 +936,11 @@ async function main() {
     initGenerator({ validator, copy, validate: validateText, hooks, language: () => lang, onLang: (f) => langListeners.push(f) });
   } catch (err) {
     console.error('The generator could not be started', err);
+  }
+  try {
+    initDmarcGenerator({ validator, copy, validate: validateText, hooks });
+  } catch (err) {
+    console.error('The DMARC generator could not be started', err);
   }
   document.documentElement.dataset.ready = 'true';
 }

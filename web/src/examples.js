@@ -5,6 +5,8 @@ import microsoft from '../examples/microsoft-365.txt';
 import stsRecord from '../examples/mta-sts-record.txt';
 import tlsrpt from '../examples/tls-rpt-record.txt';
 import mistakes from '../examples/common-mistakes.txt';
+import dmarc from '../examples/dmarc-record.txt';
+import pasted from '../examples/pasted-evidence.txt';
 
 export const EXAMPLES = [
   { id: 'enforce', label: 'Enforce policy', kind: 'auto', text: enforce },
@@ -13,4 +15,6 @@ export const EXAMPLES = [
   { id: 'sts-record', label: '_mta-sts TXT record', kind: 'auto', text: stsRecord },
   { id: 'tlsrpt', label: 'TLS-RPT record', kind: 'auto', text: tlsrpt },
   { id: 'mistakes', label: 'Common mistakes', kind: 'auto', text: mistakes },
+  { id: 'dmarc', label: 'DMARC record', kind: 'auto', text: dmarc },
+  { id: 'pasted', label: 'Pasted dig + curl output', kind: 'auto', text: pasted },
 ];

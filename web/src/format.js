@@ -1,13 +1,34 @@
 // Pure helpers of the page: no DOM, no CodeMirror. Unit-tested under Node (tests/browser/unit.test.mjs).
 
-export const KINDS = ['auto', 'policy', 'txt', 'tlsrpt'];
+export const KINDS = ['auto', 'policy', 'txt', 'tlsrpt', 'dmarc'];
 
 export const KIND_LABEL = {
   auto: 'Auto',
   policy: 'policy',
   txt: '_mta-sts record',
   tlsrpt: 'TLS-RPT record',
+  dmarc: 'DMARC record',
+  bundle: 'paste',
 };
+
+// What a pasted bundle holds, for the "found: ..." line: [{ text, from }] in paste order (docs/paste.md). The tool
+// blocks themselves and a policy inside an HTTP response (the response's label says so) are not listed.
+export function foundParts(artefacts) {
+  const lines = (a) => (a.endLine > a.line ? `lines ${a.line}\u2013${a.endLine}` : `line ${a.line}`);
+  const out = [];
+  const mx = artefacts.filter((a) => a.kind === 'mx');
+  const http = artefacts.filter((a) => a.kind === 'http');
+  for (const a of artefacts) {
+    if (a.kind === 'tool') continue;
+    if (a.kind === 'mx') {
+      if (a === mx[0]) out.push({ text: mx.length === 1 ? `${a.label} (${lines(a)})` : `${mx.length} MX records (${lines(a)})`, from: a.from });
+      continue;
+    }
+    if (a.kind === 'policy' && http.some((h) => h.from <= a.from && a.to <= h.to)) continue;
+    out.push({ text: `${a.label} (${lines(a)})`, from: a.from });
+  }
+  return out;
+}
 
 const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
@@ -102,13 +123,15 @@ export function widenSpan(text, from, to) {
   return [from, from];
 }
 
-// Picks the fixes to apply together: every edit of a chosen fix must not overlap (or touch at the same insertion
-// point) an edit already chosen. Returns edits sorted by position.
+// Picks the fixes to apply together, with the rule of core/fix/fix.hpp (compatible_fixes), which the CLI's --fix and
+// the Node bin use: in order, a fix is taken when none of its edits conflicts with an edit already taken. Two edits
+// conflict when they share a character, or when they touch (one ends where the other starts, or both are at the same
+// point) and either inserts text: only two pure deletions may touch. A fix that conflicts waits for the next round
+// of "Fix all", which re-lints in between. Returns edits sorted by position.
 export function compatibleEdits(fixes) {
   const chosen = [];
-  // Conservative: edits of different fixes conflict when their closed intervals meet (even touching edits wait for
-  // the next round of "Fix all", which re-lints in between).
-  const conflict = (a, b) => a.from <= b.to && b.from <= a.to;
+  const conflict = (a, b) =>
+    (a.from < b.to && b.from < a.to) || ((a.to === b.from || b.to === a.from) && (a.insert !== '' || b.insert !== ''));
   for (const fix of fixes) {
     if (!fix || !fix.edits || !fix.edits.length) continue;
     const edits = fix.edits.map((e) => ({ from: e.from, to: e.to, insert: e.insert ?? '' }));
@@ -186,11 +209,13 @@ export function lines(text) {
   return String(text || '').split(/\r\n|\r|\n/).map((s) => s.trim()).filter(Boolean);
 }
 
-// Generator view in the fragment: "#g" (alone, or with g=1 next to other parameters).
+// Generator view in the fragment: "#g" (alone, or with g=1 next to other parameters); the DMARC generator: "#d".
 export function fragmentView(hash) {
   const h = String(hash || '').replace(/^#/, '');
   if (h === 'g') return 'generate';
+  if (h === 'd') return 'dmarc';
   const params = new URLSearchParams(h);
   if (params.has('g') && !params.has('t')) return 'generate';
+  if (params.has('d') && !params.has('t')) return 'dmarc';
   return params.has('t') ? 'validate' : null;
 }

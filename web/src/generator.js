@@ -6,6 +6,7 @@
 
 import { zoneLines, utcId, lines } from './format.js';
 import { WORDS } from './i18n.js';
+import { $, el, showFieldErrors, wireForm, showIdle, showOutcome, safely } from './gen-form.js';
 
 // The generator panel's English words (the Spanish ones: WORDS.es.gen in web/src/i18n.js).
 const GEN_EN = {
@@ -32,19 +33,9 @@ const GEN_EN = {
   generated: (domain, mode) => `Generated for ${domain}, mode ${mode}.`,
 };
 
-const DEBOUNCE_MS = 150;
 const FIELDS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua'];
 const INPUT_OF_FIELD = { domain: 'gen-domain', preset: 'gen-preset', mx: 'gen-mx', fromMx: 'gen-from-mx', maxAge: 'gen-max-age', id: 'gen-id', rua: 'gen-rua' };
 const DEFAULT_MAX_AGE = { testing: 86400, none: 86400, enforce: 604800 };
-
-const $ = (id) => document.getElementById(id);
-
-function el(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 function button(text, onClick, attrs = {}) {
   const b = el('button', text);
@@ -65,7 +56,6 @@ export function initGenerator({ validator, copy, validate, hooks, language = () 
   const preset = $('gen-preset');
   const maxAge = $('gen-max-age');
   const idInput = $('gen-id');
-  let timer = 0;
 
   for (const p of validator.presets || []) {
     const o = el('option', p.description ? `${p.description} (${p.name})` : p.name);
@@ -92,29 +82,7 @@ export function initGenerator({ validator, copy, validate, hooks, language = () 
     return o;
   }
 
-  function showErrors(errors) {
-    const byField = new Map(FIELDS.map((f) => [f, []]));
-    const other = [];
-    for (const e of errors) (byField.get(e.field) || other).push(e);
-    const fill = (box, list) => {
-      box.replaceChildren();
-      for (const e of list) {
-        const line = el('span', undefined, 'gen-error-item');
-        line.append(el('code', e.code, 'gen-error-code'), document.createTextNode(' ' + e.message + (byField.has(e.field) || !e.field ? '' : ` (${e.field})`)));
-        box.append(line);
-      }
-    };
-    for (const f of FIELDS) {
-      const list = byField.get(f);
-      fill($(`gen-${f}-error`), list);
-      const input = INPUT_OF_FIELD[f] && $(INPUT_OF_FIELD[f]);
-      if (input) {
-        if (list.length) input.setAttribute('aria-invalid', 'true');
-        else input.removeAttribute('aria-invalid');
-      }
-    }
-    fill($('gen-other-error'), other);
-  }
+  const showErrors = (errors) => showFieldErrors('gen', FIELDS, INPUT_OF_FIELD, errors, { fieldSuffix: true });
 
   function block(title, text, { where, validateKind, copyWhat, id } = {}) {
     const section = el('section', undefined, 'gen-output');
@@ -196,50 +164,23 @@ export function initGenerator({ validator, copy, validate, hooks, language = () 
   }
 
   function run() {
-    clearTimeout(timer);
-    timer = 0;
     const m = mode();
     maxAge.placeholder = String(DEFAULT_MAX_AGE[m] || 86400);
     idInput.placeholder = utcId();
     const o = options();
     if (!o.domain) {
       showErrors([]);
-      outputs.hidden = true;
-      outputs.replaceChildren();
-      status.textContent = G().enterDomain;
-      status.className = 'summary';
+      showIdle({ status, outputs }, G().enterDomain);
       return;
     }
-    let r;
-    try {
-      r = validator.generate({ ...o, lang: language() });
-    } catch (err) {
-      r = { ok: false, errors: [{ code: 'internal', field: '', message: err && err.message ? err.message : String(err) }], notes: [] };
-    }
+    const r = safely(() => validator.generate({ ...o, lang: language() }));
     hooks.lastGenerate = r;
     hooks.generateCount = (hooks.generateCount || 0) + 1;
     showErrors(r.errors || []);
-    if (!r.ok) {
-      outputs.hidden = true;
-      outputs.replaceChildren();
-      const n = (r.errors || []).length;
-      status.textContent = G().nothing(n);
-      status.className = 'summary summary-invalid';
-      return;
-    }
-    render(r, o.domain);
-    status.textContent = G().generated(o.domain, o.mode);
-    status.className = 'summary summary-valid';
+    showOutcome({ status, outputs }, r, G().generated(o.domain, o.mode), (x) => render(x, o.domain), G().nothing);
   }
 
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, DEBOUNCE_MS);
-  };
-  form.addEventListener('input', schedule);
-  form.addEventListener('change', schedule);
-  form.addEventListener('submit', (e) => { e.preventDefault(); run(); });
-  hooks.generate = run;
+  hooks.generate = wireForm(form, run);
   onLang(run);
   run();
 }

@@ -110,7 +110,7 @@ const n = (count, one, many) => `${count} ${count === 1 ? one : many}`;
 export const WORDS = {
   en: null, // English: the literals in app.js / format.js / generator.js
   es: {
-    kind: { auto: 'Automático', policy: 'política', txt: 'registro _mta-sts', tlsrpt: 'registro TLS-RPT' },
+    kind: { auto: 'Automático', policy: 'política', txt: 'registro _mta-sts', tlsrpt: 'registro TLS-RPT', dmarc: 'registro DMARC', bundle: 'texto pegado' },
     summary(result, verbose) {
       const what = WORDS.es.kind[result.kind] || 'texto';
       const parts = [];
@@ -148,6 +148,10 @@ export const WORDS = {
     destinations: (k) => `Destinos de los reportes (${k})`,
     senderUses: 'Lo que usaría un servidor emisor',
     reporterUses: 'Lo que usaría un emisor de reportes',
+    receiverUses: 'Lo que usaría un servidor receptor',
+    dmarcPolicy: 'Política (p)',
+    dmarcPolicyNote: 'Qué hacen los servidores receptores con el correo que no supera DMARC: none (solo informar), quarantine (carpeta de spam) o reject.',
+    found: 'encontrado: ',
     modeExplanation: {
       enforce: 'Los servidores emisores que admiten MTA-STS no entregan el correo salvo que el host MX coincida con un patrón mx y presente un certificado válido por TLS.',
       testing: 'Los servidores emisores entregan como siempre, pero informan de los fallos (mediante TLS-RPT, si publica un registro); todavía no hay protección.',
@@ -156,6 +160,7 @@ export const WORDS = {
     examples: {
       enforce: 'Política en modo enforce', google: 'Google Workspace', microsoft: 'Microsoft 365',
       'sts-record': 'Registro TXT _mta-sts', tlsrpt: 'Registro TLS-RPT', mistakes: 'Errores frecuentes',
+      dmarc: 'Registro DMARC', pasted: 'Salida pegada de dig + curl',
     },
     neverCached: 'nunca se guarda en caché',
     theMaximum: 'el máximo',

@@ -22,7 +22,14 @@ if (r.kind === 'policy' && r.policy) {
 } else if (r.kind === 'tlsrpt' && r.record) {
   const rua: string[] = r.record.rua;
   void rua;
+} else if (r.kind === 'dmarc' && r.record) {
+  const policy: string | null = r.record.p;
+  const rua: string[] = r.record.rua;
+  void policy, rua;
 }
+const dm = v.lint('v=DMARC1; p=none', { kind: 'dmarc' });
+const dmp: string | null | undefined = dm.record?.p;
+void dmp;
 const p = v.lint('x', { kind: 'policy', domain: 'example.com', mxHosts: ['mail.example.com'] });
 const mode: string | null | undefined = p.policy?.mode;
 const d: Diagnostic | undefined = r.diagnostics[0];

@@ -1,0 +1,655 @@
+// Lints a pasted bundle: each record and each policy body where it stands (the existing record and policy checks,
+// their diagnostics moved to the bytes of the paste), then the parts against each other as a sender would see them:
+// the policy domain from the owner names and the URL, the MX records as MX evidence (STS401-STS406), the HTTP
+// response (STS301-STS305, EVD706), a missing _mta-sts record (EVD702), a CNAME at _mta-sts (STS119) and RPT523.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "../checks.hpp"
+#include "../text.hpp"
+#include "reader.hpp"
+
+namespace mtasts::detail {
+
+namespace {
+
+   using evidence::Bundle;
+   using evidence::Header;
+   using evidence::Rr;
+   using evidence::Span;
+
+   bool starts_label( std::string_view name, std::string_view label ) noexcept
+   {
+      return name == label || ( name.size() > label.size() && name.substr( 0, label.size() ) == label && name[ label.size() ] == '.' );
+   }
+
+   // The policy domain a name speaks for: _mta-sts.D, _smtp._tls.D, mta-sts.D -> D.
+   std::string domain_of( std::string_view name )
+   {
+      for( const std::string_view label : { "_mta-sts", "_smtp._tls", "mta-sts" } ) {
+         if( name.size() > label.size() + 1 && starts_label( name, label ) ) {
+            return std::string( name.substr( label.size() + 1 ) );
+         }
+      }
+      return {};
+   }
+
+   void move_into( Sink& sink, std::vector< Diagnostic >&& ds, std::size_t shift, Span limit )
+   {
+      for( auto& d : ds ) {
+         d.offset += shift;
+         if( d.fix ) {
+            bool inside = true;
+            for( auto& e : d.fix->edits ) {
+               e.offset += shift;
+               inside = inside && e.offset >= limit.offset && e.offset + e.length <= limit.end();
+            }
+            if( !inside ) {
+               d.fix.reset();  // a fix never touches text outside its part
+            }
+         }
+         sink.items().push_back( std::move( d ) );
+      }
+   }
+
+   struct Url
+   {
+      std::string scheme, host, port, path, query;
+   };
+   Url parse_url( std::string_view u )
+   {
+      Url r;
+      const auto s = u.find( "://" );
+      if( s != std::string_view::npos ) {
+         r.scheme = text::to_lower( u.substr( 0, s ) );
+         u.remove_prefix( s + 3 );
+      }
+      const auto p = u.find_first_of( "/?#" );
+      auto authority = u.substr( 0, p );
+      if( const auto at = authority.rfind( '@' ); at != std::string_view::npos ) {
+         authority.remove_prefix( at + 1 );
+      }
+      if( const auto c = authority.rfind( ':' ); c != std::string_view::npos ) {
+         r.port = std::string( authority.substr( c + 1 ) );
+         authority = authority.substr( 0, c );
+      }
+      r.host = text::to_lower( authority );
+      if( !r.host.empty() && r.host.back() == '.' ) {
+         r.host.pop_back();
+      }
+      if( p != std::string_view::npos ) {
+         auto rest = u.substr( p );
+         const auto q = rest.find_first_of( "?#" );
+         r.path = std::string( rest.substr( 0, q ) );
+         if( q != std::string_view::npos ) {
+            r.query = std::string( rest.substr( q ) );
+         }
+      }
+      return r;
+   }
+
+   class BundleLinter
+   {
+   public:
+      BundleLinter( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result, const std::vector< evidence::Part >& parts )
+         : t_( text ), options_( options ), sink_( sink ), result_( result ), b_( evidence::read_bundle( text, parts, sink.lang() ) )
+      {}
+
+      void run();
+
+   private:
+      void artefact( std::string kind, Span s, std::string label )
+      {
+         result_.artefacts.push_back( Artefact{ std::move( kind ), s.offset, s.length, std::move( label ) } );
+      }
+      bool other_domain( const std::string& d, Span where );
+      void choose_domain();
+      void records();
+      void http();
+      void lint_body( Span body, std::string_view label );
+      void queries();
+      std::optional< std::vector< std::string > > mx_evidence();
+      void keep_safe_fixes();
+
+      std::string_view t_;
+      const LintOptions& options_;
+      Sink& sink_;
+      LintResult& result_;
+      Bundle b_;
+      std::string domain_;
+      std::map< std::string, std::string > alias_;  // CNAME target -> the _mta-sts name it stands for
+      std::set< std::string > txt_owners_;           // owners with a TXT record in the paste
+      bool tlsrpt_found_ = false;
+      std::optional< std::vector< std::string > > mx_;
+      std::size_t policies_linted_ = 0;
+      std::optional< std::map< std::string, Span > > mx_where_;  // MX host -> where the paste shows it
+   };
+
+   bool BundleLinter::other_domain( const std::string& d, Span where )
+   {
+      if( d.empty() || domain_.empty() || d == domain_ ) {
+         return false;
+      }
+      sink_.add( Code::EVD701, where.offset, where.length, { { "d", text::quote( d ) }, { "p", text::quote( domain_ ) } } );
+      return true;
+   }
+
+   void BundleLinter::choose_domain()
+   {
+      domain_ = text::to_lower( options_.domain );
+      if( !domain_.empty() && domain_.back() == '.' ) {
+         domain_.pop_back();
+      }
+      if( !domain_.empty() ) {
+         return;
+      }
+      // the first part in the paste that names it: an _mta-sts or _smtp._tls name, the policy URL, a query
+      std::size_t best = std::string_view::npos;
+      const auto consider = [ & ]( const std::string& d, std::size_t at ) {
+         if( !d.empty() && at < best ) {
+            best = at;
+            domain_ = d;
+         }
+      };
+      for( const auto& r : b_.records ) {
+         consider( domain_of( r.owner ), r.span.offset );
+      }
+      for( const auto& q : b_.queries ) {
+         consider( domain_of( q.name ), q.span.offset );
+      }
+      for( const auto& h : b_.responses ) {
+         consider( domain_of( parse_url( h.url ).host ), h.span.offset );
+      }
+      if( domain_.empty() ) {
+         for( const auto& r : b_.records ) {
+            if( r.type == "MX" ) {
+               consider( r.owner, r.span.offset );
+            }
+         }
+      }
+   }
+
+   void BundleLinter::records()
+   {
+      // CNAMEs at _mta-sts: STS119, and the target's records stand for the _mta-sts name
+      for( const auto& r : b_.records ) {
+         if( r.type == "CNAME" && starts_label( r.owner, "_mta-sts" ) ) {
+            sink_.add( Code::STS119, r.owner_span.offset, r.owner_span.length ? r.owner_span.length : r.span.length );
+            artefact( "cname", r.span, "CNAME " + r.owner + " -> " + r.target );
+            alias_[ r.target ] = r.owner;
+         }
+      }
+      for( int hop = 0; hop < 8; ++hop ) {  // chains
+         bool more = false;
+         for( const auto& r : b_.records ) {
+            if( r.type == "CNAME" && alias_.count( r.owner ) && !alias_.count( r.target ) ) {
+               alias_[ r.target ] = alias_[ r.owner ];
+               more = true;
+            }
+         }
+         if( !more ) {
+            break;
+         }
+      }
+      // TXT records, grouped by block and by the name they stand for
+      std::map< std::pair< std::size_t, std::string >, std::vector< const Rr* > > groups;
+      std::vector< std::pair< std::size_t, std::string > > order;
+      for( const auto& r : b_.records ) {
+         if( r.type != "TXT" || !r.txt ) {
+            continue;
+         }
+         std::string name = r.owner;
+         if( const auto a = alias_.find( name ); a != alias_.end() ) {
+            name = a->second;
+         }
+         txt_owners_.insert( name );
+         const auto key = std::make_pair( r.block, name.empty() ? "#" + std::to_string( r.span.offset ) : name );
+         if( !groups.count( key ) ) {
+            order.push_back( key );
+         }
+         groups[ key ].push_back( &r );
+      }
+      for( const auto& key : order ) {
+         const auto& members = groups[ key ];
+         const std::string& name = key.second[ 0 ] == '#' ? std::string() : key.second;
+         Kind kind = Kind::auto_;
+         if( members.front()->forced ) {
+            kind = members.front()->forced == 't' ? Kind::txt : Kind::tlsrpt;
+         }
+         else if( starts_label( name, "_mta-sts" ) ) {
+            kind = Kind::txt;
+         }
+         else if( starts_label( name, "_smtp._tls" ) ) {
+            kind = Kind::tlsrpt;
+         }
+         else {
+            for( const auto* r : members ) {
+               std::string_view v = r->txt->value;
+               v.remove_prefix( text::leading_wsp( v ) );
+               if( text::istarts_with( v, "v=STSv1" ) ) {
+                  kind = Kind::txt;
+               }
+               else if( text::istarts_with( v, "v=TLSRPT" ) && kind == Kind::auto_ ) {
+                  kind = Kind::tlsrpt;
+               }
+            }
+         }
+         if( kind == Kind::auto_ ) {
+            continue;  // an SPF record, a verification token...: not ours
+         }
+         if( !name.empty() && other_domain( domain_of( name ), members.front()->owner_span.length ? members.front()->owner_span : members.front()->span ) ) {
+            // linted where it stands, but not part of this domain's evidence
+         }
+         else if( kind == Kind::tlsrpt ) {
+            for( const auto* r : members ) {
+               if( text::istarts_with( r->txt->value, "v=TLSRPTv1" ) ) {
+                  tlsrpt_found_ = true;
+               }
+            }
+         }
+         std::vector< TxtRecord > recs;
+         Span span{ members.front()->span.offset, 0 };
+         std::size_t end = 0;
+         for( const auto* r : members ) {
+            end = std::max( end, r->span.end() );
+            if( r->truncated ) {
+               sink_.add( Code::EVD703, r->txt->begin, r->txt->end - r->txt->begin, { { "tool", evidence::tool_name( r->tool ) } } );
+               continue;
+            }
+            TxtRecord x = *r->txt;
+            const bool via_alias = alias_.count( r->owner ) > 0;
+            if( via_alias ) {
+               x.owner.clear();  // the CNAME's target holds the record (STS119 says so)
+            }
+            else if( starts_label( r->owner, kind == Kind::txt ? "_mta-sts" : "_smtp._tls" ) ) {
+               x.owner = r->owner;  // the absolute name: right, whatever the zone file wrote
+            }
+            else if( r->owner_span.length > 0 ) {
+               x.owner = std::string( t_.substr( r->owner_span.offset, r->owner_span.length ) );
+               x.owner_offset = r->owner_span.offset;
+            }
+            else {
+               x.owner.clear();
+            }
+            for( const auto& d : r->unquoting ) {
+               sink_.items().push_back( d );
+            }
+            recs.push_back( std::move( x ) );
+         }
+         span.length = end - span.offset;
+         const char* what = kind == Kind::txt ? "_mta-sts TXT record" : "_smtp._tls TLS-RPT record";
+         artefact( kind == Kind::txt ? "txt" : "tlsrpt", span, members.size() > 1 ? std::to_string( members.size() ) + " TXT records at " + ( name.empty() ? std::string( kind == Kind::txt ? "_mta-sts" : "_smtp._tls" ) : name ) : what );
+         if( recs.empty() ) {
+            continue;
+         }
+         Sink local( true, sink_.lang() );
+         RecordFacts facts;
+         lint_parsed_records( t_, recs, kind, local, facts );
+         move_into( sink_, std::move( local.items() ), 0, span );
+         if( kind == Kind::txt && !result_.record ) {
+            result_.record = std::move( facts );
+         }
+      }
+      for( const auto& r : b_.records ) {
+         if( r.type == "MX" ) {
+            artefact( "mx", r.span, r.target == "." ? "null MX" : "MX " + r.target );
+         }
+      }
+   }
+
+   std::optional< std::vector< std::string > > BundleLinter::mx_evidence()
+   {
+      if( options_.mx_hosts ) {
+         return options_.mx_hosts;
+      }
+      if( domain_.empty() ) {
+         return std::nullopt;
+      }
+      std::vector< std::string > hosts;
+      std::set< std::string > seen;
+      bool any = false;
+      for( const auto& r : b_.records ) {
+         if( r.type == "MX" && r.owner == domain_ && !r.target.empty() ) {
+            any = true;
+            if( seen.insert( r.target ).second ) {
+               hosts.push_back( r.target );
+            }
+         }
+      }
+      if( any ) {
+         return hosts;
+      }
+      for( const auto& q : b_.queries ) {
+         if( q.name == domain_ && q.type == "MX" && ( q.rcode == evidence::Rcode::nxdomain || q.nodata ) ) {
+            return std::vector< std::string >{};  // the query shows no MX: the domain itself is the MX host
+         }
+      }
+      return std::nullopt;
+   }
+
+   void BundleLinter::lint_body( Span body, std::string_view label )
+   {
+      LintOptions o;
+      o.kind = Kind::policy;
+      o.verbose = options_.verbose;
+      o.domain = domain_;
+      o.mx_hosts = mx_;
+      Sink local( options_.verbose, sink_.lang() );
+      PolicyFacts facts;
+      lint_policy( t_.substr( body.offset, body.length ), o, local, facts );
+      for( auto& d : local.items() ) {
+         d.offset = std::min( d.offset, body.length );
+         d.length = std::min( d.length, body.length - d.offset );
+      }
+      const std::size_t first = sink_.items().size();
+      move_into( sink_, std::move( local.items() ), body.offset, body );
+      // an MX host that the policy does not cover: point at the MX record in the paste rather than at the policy
+      if( !options_.mx_hosts ) {
+         if( !mx_where_ ) {  // once for the paste
+            mx_where_.emplace();
+            for( const auto& r : b_.records ) {
+               if( r.type == "MX" && r.owner == domain_ && r.target_span.length ) {
+                  mx_where_->emplace( r.target, r.target_span );
+               }
+            }
+         }
+         const auto& where = *mx_where_;
+         for( std::size_t k = first; k < sink_.items().size(); ++k ) {
+            auto& d = sink_.items()[ k ];
+            if( ( d.code == Code::STS401 || d.code == Code::STS402 ) && d.offset == body.offset && d.length == 0 ) {
+               const auto q = d.message.find( '\'' ), e = q == std::string::npos ? q : d.message.find( '\'', q + 1 );
+               if( e != std::string::npos ) {
+                  const auto it = where.find( text::to_lower( d.message.substr( q + 1, e - q - 1 ) ) );
+                  if( it != where.end() ) {
+                     d.offset = it->second.offset;
+                     d.length = it->second.length;
+                  }
+               }
+            }
+         }
+      }
+      artefact( "policy", body, std::string( label ) );
+      if( policies_linted_++ == 0 ) {
+         // RPT523: testing mode, and the paste shows the _smtp._tls query with no TLS-RPT record
+         if( facts.mode && *facts.mode == "testing" && !tlsrpt_found_ && !domain_.empty() ) {
+            for( const auto& q : b_.queries ) {
+               if( q.name == "_smtp._tls." + domain_ ) {
+                  sink_.add( Code::RPT523, body.offset + facts.mode_offset, facts.mode->size() );
+                  break;
+               }
+            }
+            for( const auto& r : b_.records ) {
+               if( r.type == "TXT" && r.owner == "_smtp._tls." + domain_ && !tlsrpt_found_ ) {
+                  sink_.add( Code::RPT523, body.offset + facts.mode_offset, facts.mode->size() );
+                  break;
+               }
+            }
+         }
+         facts.version_offset += body.offset;
+         facts.mode_offset += body.offset;
+         for( auto& m : facts.mx_offsets ) {
+            m += body.offset;
+         }
+         result_.policy = std::move( facts );
+      }
+   }
+
+   void BundleLinter::http()
+   {
+      for( const auto& h : b_.responses ) {
+         const Url u = parse_url( h.url );
+         const std::string host_domain = domain_of( u.host );
+         if( !h.url.empty() && other_domain( host_domain.empty() ? u.host : host_domain, h.url_span.length ? h.url_span : Span{ h.span.offset, 0 } ) ) {
+            continue;
+         }
+         std::string label = "HTTP";
+         if( h.status ) {
+            label += " " + std::to_string( h.status );
+         }
+         std::string media;
+         const Header* ct = nullptr;
+         for( const auto& hd : h.headers ) {
+            if( hd.name == "content-type" && !ct ) {
+               ct = &hd;
+            }
+         }
+         if( ct ) {
+            const auto semi = ct->value.find( ';' );
+            media = text::to_lower( std::string( ct->value.substr( 0, semi ) ) );
+            while( !media.empty() && text::is_wsp( media.back() ) ) {
+               media.pop_back();
+            }
+            label += " " + media;
+         }
+         const bool has_policy = h.body && !h.body_truncated && ( h.status == 200 || h.status == 0 );
+         if( has_policy ) {
+            label += " with a policy";
+         }
+         artefact( "http", h.span, label );
+         // STS301: the URL
+         if( !h.url.empty() && !domain_.empty() ) {
+            const bool scheme_ok = u.scheme.empty() || u.scheme == "https";
+            const bool ok = scheme_ok && u.host == "mta-sts." + domain_ && ( u.port.empty() || u.port == "443" ) && u.path == "/.well-known/mta-sts.txt" && u.query.empty();
+            if( !ok ) {
+               sink_.add( Code::STS301, h.url_span.offset, h.url_span.length, { { "domain", domain_ }, { "u", text::quote( h.url ) } } );
+            }
+         }
+         // STS302 / STS303: the status
+         if( h.status / 100 == 3 ) {
+            sink_.add( Code::STS303, h.status_span.offset, h.status_span.length );
+         }
+         else if( h.status != 0 && h.status != 200 ) {
+            sink_.add( Code::STS302, h.status_span.offset, h.status_span.length, { { "code", std::to_string( h.status ) } } );
+         }
+         // STS304 / STS305: the media type and its charset (only where the headers are shown)
+         if( ( h.headers_shown || !h.headers.empty() ) && h.status / 100 != 3 ) {
+            if( !ct ) {
+               if( h.headers_shown ) {
+                  sink_.add( Code::STS304, h.status_span.offset, h.status_span.length, { { "type", "no Content-Type" } } );
+               }
+            }
+            else {
+               if( media != "text/plain" ) {
+                  sink_.add( Code::STS304, ct->value_span.offset, std::min( ct->value_span.length, ct->value.find( ';' ) == std::string::npos ? ct->value_span.length : ct->value.find( ';' ) ), { { "type", text::quote( media ) } } );
+               }
+               // parameters: ; charset=...
+               std::size_t k = ct->value.find( ';' );
+               while( k != std::string::npos ) {
+                  const std::size_t next = ct->value.find( ';', k + 1 );
+                  std::string_view p( ct->value );
+                  p = p.substr( k + 1, ( next == std::string::npos ? ct->value.size() : next ) - k - 1 );
+                  const std::size_t lead = text::leading_wsp( p );
+                  p.remove_prefix( lead );
+                  p.remove_suffix( text::trailing_wsp( p ) );
+                  if( text::istarts_with( p, "charset=" ) ) {
+                     auto cs = p.substr( 8 );
+                     if( cs.size() >= 2 && cs.front() == '"' && cs.back() == '"' ) {
+                        cs = cs.substr( 1, cs.size() - 2 );
+                     }
+                     if( !text::iequals( cs, "utf-8" ) && !text::iequals( cs, "us-ascii" ) ) {
+                        sink_.add( Code::STS305, ct->value_span.offset + k + 1 + lead, p.size(), { { "cs", text::quote( cs ) } } );
+                     }
+                  }
+                  k = next;
+               }
+            }
+            for( const auto& hd : h.headers ) {
+               if( hd.name == "content-encoding" && !text::iequals( hd.value, "identity" ) ) {
+                  sink_.add( Code::EVD706, hd.value_span.offset, hd.value_span.length, { { "v", text::quote( hd.value ) } } );
+               }
+            }
+         }
+         if( h.body_truncated ) {
+            sink_.add( Code::EVD705, h.span.offset, 0, { { "what", "The body as served (Invoke-WebRequest re-indents it)" }, { "check", "the policy is" } } );
+         }
+         if( has_policy ) {
+            lint_body( *h.body, "policy (HTTP body)" );
+         }
+      }
+   }
+
+   void BundleLinter::queries()
+   {
+      for( const auto& q : b_.queries ) {
+         const bool none = q.rcode == evidence::Rcode::nxdomain || q.nodata;
+         if( none && !q.name.empty() ) {
+            std::string label = q.name + ( q.type.empty() ? "" : " " + q.type ) + ": " + ( q.rcode == evidence::Rcode::nxdomain ? "NXDOMAIN" : "no record" );
+            artefact( "no-record", q.span, label );
+         }
+         if( !none || !starts_label( q.name, "_mta-sts" ) || ( !q.type.empty() && q.type != "TXT" && q.type != "ANY" ) ) {
+            continue;
+         }
+         if( txt_owners_.count( q.name ) ) {
+            continue;  // another part of the paste shows the record
+         }
+         const std::string d = domain_of( q.name );
+         if( other_domain( d, q.span ) ) {
+            continue;
+         }
+         sink_.add( Code::EVD702, q.span.offset, q.span.length, { { "d", text::quote( d ) }, { "why", q.rcode == evidence::Rcode::nxdomain ? "NXDOMAIN" : "no TXT record" } } );
+      }
+   }
+
+   // How a piece of the paste is read, with the offsets at or after `from` moved back by `delta` (the bytes an edit
+   // added there): two readings that agree are the same parts, the same records, headers and bodies.
+   std::string reading( const Bundle& b, std::size_t from, std::ptrdiff_t delta, std::size_t edit_end )
+   {
+      const auto map = [ & ]( std::size_t o ) -> std::size_t {
+         if( o < from ) {
+            return o;
+         }
+         if( o < edit_end ) {
+            return from;  // inside the edited bytes
+         }
+         return static_cast< std::size_t >( static_cast< std::ptrdiff_t >( o ) - delta );
+      };
+      std::string sig;
+      for( const auto& k : b.blocks ) {
+         sig += "B" + std::to_string( static_cast< int >( k.tool ) ) + "@" + std::to_string( map( k.span.offset ) ) + "-" + std::to_string( map( k.span.end() ) ) + ";";
+      }
+      for( const auto& r : b.records ) {
+         sig += "R" + r.type + " " + r.owner + ">" + r.target + "@" + std::to_string( map( r.span.offset ) ) + ( r.txt ? "t" : "" ) + ";";
+      }
+      for( const auto& q : b.queries ) {
+         sig += "Q" + q.name + " " + q.type + std::to_string( static_cast< int >( q.rcode ) ) + ( q.nodata ? "n" : "" ) + ";";
+      }
+      for( const auto& h : b.responses ) {
+         sig += "H" + std::to_string( h.status ) + "/" + std::to_string( h.headers.size() ) + "@" + std::to_string( map( h.span.offset ) );
+         for( const auto& x : h.headers ) {
+            sig += x.name + ",";
+         }
+         if( h.body ) {
+            sig += "b" + std::to_string( map( h.body->offset ) ) + "-" + std::to_string( map( h.body->end() ) );
+         }
+         sig += ";";
+      }
+      for( const auto& p : b.policies ) {
+         sig += "P" + std::to_string( map( p.offset ) ) + "-" + std::to_string( map( p.end() ) ) + ";";
+      }
+      return sig;
+   }
+
+   // A fix must not change how the paste is read (a line it inserts after a header block would be read as a header,
+   // a line it removes could end a record or a body): each fix is applied to the tool output it is in (its block, and
+   // the line after it), and kept only when that piece reads the same. Blocks over 256 KiB, and fixes beyond the first
+   // 4096, are not read again: their fixes are dropped (no fix rather than a wrong one, and the time stays linear).
+   void BundleLinter::keep_safe_fixes()
+   {
+      std::size_t budget = 4096, bytes = 16 * 1024 * 1024;
+      for( auto& d : sink_.items() ) {
+         if( !d.fix || d.fix->edits.empty() ) {
+            continue;
+         }
+         const auto& first = d.fix->edits.front();
+         // the last block that starts at or before the edit (blocks are in text order)
+         const auto it = std::upper_bound( b_.blocks.begin(), b_.blocks.end(), first.offset, []( std::size_t o, const evidence::Block& k ) { return o < k.span.offset; } );
+         const evidence::Block* blk = it == b_.blocks.begin() ? nullptr : &*( it - 1 );
+         if( !blk || budget == 0 ) {
+            d.fix.reset();
+            continue;
+         }
+         --budget;
+         std::size_t end = text::find_line_break( t_, std::min( t_.size(), blk->span.end() ) );
+         end = std::min( t_.size(), text::find_line_break( t_, std::min( t_.size(), end + 2 ) ) );
+         const std::size_t begin = blk->span.offset;
+         if( end - begin > 256 * 1024 || 2 * ( end - begin ) > bytes ) {
+            d.fix.reset();
+            continue;
+         }
+         bytes -= 2 * ( end - begin );
+         const auto window = t_.substr( begin, end - begin );
+         std::vector< Edit > local = d.fix->edits;
+         bool inside = true;
+         std::ptrdiff_t delta = 0;
+         for( auto& e : local ) {
+            inside = inside && e.offset >= begin && e.offset + e.length <= end;
+            e.offset -= std::min( e.offset, begin );
+            delta += static_cast< std::ptrdiff_t >( e.insert.size() ) - static_cast< std::ptrdiff_t >( e.length );
+         }
+         if( !inside || d.fix->edits.size() != 1 ) {
+            if( !inside ) {
+               d.fix.reset();
+               continue;
+            }
+         }
+         const auto fixed = apply_edits( window, local );
+         const std::size_t from = local.front().offset;
+         const std::size_t edit_end_old = local.back().offset + local.back().length;
+         const std::size_t edit_end_new = static_cast< std::size_t >( static_cast< std::ptrdiff_t >( edit_end_old ) + delta );
+         // (the reading before is the same for every fix of the block but for where the edit starts: cache per block
+         // and edit start would not pay; the byte budget above bounds both readings)
+         if( reading( evidence::read_bundle( window ), from, 0, edit_end_old ) != reading( evidence::read_bundle( fixed ), from, delta, edit_end_new ) ) {
+            d.fix.reset();
+         }
+      }
+   }
+
+   void BundleLinter::run()
+   {
+      choose_domain();
+      for( const auto& d : b_.problems.items() ) {
+         sink_.items().push_back( d );
+      }
+      for( const auto& blk : b_.blocks ) {
+         if( blk.tool != evidence::Tool::policy && blk.tool != evidence::Tool::record ) {
+            artefact( "tool", blk.span, blk.label );
+         }
+         if( options_.verbose ) {
+            Span first{ blk.span.offset, std::min( blk.span.length, text::find_line_break( t_, blk.span.offset ) - blk.span.offset ) };
+            sink_.add( Code::EVD704, first.offset, first.length, { { "what", blk.label } } );
+         }
+      }
+      records();
+      mx_ = mx_evidence();
+      queries();
+      http();
+      for( const auto& p : b_.policies ) {
+         lint_body( p, "policy" );
+      }
+      if( options_.verbose ) {
+         if( result_.artefacts.empty() ) {
+            sink_.add( Code::EVD705, 0, 0, { { "what", "No tool output, record or policy" }, { "check", "nothing was" } } );
+         }
+         if( !result_.policy ) {
+            sink_.add( Code::EVD705, 0, 0, { { "what", "The policy (the HTTP response or the file)" }, { "check", "the policy and MX coverage are" } } );
+         }
+         if( !result_.record && txt_owners_.empty() ) {
+            sink_.add( Code::EVD705, 0, 0, { { "what", "The _mta-sts TXT record" }, { "check", "the record is" } } );
+         }
+         if( result_.policy && !mx_ ) {
+            sink_.add( Code::EVD705, 0, 0, { { "what", "MX evidence (an MX query and its answer)" }, { "check", "MX coverage is" } } );
+         }
+      }
+      keep_safe_fixes();
+      std::stable_sort( result_.artefacts.begin(), result_.artefacts.end(), []( const Artefact& a, const Artefact& b ) { return a.offset < b.offset; } );
+   }
+
+}  // namespace
+
+void lint_bundle( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result, const std::vector< evidence::Part >& parts )
+{
+   BundleLinter( text, options, sink, result, parts ).run();
+}
+
+}  // namespace mtasts::detail

@@ -1,0 +1,390 @@
+#include "cert_lint.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "certificate.hpp"
+#include "core/json_writer.hpp"
+#include "evidence.hpp"
+
+namespace mtasts::x509 {
+
+namespace {
+
+std::string normal( std::string_view s )
+{
+   std::string out( s );
+   for( auto& c : out ) {
+      if( c >= 'A' && c <= 'Z' ) {
+         c = static_cast< char >( c - 'A' + 'a' );
+      }
+   }
+   while( !out.empty() && out.back() == '.' ) {
+      out.pop_back();
+   }
+   return out;
+}
+
+// A wildcard name that was probably meant for `host` but does not match it (STS307): '*' inside the left-most label
+// with the same parent ("mta*.example.com"), '*' in another label, or "*.<rest>" where host has several labels more.
+bool wildcard_candidate( std::string_view pattern, std::string_view host )
+{
+   const std::string p = normal( pattern ), h = normal( host );
+   if( p.find( '*' ) == std::string::npos ) {
+      return false;
+   }
+   const auto pd = p.find( '.' ), hd = h.find( '.' );
+   if( pd == std::string::npos || hd == std::string::npos ) {
+      return false;
+   }
+   if( p.compare( pd, std::string::npos, h, hd, std::string::npos ) == 0 ) {
+      return true;  // same parent, '*' not alone in the left-most label
+   }
+   if( p.size() > 2 && p[ 0 ] == '*' && p[ 1 ] == '.' ) {
+      const std::string rest = p.substr( 1 );  // ".example.com"
+      return h.size() > rest.size() && h.compare( h.size() - rest.size(), rest.size(), rest ) == 0;
+   }
+   return false;
+}
+
+bool issued_by( const Certificate& c, const Certificate& issuer )
+{
+   if( c.issuer.der != issuer.subject.der ) {
+      return false;
+   }
+   return c.authority_key_id.empty() || issuer.subject_key_id.empty() || c.authority_key_id == issuer.subject_key_id;
+}
+
+bool self_issued( const Certificate& c ) { return issued_by( c, c ); }
+
+std::string short_name( const Name& n )
+{
+   if( !n.cns.empty() ) {
+      return n.cns.back();
+   }
+   return n.text.empty() ? std::string( "(empty name)" ) : n.text;
+}
+
+struct Entry
+{
+   std::size_t block = 0;
+   Span span;
+   std::optional< Certificate > cert;
+   std::string error;
+   std::vector< std::string > problems;  // codes reported at this certificate
+};
+
+struct Chain
+{
+   std::string host;
+   bool mx = false;
+   const Session* session = nullptr;
+   std::vector< Entry > certs;
+};
+
+class Checker
+{
+public:
+   Checker( std::string_view text, const LintOptions& o, Sink& sink )
+      : text_( text ), o_( o ), sink_( sink )
+   {}
+
+   void run( std::string& json );
+
+private:
+   void add( Entry* e, Code c, Span at, const ArgList& args, Hint hint = Hint::none, std::optional< Severity > sev = std::nullopt )
+   {
+      if( sev ) {
+         sink_.add_with( c, *sev, at.offset, at.length, args, hint );
+      }
+      else {
+         sink_.add( c, at.offset, at.length, args, hint );
+      }
+      if( e ) {
+         e->problems.emplace_back( rule( c ).id );
+      }
+   }
+
+   void read( Chain& ch, const ChainRef& ref );
+   void check( Chain& ch );
+   void write( std::string& json ) const;
+
+   std::string_view text_;
+   const LintOptions& o_;
+   Sink& sink_;
+   Evidence ev_;
+   std::vector< Chain > chains_;
+};
+
+void Checker::read( Chain& ch, const ChainRef& ref )
+{
+   for( std::size_t k = 0; k < ref.blocks.size(); ++k ) {
+      const PemBlock& b = ev_.blocks[ ref.blocks[ k ] ];
+      Entry e;
+      e.block = ref.blocks[ k ];
+      e.span = ref.spans[ k ];
+      const std::string n = std::to_string( k );
+      if( b.bad_base64 ) {
+         const std::size_t at = *b.bad_base64;
+         e.error = "not valid base64 inside the PEM block (or its END line is missing)";
+         add( &e, Code::CRT801, Span{ at, at < text_.size() ? 1u : 0u }, { { "n", n }, { "why", e.error } } );
+      }
+      else {
+         const auto r = parse_certificate( b.der );
+         if( r.error ) {
+            e.error = r.error->message + " (byte " + std::to_string( r.error->offset ) + " of its DER)";
+            const std::size_t at = ev_.der ? r.error->offset : b.text_offset( r.error->offset );
+            add( &e, Code::CRT801, Span{ std::min( at, text_.size() ), at < text_.size() ? 1u : 0u }, { { "n", n }, { "why", e.error } } );
+         }
+         else if( r.cert->size < b.der.size() ) {
+            e.error = "unexpected data after the certificate (byte " + std::to_string( r.cert->size ) + " of its DER)";
+            const std::size_t at = ev_.der ? r.cert->size : b.text_offset( r.cert->size );
+            add( &e, Code::CRT801, Span{ std::min( at, text_.size() ), at < text_.size() ? 1u : 0u }, { { "n", n }, { "why", e.error } } );
+         }
+         else {
+            e.cert = std::move( r.cert );
+         }
+      }
+      ch.certs.push_back( std::move( e ) );
+   }
+}
+
+void Checker::check( Chain& ch )
+{
+   const Session& s = *ch.session;
+   const std::int64_t day = 86400;
+   const bool enforce = o_.mode == "enforce";
+   const auto mx_fail = [ & ]( Entry& e, const std::string& why ) {
+      add( &e, enforce ? Code::CRT808 : Code::CRT809, e.span, { { "h", ch.host }, { "why", why } } );
+   };
+   // Who could have issued what: certificates by subject (a paste may hold thousands: no pairwise search).
+   std::unordered_multimap< std::string_view, std::size_t > by_subject;
+   for( std::size_t k = 0; k < ch.certs.size(); ++k ) {
+      if( ch.certs[ k ].cert ) {
+         by_subject.emplace( ch.certs[ k ].cert->subject.der, k );
+      }
+   }
+   if( ch.host.empty() && !ch.certs.empty() ) {
+      add( nullptr, Code::CRT812, ch.certs[ 0 ].span, {} );
+   }
+   for( std::size_t k = 0; k < ch.certs.size(); ++k ) {
+      Entry& e = ch.certs[ k ];
+      if( !e.cert ) {
+         continue;
+      }
+      const Certificate& c = *e.cert;
+      const bool leaf = k == 0;
+      const std::string who = leaf && !ch.host.empty() ? ch.host : "'" + short_name( c.subject ) + "'";
+      const std::string n = std::to_string( k );
+      if( leaf && !ch.host.empty() ) {
+         bool match = false;
+         const std::string* wild = nullptr;
+         for( const auto& d : c.dns_names ) {
+            match = match || name_matches( d, ch.host );
+            if( !wild && wildcard_candidate( d, ch.host ) ) {
+               wild = &d;
+            }
+         }
+         if( !match ) {
+            if( ch.mx ) {
+               mx_fail( e, "does not cover that name" );
+            }
+            else if( wild ) {
+               add( &e, Code::STS307, e.span, { { "n", *wild }, { "h", ch.host } } );
+            }
+            else {
+               bool cn = false;
+               for( const auto& x : c.subject.cns ) {
+                  cn = cn || normal( x ) == normal( ch.host );
+               }
+               add( &e, Code::STS306, e.span, { { "h", ch.host } }, cn ? Hint::cn_only : Hint::none );
+            }
+         }
+      }
+      if( o_.now ) {
+         const std::int64_t now = *o_.now;
+         const char* why = now > c.not_after ? "is expired" : now < c.not_before ? "is not yet valid" : nullptr;
+         if( why ) {
+            const std::string w = std::string( why ) + " (" + ( now > c.not_after ? "notAfter " + time_text( c.not_after ) : "notBefore " + time_text( c.not_before ) ) + ")";
+            if( ch.mx ) {
+               mx_fail( e, leaf ? w : "chain's certificate " + n + " " + w );
+            }
+            else {
+               add( &e, Code::STS308, e.span, { { "h", who }, { "why", w }, { "t", time_text( now ) } } );
+            }
+         }
+         else if( c.not_after - now < static_cast< std::int64_t >( o_.expiry_warning_days ) * day ) {
+            add( &e, Code::CRT810, e.span, { { "h", who }, { "d", std::to_string( ( c.not_after - now ) / day ) }, { "t", time_text( c.not_after ) } } );
+         }
+      }
+      if( leaf && self_issued( c ) ) {
+         if( ch.mx ) {
+            mx_fail( e, "is self-signed" );
+         }
+         else {
+            add( &e, Code::CRT805, e.span, { { "h", who } } );
+         }
+      }
+      if( leaf && c.has_basic_constraints && c.ca ) {
+         add( &e, Code::CRT806, e.span, { { "h", who } } );
+      }
+      for( const auto& oid : c.unknown_critical ) {
+         add( &e, Code::CRT811, e.span, { { "n", n }, { "oid", oid } } );
+      }
+      if( k + 1 < ch.certs.size() && ch.certs[ k + 1 ].cert && !issued_by( c, *ch.certs[ k + 1 ].cert ) ) {
+         bool later = false;
+         const auto [ from, to ] = by_subject.equal_range( c.issuer.der );
+         std::size_t tries = 0;  // bounded: thousands of certificates with one subject stay linear
+         for( auto it = from; it != to && !later && tries < 64; ++it, ++tries ) {
+            later = it->second > k + 1 && issued_by( c, *ch.certs[ it->second ].cert );
+         }
+         if( later ) {
+            add( &e, Code::CRT803, e.span, { { "n", n } } );
+         }
+         else {
+            add( &e, Code::CRT804, e.span, { { "n", n }, { "s", short_name( c.subject ) }, { "next", short_name( ch.certs[ k + 1 ].cert->subject ) } } );
+         }
+      }
+   }
+   // A missing intermediate, as s_client shows it (20: unable to get local issuer certificate, 21: unable to verify
+   // the first certificate), when the last certificate sent is not a self-issued root.
+   const Session::VerifyError* ve = nullptr;
+   for( const auto& v : s.verify_errors ) {
+      if( !ve && ( v.num == 20 || v.num == 21 ) ) {
+         ve = &v;
+      }
+   }
+   if( !ve && s.verify_return && ( s.verify_return->num == 20 || s.verify_return->num == 21 ) ) {
+      ve = &*s.verify_return;
+   }
+   if( ve && !ch.certs.empty() && ch.certs.back().cert && !self_issued( *ch.certs.back().cert ) ) {
+      const std::string_view line = text_.substr( ve->line.offset, ve->line.length );
+      add( nullptr, Code::CRT807, ve->line, { { "s", short_name( ch.certs.back().cert->subject ) }, { "e", std::string( line ) } } );
+   }
+   if( !ch.mx && !ch.certs.empty() ) {
+      add( nullptr, Code::STS309, ch.certs[ 0 ].span, {} );
+   }
+}
+
+void Checker::run( std::string& json )
+{
+   ev_ = read_evidence( text_ );
+   if( ev_.blocks.empty() ) {
+      add( nullptr, Code::CRT802, Span{ 0, 0 }, {} );
+   }
+   for( auto& ref : chains_of( ev_, o_ ) ) {
+      Chain ch;
+      ch.session = ref.session;
+      ch.mx = ref.mx;
+      ch.host = std::move( ref.host );
+      read( ch, ref );
+      chains_.push_back( std::move( ch ) );
+   }
+   for( auto& ch : chains_ ) {
+      check( ch );
+   }
+   write( json );
+}
+
+void Checker::write( std::string& json ) const
+{
+   JsonWriter w( json );
+   w.begin_object().key( "now" );
+   if( o_.now ) {
+      w.value( time_text( *o_.now ) );
+   }
+   else {
+      w.null();
+   }
+   w.key( "expiry_warning_days" ).value( std::size_t( o_.expiry_warning_days ) );
+   w.key( "chains" ).begin_array();
+   for( const auto& ch : chains_ ) {
+      w.begin_object().key( "host" ).value( ch.host ).key( "role" ).value( ch.mx ? "mx" : "policy" ).key( "certificates" ).begin_array();
+      for( std::size_t k = 0; k < ch.certs.size(); ++k ) {
+         const Entry& e = ch.certs[ k ];
+         w.begin_object().key( "index" ).value( k ).key( "offset" ).value( e.span.offset ).key( "length" ).value( e.span.length );
+         if( e.cert ) {
+            const Certificate& c = *e.cert;
+            w.key( "subject" ).value( c.subject.text ).key( "issuer" ).value( c.issuer.text ).key( "serial" ).value( c.serial_hex );
+            w.key( "not_before" ).value( time_text( c.not_before ) ).key( "not_after" ).value( time_text( c.not_after ) );
+            w.key( "dns_names" ).begin_array();
+            for( const auto& d : c.dns_names ) {
+               w.value( d );
+            }
+            w.end_array().key( "ip_addresses" ).begin_array();
+            for( const auto& a : c.ip_addresses ) {
+               w.value( ip_text( a ) );
+            }
+            w.end_array().key( "ca" ).value( c.has_basic_constraints && c.ca ).key( "self_signed" ).value( self_issued( c ) );
+            w.key( "key" ).value( c.key_type + ( c.key_bits ? " " + std::to_string( c.key_bits ) : std::string() ) );
+            w.key( "signature_algorithm" ).value( c.signature_oid );
+         }
+         else {
+            w.key( "error" ).value( e.error );
+         }
+         w.key( "problems" ).begin_array();
+         for( const auto& p : e.problems ) {
+            w.value( p );
+         }
+         w.end_array().end_object();
+      }
+      w.end_array().end_object();
+   }
+   w.end_array().end_object();
+}
+
+void lint_hook( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json )
+{
+   Checker( text, options, sink ).run( facts_json );
+}
+
+}  // namespace
+
+bool name_matches( std::string_view pattern, std::string_view host )
+{
+   const std::string p = normal( pattern ), h = normal( host );
+   if( p.empty() || h.empty() ) {
+      return false;
+   }
+   if( p.find( '*' ) == std::string::npos ) {
+      return p == h;
+   }
+   if( p.size() < 3 || p[ 0 ] != '*' || p[ 1 ] != '.' || p.find( '*', 1 ) != std::string::npos ) {
+      return false;
+   }
+   const auto dot = h.find( '.' );
+   return dot != std::string::npos && dot > 0 && h.compare( dot, std::string::npos, p, 1, std::string::npos ) == 0;
+}
+
+std::vector< ChainRef > chains_of( const Evidence& ev, const LintOptions& o )
+{
+   const std::string policy_host = normal( !o.cert_host.empty() ? o.cert_host : o.domain.empty() ? std::string() : "mta-sts." + o.domain );
+   std::vector< ChainRef > out;
+   for( const auto& s : ev.sessions ) {
+      if( s.blocks.empty() ) {
+         continue;
+      }
+      ChainRef ch;
+      ch.session = &s;
+      ch.mx = s.starttls_smtp || s.port == "25";
+      ch.host = s.host.empty() && !ch.mx ? policy_host : s.host;
+      ch.blocks = s.blocks;
+      for( std::size_t k = 0; k < s.blocks.size(); ++k ) {
+         ch.spans.push_back( k < s.chain_lines.size() && s.chain_lines[ k ].length ? s.chain_lines[ k ] : ev.blocks[ s.blocks[ k ] ].begin_line );
+      }
+      out.push_back( std::move( ch ) );
+   }
+   return out;
+}
+
+void lint_certificates( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json )
+{
+   lint_hook( text, options, sink, facts_json );
+}
+
+void enable_certificates() noexcept
+{
+   detail::cert_linter = &lint_hook;
+}
+
+}  // namespace mtasts::x509

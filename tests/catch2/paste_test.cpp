@@ -1,0 +1,338 @@
+// Pasted evidence (core/evidence/): every fixture of tests/fixtures/paste/ (the tools' own output, see its README) is
+// recognised as a bundle, gets exactly the diagnostics of the defect planted in it (code, line, column and the exact
+// bytes of the span, counted from the tool's documented format) and nothing about the tool's chatter; fixes stay
+// inside the part they fix; plain policies and records are read as before; hostile pastes stay linear.
+#include <catch2/catch.hpp>
+
+#include <dirent.h>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/evidence/reader.hpp"
+#include "helpers.hpp"
+
+namespace {
+
+std::string slurp( const std::string& path )
+{
+   std::ifstream in( path, std::ios::binary );
+   std::ostringstream ss;
+   ss << in.rdbuf();
+   return ss.str();
+}
+
+std::vector< std::string > files_in( const std::string& dir, const std::string& ext = ".txt" )
+{
+   std::vector< std::string > out;
+   if( DIR* d = opendir( dir.c_str() ) ) {
+      while( const dirent* e = readdir( d ) ) {
+         const std::string n = e->d_name;
+         if( n.size() > ext.size() && n.compare( n.size() - ext.size(), ext.size(), ext ) == 0 ) {
+            out.push_back( dir + "/" + n );
+         }
+      }
+      closedir( d );
+   }
+   std::sort( out.begin(), out.end() );
+   return out;
+}
+
+struct Expect
+{
+   const char* code;
+   std::size_t line, column;
+   std::string span;
+};
+
+struct Fixture
+{
+   const char* file;
+   std::vector< Expect > diagnostics;  // every error and warning, nothing else
+   std::vector< const char* > artefacts;  // kinds that must be found
+};
+
+// Columns count bytes (a tab is one); the spans are the planted defects.
+const std::vector< Fixture > fixtures = {
+   { "dig-full.txt", { { "STS105", 15, 51, "-" } }, { "tool", "txt" } },
+   { "dig-short.txt", {}, { "txt", "tlsrpt", "mx" } },
+   { "dig-multiline.txt", { { "RPT510", 9, 1, "" }, { "RPT507", 9, 54, "tlsrpt@example.com" } }, { "tlsrpt" } },
+   { "kdig-cname.txt", { { "STS113", 13, 60, " " } }, { "cname", "txt" } },
+   { "drill-nxdomain.txt", { { "EVD702", 2, 39, "NXDOMAIN" } }, { "no-record" } },
+   { "delv.txt", {}, { "tlsrpt" } },
+   { "host.txt", { { "STS113", 2, 60, " " } }, { "txt", "mx", "no-record" } },
+   { "nslookup-bind.txt", { { "STS103", 6, 37, " " } }, { "txt", "mx", "no-record" } },
+   { "nslookup-windows.txt", { { "STS105", 8, 19, "_" } }, { "txt", "mx" } },
+   { "resolve-dnsname-table.txt", { { "EVD703", 5, 67, "v=STSv1; id=20240501T1000000000000000000000..." } }, { "txt", "mx" } },
+   { "resolve-dnsname-list.txt", { { "STS103", 9, 22, " " } }, { "txt" } },
+   { "resolve-dnsname-nxdomain.txt", { { "EVD702", 2, 42, "DNS name does not exist" } }, { "no-record" } },
+   { "zone-bind.txt", { { "STS112", 20, 21, "mode" } }, { "txt", "tlsrpt", "mx" } },
+   { "zone-unbalanced.txt", { { "DNS607", 3, 25, "(" } }, { "txt", "mx" } },
+   { "curl-i.txt", { { "STS239", 14, 20, "." } }, { "http", "policy" } },
+   { "curl-v.txt", { { "STS303", 16, 10, "301" } }, { "http" } },
+   { "curl-head.txt", { { "STS304", 3, 15, "text/html" } }, { "http" } },
+   { "wget.txt", { { "STS304", 8, 17, "application/octet-stream" }, { "EVD706", 10, 21, "gzip" } }, { "http", "policy" } },
+   { "invoke-webrequest.txt", { { "STS305", 20, 71, "charset=windows-1252" } }, { "http" } },
+   { "combined.txt", { { "STS402", 5, 4, "mx2.example.com." } }, { "txt", "mx", "no-record", "http", "policy" } },
+};
+
+std::string fixture_path( const std::string& name ) { return std::string( MTASTS_FIXTURES_DIR ) + "/paste/" + name; }
+
+}  // namespace
+
+TEST_CASE( "every paste fixture gets exactly its planted diagnostics, at the exact bytes" )
+{
+   REQUIRE( files_in( std::string( MTASTS_FIXTURES_DIR ) + "/paste" ).size() == fixtures.size() );  // none untested
+   for( const auto& f : fixtures ) {
+      const auto text = slurp( fixture_path( f.file ) );
+      REQUIRE( !text.empty() );
+      INFO( f.file );
+      CHECK( mtasts::detect_kind( text ) == mtasts::Kind::bundle );
+      const auto r = test::lint( text, mtasts::Kind::auto_, false );
+      CHECK( r.kind == mtasts::Kind::bundle );
+      const mtasts::SourceMap map( text );
+      std::vector< std::string > got, want;
+      for( const auto& d : r.diagnostics ) {
+         const auto lc = map.locate( d.offset );
+         got.push_back( std::string( mtasts::rule( d.code ).id ) + " " + std::to_string( lc.line ) + ":" + std::to_string( lc.column ) + " '" + text.substr( d.offset, d.length ) + "'" );
+      }
+      for( const auto& e : f.diagnostics ) {
+         want.push_back( std::string( e.code ) + " " + std::to_string( e.line ) + ":" + std::to_string( e.column ) + " '" + e.span + "'" );
+      }
+      std::sort( got.begin(), got.end() );
+      std::sort( want.begin(), want.end() );
+      CHECK( got == want );
+      std::set< std::string > kinds;
+      for( const auto& a : r.artefacts ) {
+         kinds.insert( a.kind );
+         CHECK( a.offset + a.length <= text.size() );
+      }
+      for( const char* k : f.artefacts ) {
+         INFO( "artefact " << k );
+         CHECK( kinds.count( k ) == 1 );
+      }
+   }
+}
+
+TEST_CASE( "paste fixtures: fixes stay inside the record or policy they fix, and Fix all keeps the tool output" )
+{
+   for( const auto& f : fixtures ) {
+      const auto text = slurp( fixture_path( f.file ) );
+      INFO( f.file );
+      const auto r = test::lint( text, mtasts::Kind::auto_, true );
+      std::vector< mtasts::Edit > all;
+      for( const auto& d : r.diagnostics ) {
+         if( !d.fix ) {
+            continue;
+         }
+         for( const auto& e : d.fix->edits ) {
+            bool inside = false;
+            for( const auto& a : r.artefacts ) {
+               if( ( a.kind == "txt" || a.kind == "tlsrpt" || a.kind == "policy" ) && e.offset >= a.offset && e.offset + e.length <= a.offset + a.length ) {
+                  inside = true;
+               }
+            }
+            INFO( mtasts::rule( d.code ).id << " edit at " << e.offset );
+            CHECK( inside );
+            all.push_back( e );
+         }
+      }
+      std::sort( all.begin(), all.end(), []( const mtasts::Edit& a, const mtasts::Edit& b ) { return a.offset < b.offset; } );
+      const auto fixed = mtasts::apply_edits( text, all );
+      // every line of tool output (a comment, a prompt, a header, chatter) is still there, in order
+      std::istringstream before( text ), after( fixed );
+      std::vector< std::string > tool_lines, fixed_lines;
+      for( std::string l; std::getline( before, l ); ) {
+         if( !l.empty() && ( l[ 0 ] == ';' || l[ 0 ] == '$' || l[ 0 ] == '*' || l[ 0 ] == '<' || l[ 0 ] == '>' || l.rfind( "HTTP/", 0 ) == 0 || l.rfind( "PS ", 0 ) == 0 || l.rfind( "Server:", 0 ) == 0 ) ) {
+            tool_lines.push_back( l );
+         }
+      }
+      for( std::string l; std::getline( after, l ); ) {
+         fixed_lines.push_back( l );
+      }
+      std::size_t k = 0;
+      for( const auto& l : fixed_lines ) {
+         if( k < tool_lines.size() && l == tool_lines[ k ] ) {
+            ++k;
+         }
+      }
+      CHECK( k == tool_lines.size() );
+      // and the fixed paste no longer has the diagnostics that were fixed
+      const auto again = test::lint( fixed, mtasts::Kind::auto_, true );
+      CHECK( again.kind == mtasts::Kind::bundle );
+      CHECK( again.error_count() <= r.error_count() );
+   }
+}
+
+TEST_CASE( "plain policies and records are not read as bundles: the shared corpus, the examples, the fixtures, the seeds" )
+{
+   std::vector< std::string > inputs;
+   for( const auto& p : files_in( std::string( MTASTS_CORPUS_DIR ) + "/policies" ) ) {
+      inputs.push_back( slurp( p ) );
+   }
+   {
+      std::ifstream list( std::string( MTASTS_CORPUS_DIR ) + "/records.expected.jsonl" );
+      for( std::string line; std::getline( list, line ); ) {
+         const auto k = line.find( "\"value\": \"" );
+         if( k != std::string::npos ) {
+            std::string v;
+            for( std::size_t i = k + 10; i < line.size() && line[ i ] != '"'; ++i ) {
+               if( line[ i ] == '\\' && i + 1 < line.size() ) {
+                  ++i;
+                  v += line[ i ] == 'n' ? '\n' : line[ i ];
+               }
+               else {
+                  v += line[ i ];
+               }
+            }
+            inputs.push_back( v );
+         }
+      }
+   }
+   for( const auto& dir : { std::string( MTASTS_FIXTURES_DIR ), std::string( MTASTS_FIXTURES_DIR ) + "/../../web/examples", std::string( MTASTS_FIXTURES_DIR ) + "/../../fuzz/seeds" } ) {
+      for( const auto& p : files_in( dir ) ) {
+         if( p.find( "/pasted-" ) == std::string::npos ) {  // (web/examples/pasted-evidence.txt is a paste on purpose)
+            inputs.push_back( slurp( p ) );
+         }
+      }
+   }
+   CHECK( inputs.size() > 280 );
+   for( const auto& in : inputs ) {
+      INFO( in.substr( 0, 200 ) );
+      CHECK_FALSE( mtasts::evidence::looks_like_bundle( in ) );
+      CHECK( mtasts::detect_kind( in ) != mtasts::Kind::bundle );
+   }
+   // the same inputs given explicitly as a bundle still find their policy or record (nothing is lost)
+   const auto r = test::lint( "version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 604800\n", mtasts::Kind::bundle, false );
+   CHECK( r.policy.has_value() );
+   CHECK( r.diagnostics.empty() );
+}
+
+TEST_CASE( "the fast decision reads the first line that has content" )
+{
+   using mtasts::evidence::looks_like_bundle;
+   CHECK( looks_like_bundle( "$ dig TXT _mta-sts.example.com\n" ) );
+   CHECK( looks_like_bundle( "user@host:~$ host -t MX example.com\n" ) );
+   CHECK( looks_like_bundle( "PS C:\\> Resolve-DnsName -Type TXT _mta-sts.example.com\r\n" ) );
+   CHECK( looks_like_bundle( "C:\\Users\\me>nslookup -type=TXT _mta-sts.example.com\r\n" ) );
+   CHECK( looks_like_bundle( "\n\n; <<>> DiG 9.18.24 <<>> TXT _mta-sts.example.com\n" ) );
+   CHECK( looks_like_bundle( "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" ) );
+   CHECK( looks_like_bundle( "example.com. 3600 IN MX 10 mail.example.com.\n" ) );
+   CHECK( looks_like_bundle( "$ORIGIN example.com.\n@ IN SOA ns1 hostmaster 1 2 3 4 5\n" ) );
+   CHECK( looks_like_bundle( "Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n" ) );
+   CHECK( looks_like_bundle( "_mta-sts.example.com descriptive text \"v=STSv1; id=1\"\n" ) );
+   CHECK( looks_like_bundle( "_mta-sts.example.com\ttext = \"v=STSv1; id=1\"\n" ) );
+   // as before: records, zone-file TXT lines, dig's answer for the record, policies
+   CHECK_FALSE( looks_like_bundle( "v=STSv1; id=1" ) );
+   CHECK_FALSE( looks_like_bundle( "\"v=STSv1; id=1\"" ) );
+   CHECK_FALSE( looks_like_bundle( "$ORIGIN example.com.\n_mta-sts IN TXT \"v=STSv1; id=1\"\n" ) );
+   CHECK_FALSE( looks_like_bundle( ";; ANSWER SECTION:\n_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=1\"\n" ) );
+   CHECK_FALSE( looks_like_bundle( "version: STSv1\nmode: enforce\n" ) );
+   CHECK_FALSE( looks_like_bundle( "Server: nginx\nversion: STSv1\n" ) );
+   CHECK_FALSE( looks_like_bundle( "<html><body>404</body></html>" ) );
+}
+
+TEST_CASE( "pasted MX evidence: a null MX and an MX query with no answer" )
+{
+   const std::string policy = "$ curl -s https://mta-sts.example.com/.well-known/mta-sts.txt\nversion: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 604800\n";
+   {
+      const auto r = test::lint( "$ dig +short MX example.com\n0 .\n" + policy, mtasts::Kind::auto_, true );
+      CHECK( test::with_code( r, "STS406" ).size() == 1 );  // null MX: no host to match
+      CHECK( test::with_code( r, "STS401" ).empty() );
+   }
+   {
+      // host says there is none: the domain itself is the implicit MX (RFC 5321 §5.1), which the policy does not cover
+      const auto r = test::lint( "$ host -t MX example.com\nexample.com has no MX record\n" + policy, mtasts::Kind::auto_, true );
+      CHECK( test::with_code( r, "STS406" ).size() == 1 );
+      CHECK( test::with_code( r, "STS401" ).size() == 1 );
+   }
+   {
+      // no MX query in the paste: nothing is assumed
+      const auto r = test::lint( policy, mtasts::Kind::auto_, true );
+      CHECK( r.kind == mtasts::Kind::bundle );
+      CHECK( test::with_code( r, "STS401" ).empty() );
+      CHECK( test::with_code( r, "STS406" ).empty() );
+      CHECK( test::with_code( r, "EVD705" ).size() >= 1 );
+   }
+}
+
+TEST_CASE( "pasted evidence: a CNAME at _mta-sts is followed to its target's record" )
+{
+   const std::string paste = "$ dig +noall +answer TXT _mta-sts.example.com\n"
+                             "_mta-sts.example.com.\t300\tIN\tCNAME\t_mta-sts.provider.example.\n"
+                             "_mta-sts.provider.example.\t300\tIN\tTXT\t\"v=STSv1; id=abc!\"\n";
+   const auto r = test::lint( paste, mtasts::Kind::auto_, true );
+   CHECK( test::with_code( r, "STS119" ).size() == 1 );
+   CHECK( test::with_code( r, "STS118" ).empty() );  // the target's name is right for a delegated record
+   const auto bad = test::with_code( r, "STS105" );
+   REQUIRE( bad.size() == 1 );
+   CHECK( paste.substr( bad[ 0 ]->offset, bad[ 0 ]->length ) == "!" );
+   CHECK( test::with_code( r, "EVD702" ).empty() );
+}
+
+TEST_CASE( "pasted evidence: RPT523 needs the _smtp._tls query to be shown" )
+{
+   const std::string policy = "$ curl -s https://mta-sts.example.com/.well-known/mta-sts.txt\nversion: STSv1\nmode: testing\nmx: mail.example.com\nmax_age: 604800\n";
+   CHECK( test::with_code( test::lint( "$ dig +short TXT _smtp._tls.example.com\n" + policy ), "RPT523" ).size() == 1 );
+   CHECK( test::with_code( test::lint( policy ), "RPT523" ).empty() );
+   CHECK( test::with_code( test::lint( "$ dig +short TXT _smtp._tls.example.com\n\"v=TLSRPTv1; rua=mailto:t@example.com\"\n" + policy ), "RPT523" ).empty() );
+}
+
+TEST_CASE( "hostile pastes: huge, many records, unclosed parentheses, endless headers, long lines" )
+{
+   std::string mixed;
+   for( const auto& f : fixtures ) {
+      mixed += slurp( fixture_path( f.file ) );
+   }
+   std::string big;
+   while( big.size() < 5 * 1024 * 1024 ) {
+      big += mixed;
+   }
+   const auto half = test::lint( big, mtasts::Kind::bundle, false );
+   const auto full = test::lint( big + big, mtasts::Kind::bundle, false );
+   // twice the paste, twice the parts and the findings (a quadratic reader would not finish this test)
+   CHECK( full.artefacts.size() >= 2 * half.artefacts.size() - 4 );  // (where the two copies meet, a part may differ)
+   CHECK( full.artefacts.size() <= 2 * half.artefacts.size() + 4 );
+   CHECK( full.diagnostics.size() >= 2 * half.diagnostics.size() - 8 );
+   CHECK( full.diagnostics.size() <= 2 * half.diagnostics.size() + 8 );
+   for( const auto& d : full.diagnostics ) {
+      REQUIRE( d.offset + d.length <= 2 * big.size() );
+   }
+   {
+      std::string many = "$ dig +noall +answer TXT _mta-sts.example.com\n";
+      for( int i = 0; i < 5000; ++i ) {
+         many += "_mta-sts.example.com.\t300\tIN\tTXT\t\"v=STSv1; id=" + std::to_string( i ) + "\"\n";
+      }
+      const auto r = test::lint( many, mtasts::Kind::auto_, false );
+      CHECK( test::with_code( r, "STS115" ).size() == 4999 );
+   }
+   {
+      std::string parens = "$ORIGIN example.com.\n@ IN SOA ns1 hostmaster (\n";
+      for( int i = 0; i < 100000; ++i ) {
+         parens += "\t( ( 1 2 ; x\n";
+      }
+      const auto r = test::lint( parens, mtasts::Kind::auto_, false );
+      CHECK( r.kind == mtasts::Kind::bundle );
+      CHECK( test::with_code( r, "DNS607" ).size() >= 1 );
+   }
+   {
+      std::string headers = "HTTP/1.1 200 OK\r\n";
+      for( int i = 0; i < 200000; ++i ) {
+         headers += "X-Header-" + std::to_string( i ) + ": value\r\n";
+      }
+      const auto r = test::lint( headers, mtasts::Kind::auto_, false );
+      CHECK( test::with_code( r, "STS304" ).size() == 1 );  // no Content-Type among them
+      std::string verbose = "< HTTP/1.1 200 OK\r\n";
+      for( int i = 0; i < 100000; ++i ) {
+         verbose += "< not a header line\r\n";
+      }
+      CHECK( test::with_code( test::lint( verbose, mtasts::Kind::auto_, false ), "EVD707" ).size() == 100000 );
+   }
+   {
+      const auto r = test::lint( "$ " + std::string( 4 * 1024 * 1024, '>' ) + "\n" + std::string( 1024 * 1024, '(' ), mtasts::Kind::bundle, false );
+      CHECK( r.kind == mtasts::Kind::bundle );
+      const auto n = test::lint( std::string( "\0\xff\xfe;<<>>\n", 9 ) + std::string( 3 * 1024 * 1024, '\0' ), mtasts::Kind::bundle, false );
+      CHECK( n.kind == mtasts::Kind::bundle );
+   }
+}

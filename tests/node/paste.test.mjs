@@ -1,0 +1,47 @@
+// The JS API on pasted tool output (docs/paste.md): kind 'bundle', the parts found with their UTF-16 spans and lines,
+// diagnostics at the offending bytes of the paste, and the same verdict as the native CLI.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validator } from './helpers.mjs';
+
+const v = await validator();
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'paste');
+
+test('a combined dig + curl paste is a bundle with its parts labelled', () => {
+  const text = readFileSync(join(fixtures, 'combined.txt'), 'utf8');
+  const r = v.lint(text);
+  assert.equal(r.kind, 'bundle');
+  assert.equal(r.valid, true);
+  assert.deepEqual(r.diagnostics.map((d) => d.code), ['STS402']);
+  // the uncovered MX host is underlined where the paste shows it: "20 mx2.example.com." on line 5
+  const d = r.diagnostics[0];
+  assert.equal(text.slice(d.from, d.to), 'mx2.example.com.');
+  assert.equal(d.line, 5);
+  const kinds = r.artefacts.map((a) => a.kind);
+  for (const k of ['tool', 'txt', 'mx', 'no-record', 'http', 'policy']) assert.ok(kinds.includes(k), k);
+  const txt = r.artefacts.find((a) => a.kind === 'txt');
+  assert.equal(txt.line, 2);
+  assert.equal(txt.label, '_mta-sts TXT record');
+  assert.ok(text.slice(txt.from, txt.to).startsWith('_mta-sts.example.com.\t300\tIN\tTXT'));
+  const policy = r.artefacts.find((a) => a.kind === 'policy');
+  assert.equal(text.slice(policy.from, policy.to), 'version: STSv1\nmode: testing\nmx: mx1.example.com\nmax_age: 604800\n');
+  assert.equal(policy.line, 13);
+  assert.equal(r.policy.mode, 'testing');
+  assert.equal(r.record.id, '20240501T100000');
+});
+
+test('bundle spans are UTF-16 offsets of the paste', () => {
+  const text = '$ dig +short TXT _mta-sts.exämple.com\n"v=STSv1; id=€1"\n';
+  const r = v.lint(text, { kind: 'bundle' });
+  const d = r.diagnostics.find((x) => x.code === 'STS105');
+  assert.equal(text.slice(d.from, d.to), '€');
+  for (const a of r.artefacts) assert.ok(a.from >= 0 && a.from <= a.to && a.to <= text.length);
+});
+
+test('plain inputs keep their kind and have no artefacts', () => {
+  assert.equal(v.lint('version: STSv1\nmode: none\nmax_age: 86400\n').kind, 'policy');
+  assert.equal(v.lint('v=STSv1; id=1').kind, 'txt');
+  assert.equal('artefacts' in v.lint('v=STSv1; id=1'), false);
+});

@@ -10,6 +10,10 @@
 
 #include "core/lint.hpp"
 
+// As the native command runs the library: with the paste reader (core/evidence/), so a plain policy's rows include the
+// decision that it is not a paste.
+static const bool bundles_enabled = ( mtasts::evidence::enable_bundles(), true );
+
 namespace {
 
 // ~100 bytes, CRLF, two mx lines: what most domains publish.

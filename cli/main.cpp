@@ -120,6 +120,7 @@ int main( int argc, char** argv )
    options.lang = lang;
    options.domain = domain;
    mtasts::x509::enable_certificates();
+   mtasts::evidence::enable_bundles();  // pasted tool output (core/evidence/)
    if( !now_text.empty() ) {
       options.now = mtasts::x509::parse_time_text( now_text );
       if( !options.now ) {

@@ -43,6 +43,8 @@ std::optional< Kind > parse_kind( std::string_view name ) noexcept
 
 namespace detail {
 CertLinter cert_linter = nullptr;
+BundleDetectHook bundle_detector = nullptr;
+BundleLintHook bundle_linter = nullptr;
 }  // namespace detail
 
 Kind detect_kind( std::string_view t ) noexcept
@@ -51,13 +53,12 @@ Kind detect_kind( std::string_view t ) noexcept
    if( detail::cert_linter && x509::looks_like_certificates( t ) ) {
       return Kind::cert;
    }
-   switch( evidence::first_lines( t ) ) {  // tool output, a prompt, an HTTP response, a zone file (core/evidence/)
-      case evidence::FirstLines::bundle:
-         return Kind::bundle;
-      case evidence::FirstLines::policy:
-         return Kind::policy;
-      case evidence::FirstLines::plain:
-         break;
+   // Tool output, a prompt, an HTTP response, a zone file (core/evidence/), where the paste reader is linked in.
+   if( detail::bundle_detector ) {
+      const Kind k = detail::bundle_detector( t );
+      if( k != Kind::auto_ ) {
+         return k;
+      }
    }
    // Look at the first few non-empty, non-comment lines: a record tag after optional owner/TTL/class/type and quotes.
    std::size_t i = 0;
@@ -164,7 +165,12 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
       }
    }
    else if( result.kind == Kind::bundle ) {
-      detail::lint_bundle( text, options, sink, result );
+      if( detail::bundle_linter ) {
+         detail::bundle_linter( text, options, sink, result );
+      }
+      else {
+         sink.add( Code::EVD708, 0, 0 );
+      }
    }
    else if( result.kind == Kind::policy ) {
       result.policy.emplace();

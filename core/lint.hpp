@@ -109,7 +109,17 @@ namespace detail {
 // Set by x509::enable_certificates(): the certificate linter lives outside the lint-only builds.
 using CertLinter = void ( * )( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json );
 extern CertLinter cert_linter;
+// Set by evidence::enable_bundles(): the paste reader (core/evidence/) is linked only into programs that call it (the
+// native CLI, the tests, the ./full WebAssembly module); without it, auto never decides 'bundle' and an explicit
+// 'bundle' gets EVD708. bundle_detector returns Kind::bundle or Kind::policy when the first lines decide, else auto_.
+using BundleDetectHook = Kind ( * )( std::string_view text ) noexcept;
+using BundleLintHook = void ( * )( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result );
+extern BundleDetectHook bundle_detector;
+extern BundleLintHook bundle_linter;
 }  // namespace detail
+namespace evidence {
+void enable_bundles() noexcept;  // core/evidence/bundle_lint.cpp
+}  // namespace evidence
 // Several texts of one domain (files given together with --domain) as one evidence set: each text is read as what it
 // is (options.kind, or detected per text: a policy file, a record, pasted tool output), the parts are checked against
 // each other as in one paste, and each text gets its own result (kind bundle; offsets into that text).

@@ -28,6 +28,10 @@
 
 #include "core/diagnostic.hpp"
 #include "core/lint.hpp"
+
+// Every target fuzzes the library as the native command runs it: with the paste reader (core/evidence/).
+static const bool mtasts_fuzz_bundles_enabled = ( mtasts::evidence::enable_bundles(), true );
+#include "core/lint.hpp"
 #include "core/presentation.hpp"
 #include "core/source_map.hpp"
 

@@ -329,6 +329,7 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info( int lang )
 {
 #ifdef MTASTS_WASM_FULL
    mtasts::enable_all_languages();  // the default module leaves the translations out (docs/i18n.md)
+   mtasts::evidence::enable_bundles();  // pasted tool output: ./full (the page) and the bin, not the lint-only module
 #endif
    const mtasts::Lang l = lang_of( lang );
    out.clear();

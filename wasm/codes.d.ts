@@ -185,7 +185,8 @@ export type Code =
   | 'EVD704'
   | 'EVD705'
   | 'EVD706'
-  | 'EVD707';
+  | 'EVD707'
+  | 'EVD708';
 /** A language of the messages (core/i18n/languages.def). */
 export type Lang =
   | 'en'

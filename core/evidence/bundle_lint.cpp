@@ -653,3 +653,35 @@ void lint_bundle( std::string_view text, const LintOptions& options, Sink& sink,
 }
 
 }  // namespace mtasts::detail
+
+namespace mtasts::evidence {
+
+namespace {
+
+Kind detect( std::string_view text ) noexcept
+{
+   switch( first_lines( text ) ) {
+      case FirstLines::bundle:
+         return Kind::bundle;
+      case FirstLines::policy:
+         return Kind::policy;
+      case FirstLines::plain:
+         break;
+   }
+   return Kind::auto_;
+}
+
+void lint_hook( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result )
+{
+   detail::lint_bundle( text, options, sink, result );
+}
+
+}  // namespace
+
+void enable_bundles() noexcept
+{
+   detail::bundle_detector = &detect;
+   detail::bundle_linter = &lint_hook;
+}
+
+}  // namespace mtasts::evidence

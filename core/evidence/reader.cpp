@@ -464,7 +464,7 @@ namespace {
          while( !v.empty() && ( v[ 0 ] == '"' || v[ 0 ] == '(' ) ) {
             v.remove_prefix( 1 );
          }
-         if( text::istarts_with( v, "v=STSv1" ) || text::istarts_with( v, "v=TLSRPT" ) || text::istarts_with( v, "_mta-sts" ) || text::istarts_with( v, "_smtp._tls" ) || text::istarts_with( v, "_smtp-tlsrpt" ) ) {
+         if( text::istarts_with( v, "v=STSv1" ) || text::istarts_with( v, "v=TLSRPT" ) || text::istarts_with( v, "v=DMARC1" ) || text::istarts_with( v, "_mta-sts" ) || text::istarts_with( v, "_smtp._tls" ) || text::istarts_with( v, "_smtp-tlsrpt" ) || text::istarts_with( v, "_dmarc" ) ) {
             return true;
          }
       }
@@ -538,7 +538,7 @@ FirstLines first_lines( std::string_view t ) noexcept
       }
       {
          // The common plain inputs decide at once: a policy line "name: value" (but nslookup's "Server:" line, and a
-         // Windows prompt "C:\...>"), a record "v=..." or ""v=...", a zone-file line for _mta-sts / _smtp._tls.
+         // Windows prompt "C:\...>"), a record "v=..." or ""v=...", a zone-file line for _mta-sts / _smtp._tls / _dmarc.
          std::size_t k = 0;
          while( k < line.size() && ( text::is_alnum( line[ k ] ) || line[ k ] == '_' || line[ k ] == '-' || line[ k ] == '.' ) ) {
             ++k;
@@ -556,7 +556,7 @@ FirstLines first_lines( std::string_view t ) noexcept
          if( line.substr( q, 2 ) == "v=" ) {
             return FirstLines::plain;
          }
-         if( text::istarts_with( line, "_mta-sts" ) || text::istarts_with( line, "_smtp._tls" ) ) {
+         if( text::istarts_with( line, "_mta-sts" ) || text::istarts_with( line, "_smtp._tls" ) || text::istarts_with( line, "_dmarc" ) ) {
             return host_phrase( line ) || nslookup_phrase( line ) ? FirstLines::bundle : FirstLines::plain;  // (host's and nslookup's answers start so too)
          }
       }

@@ -336,3 +336,29 @@ TEST_CASE( "hostile pastes: huge, many records, unclosed parentheses, endless he
       CHECK( n.kind == mtasts::Kind::bundle );
    }
 }
+
+TEST_CASE( "a build without the paste reader (the lint-only WebAssembly module): auto keeps today's kinds, an explicit bundle gets EVD708" )
+{
+   const std::string dig = "; <<>> DiG 9.18.28 <<>> TXT _mta-sts.example.com\n"
+                           ";; ANSWER SECTION:\n"
+                           "_mta-sts.example.com.\t300\tIN\tTXT\t\"v=STSv1; id=20240101\"\n";
+   mtasts::LintOptions bundle;
+   bundle.kind = mtasts::Kind::bundle;
+   REQUIRE( mtasts::lint( dig ).kind == mtasts::Kind::bundle );  // the suite runs with the reader (tests/catch2/main.cpp)
+   const auto detector = mtasts::detail::bundle_detector;
+   const auto linter = mtasts::detail::bundle_linter;
+   mtasts::detail::bundle_detector = nullptr;
+   mtasts::detail::bundle_linter = nullptr;
+   const auto plain = mtasts::lint( dig );
+   const auto refused = mtasts::lint( dig, bundle );
+   const auto policy = mtasts::lint( "version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 86400\n" );
+   mtasts::detail::bundle_detector = detector;
+   mtasts::detail::bundle_linter = linter;
+   CHECK( plain.kind != mtasts::Kind::bundle );
+   CHECK( plain.artefacts.empty() );
+   REQUIRE( refused.diagnostics.size() == 1 );
+   CHECK( refused.diagnostics[ 0 ].code == mtasts::Code::EVD708 );
+   CHECK( refused.diagnostics[ 0 ].offset == 0 );
+   CHECK( policy.kind == mtasts::Kind::policy );
+   CHECK( policy.valid() );
+}

@@ -1,12 +1,15 @@
-// The JS API on pasted tool output (docs/paste.md): kind 'bundle', the parts found with their UTF-16 spans and lines,
+// The JS API (mta-sts-lint/full) on pasted tool output (docs/paste.md): kind 'bundle', the parts found with their UTF-16 spans and lines,
 // diagnostics at the offending bytes of the paste, and the same verdict as the native CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validator } from './helpers.mjs';
+import { fullValidator, validator } from './helpers.mjs';
 
-const v = await validator();
+// Pastes are read by mta-sts-lint/full (the page's module) and the bin; the lint-only default module leaves the
+// paste reader out (docs/api.md) and says so for an explicit 'bundle'.
+const v = await fullValidator();
+const lintOnly = await validator();
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'paste');
 
 test('a combined dig + curl paste is a bundle with its parts labelled', () => {
@@ -44,4 +47,15 @@ test('plain inputs keep their kind and have no artefacts', () => {
   assert.equal(v.lint('version: STSv1\nmode: none\nmax_age: 86400\n').kind, 'policy');
   assert.equal(v.lint('v=STSv1; id=1').kind, 'txt');
   assert.equal('artefacts' in v.lint('v=STSv1; id=1'), false);
+});
+
+test('the lint-only default module does not read pastes: auto keeps the plain kinds, an explicit bundle gets EVD708', () => {
+  const text = readFileSync(join(fixtures, 'combined.txt'), 'utf8');
+  assert.equal(v.lint(text).kind, 'bundle');
+  const auto = lintOnly.lint(text);
+  assert.notEqual(auto.kind, 'bundle');
+  assert.equal(auto.artefacts, undefined);
+  const explicit = lintOnly.lint(text, { kind: 'bundle' });
+  assert.deepEqual(explicit.diagnostics.map((d) => [d.code, d.from, d.to]), [['EVD708', 0, 0]]);
+  assert.equal(explicit.valid, false);
 });

@@ -15,7 +15,8 @@ function scratchCopy() {
   mkdirSync(join(dir, 'wasm', 'src'), { recursive: true });
   cpSync(join(root, 'wasm', 'codes.d.ts'), join(dir, 'wasm', 'codes.d.ts'));
   cpSync(join(root, 'wasm', 'src', 'texts.js'), join(dir, 'wasm', 'src', 'texts.js'));
-  cpSync(join(root, 'README.md'), join(dir, 'README.md'));
+  mkdirSync(join(dir, 'docs'), { recursive: true });
+  cpSync(join(root, 'docs', 'codes.md'), join(dir, 'docs', 'codes.md'));
   return dir;
 }
 const check = (dir) => run(process.execPath, [join(dir, 'tools', 'gen-catalogue.mjs'), '--check']);
@@ -32,7 +33,7 @@ test('a new code without its Spanish row fails and is named, with the row to app
     const defPath = join(dir, 'core', 'rules.def');
     const def = readFileSync(defPath, 'utf8').replace(
       /^(MTASTS_RULE\(DNS613.*)$/m,
-      '$1\nMTASTS_RULE(DMC601, error, "new rule", "New message about {x}.", "RFC 7489")',
+      '$1\nMTASTS_RULE(DNS690, error, "new rule", "New message about {x}.", "RFC 7489")',
     );
     writeFileSync(defPath, def);
     const esPath = join(dir, 'core', 'i18n', 'es.def');
@@ -43,8 +44,8 @@ test('a new code without its Spanish row fails and is named, with the row to app
     writeFileSync(esPath, es);
     const r = check(dir);
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /core\/i18n\/es\.def: 2 id\(s\) without a Español row: DMC601, add_mailto\n/);
-    assert.match(r.stderr, /\n {2}MTASTS_RULE_TR\(DMC601, "new rule", "New message about \{x\}\."\)\n/);
+    assert.match(r.stderr, /core\/i18n\/es\.def: 2 id\(s\) without a Español row: DNS690, add_mailto\n/);
+    assert.match(r.stderr, /\n {2}MTASTS_RULE_TR\(DNS690, "new rule", "New message about \{x\}\."\)\n/);
     assert.match(r.stderr, /MTASTS_HINT_TR\(gen_max_age_range\): placeholders \{m\} differ from the English \{n\}/);
     assert.match(r.stderr, /MTASTS_HINT_TR\(utf16\): duplicate row/);
     assert.match(r.stderr, /MTASTS_TEXT_TR\(no_such_text\): no such text id in the English catalogue/);

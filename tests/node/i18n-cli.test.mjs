@@ -130,6 +130,6 @@ for (const [name, cli] of Object.entries(tools)) {
     ]);
     const usage = cli(['--batch', '-q'], { input: '', env: env({ LC_ALL: 'es_ES.UTF-8' }) });
     assert.equal(usage.status, 2);
-    assert.match(usage.stderr, /^mta-sts-lint: --batch solo admite --verbose y --lang, no '-q'\nUso: mta-sts-lint --batch \[--verbose\] \[--lang en\|es\]\nLee JSON Lines de la entrada estándar/);
+    assert.match(usage.stderr, /^mta-sts-lint: --batch solo admite --verbose, --line-offset N y --lang, no '-q'\nUso: mta-sts-lint --batch \[--verbose\] \[--line-offset N\] \[--lang en\|es\]\nLee JSON Lines de la entrada estándar/);
   });
 }

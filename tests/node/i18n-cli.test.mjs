@@ -132,4 +132,21 @@ for (const [name, cli] of Object.entries(tools)) {
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /^mta-sts-lint: --batch solo admite --verbose, --line-offset N y --lang, no '-q'\nUso: mta-sts-lint --batch \[--verbose\] \[--line-offset N\] \[--lang en\|es\]\nLee JSON Lines de la entrada estándar/);
   });
+  test(`${name}: --fix, --fix-dry-run and DMARC fix titles in the chosen language`, () => {
+    writeFileSync(join(scratch, 'fx.txt'), 'version: STSv1\nmode: enforce\nmax_age: 86400\nmx: mail.example.com.\n');
+    const dry = lint(['--fix-dry-run', 'fx.txt'], { LANG: 'es_ES.UTF-8' });
+    assert.equal(dry.status, 1);
+    assert.equal(dry.stderr.toString(), 'fx.txt: se corregiría 1 problema (STS239)\n');
+    assert.match(dry.out, /^-mx: mail\.example\.com\.\r?\n\+mx: mail\.example\.com\r?\n/m);
+    assert.equal(lint(['--fix-dry-run', 'fx.txt'], { LANG: 'C' }).stderr.toString(), 'fx.txt: would fix 1 problem (STS239)\n');
+    const both = lint(['--fix', '--diff', 'fx.txt'], { LC_ALL: 'es_MX.UTF-8' });
+    assert.equal(both.status, 2);
+    assert.equal(both.stderr.toString(), 'mta-sts-lint: --fix y --fix-dry-run (--diff) se excluyen mutuamente\n');
+    // RFC 7489: a rua URI without its scheme (DMC615) and an empty tag (DMC624), each with a fix
+    writeFileSync(join(scratch, 'dmarc.txt'), 'v=DMARC1; p=none; rua=a@example.com;;\n');
+    const titles = (lang) => JSON.parse(lint(['--kind', 'dmarc', '--format', 'json', '--lang', lang, 'dmarc.txt'], {}).out).files[0].diagnostics.map((d) => [d.code, d.fix && d.fix.title]);
+    assert.deepEqual(titles('es'), [['DMC615', "Añadir 'mailto:'"], ['DMC624', 'Quitar la etiqueta vacía']]);
+    assert.deepEqual(titles('en'), [['DMC615', "Add 'mailto:'"], ['DMC624', 'Remove the empty tag']]);
+  });
+
 }

@@ -507,7 +507,7 @@ namespace {
          if( other_domain( d, q.span ) ) {
             continue;
          }
-         sink_.add( Code::EVD702, q.span.offset, q.span.length, { { "d", text::quote( d ) }, { "why", q.rcode == evidence::Rcode::nxdomain ? "NXDOMAIN" : "no TXT record" } } );
+         sink_.add( Code::EVD702, q.span.offset, q.span.length, { { "d", text::quote( d ) }, { "why", q.rcode == evidence::Rcode::nxdomain ? std::string( "NXDOMAIN" ) : render_text( Text::no_txt_record, {}, sink_.lang() ) } } );
       }
    }
 

@@ -211,8 +211,8 @@ namespace {
    public:
       using json = nlohmann::json;
 
-      explicit EntrySax( Entry& e )
-         : e_( e )
+      EntrySax( Entry& e, Lang language )
+         : e_( e ), lang( language )
       {}
 
       std::string error;
@@ -223,7 +223,7 @@ namespace {
             return type_error();
          }
          if( depth_ == 0 ) {
-            return fail( "not a JSON object" );
+            return fail( render_text( Text::batch_not_object, {}, lang ) );
          }
          if( depth_ == 1 && field_ >= 0 ) {
             if( field_ == Entry::domain ) {
@@ -241,7 +241,7 @@ namespace {
       bool string( json::string_t& s )
       {
          if( depth_ == 0 ) {
-            return fail( "not a JSON object" );
+            return fail( render_text( Text::batch_not_object, {}, lang ) );
          }
          if( in_mx() ) {
             e_.mx_hosts.push_back( std::move( s ) );
@@ -271,7 +271,7 @@ namespace {
       bool start_array( std::size_t )
       {
          if( depth_ == 0 ) {
-            return fail( "not a JSON object" );
+            return fail( render_text( Text::batch_not_object, {}, lang ) );
          }
          if( in_mx() || ( depth_ == 1 && field_ >= 0 && field_ != Entry::mx ) ) {
             return type_error();
@@ -296,7 +296,7 @@ namespace {
          for( int i = 0; i < Entry::count; ++i ) {
             if( k == field_names[ i ] ) {
                if( seen_[ i ] ) {
-                  return fail( "duplicate key \"" + k + "\"" );
+                  return fail( render_text( Text::batch_duplicate_key, { { "k", k } }, lang ) );
                }
                seen_[ i ] = true;
                field_ = i;
@@ -313,7 +313,7 @@ namespace {
          if( p != std::string_view::npos ) {
             what.remove_prefix( p + 2 );
          }
-         return fail( "invalid JSON: " + std::string( what ) );
+         return fail( render_text( Text::batch_invalid_json_detail, { { "what", what } }, lang ) );
       }
 
    private:
@@ -321,7 +321,7 @@ namespace {
       bool scalar()
       {
          if( depth_ == 0 ) {
-            return fail( "not a JSON object" );
+            return fail( render_text( Text::batch_not_object, {}, lang ) );
          }
          return in_mx() || ( depth_ == 1 && field_ >= 0 ) ? type_error() : true;
       }
@@ -329,11 +329,11 @@ namespace {
       {
          switch( field_ ) {
             case Entry::domain:
-               return fail( "\"domain\" must be a string" );
+               return fail( render_text( Text::batch_domain_string, {}, lang ) );
             case Entry::mx:
-               return fail( "\"mx\" must be an array of strings or null" );
+               return fail( render_text( Text::batch_mx_array, {}, lang ) );
             default:
-               return fail( std::string( "\"" ) + field_names[ field_ ] + "\" must be a string or null" );
+               return fail( render_text( Text::batch_field_string, { { "field", field_names[ field_ ] } }, lang ) );
          }
       }
       bool fail( std::string msg )
@@ -345,6 +345,7 @@ namespace {
       }
 
       Entry& e_;
+      Lang lang;  // of the error messages
       int depth_ = 0;
       int field_ = -1;
       bool seen_[ Entry::count ] = {};
@@ -626,7 +627,7 @@ namespace {
 
 }  // namespace
 
-int run_batch( int argc, char** argv )
+int run_batch( int argc, char** argv, Lang lang )
 {
    bool verbose = false;
    std::size_t line_no = 0;  // --line-offset: the lines of the whole stream before this process's first one
@@ -638,6 +639,12 @@ int run_batch( int argc, char** argv )
       if( a == "--verbose" || a == "-v" ) {
          verbose = true;
       }
+      else if( a == "--lang" && i + 1 < argc && lang_by_tag( argv[ i + 1 ] ) ) {
+         ++i;  // chosen by main() (choose_lang)
+      }
+      else if( a.substr( 0, 7 ) == "--lang=" && lang_by_tag( a.substr( 7 ) ) ) {
+         continue;
+      }
       else if( a == "--line-offset" || a.rfind( "--line-offset=", 0 ) == 0 ) {
          std::string_view v;
          if( a.size() > 13 ) {
@@ -647,8 +654,9 @@ int run_batch( int argc, char** argv )
             v = argv[ ++i ];
          }
          if( v.empty() || v.size() > batch::max_line_offset_digits || v.find_first_not_of( "0123456789" ) != std::string_view::npos ) {
-            std::fprintf( stderr, "mta-sts-lint: --line-offset takes a number of lines (1 to %d digits), not '%s'\n%s", batch::max_line_offset_digits,
-                          std::string( v ).c_str(), batch::usage );
+            std::fprintf( stderr, "mta-sts-lint: %s\n%s",
+                          render_text( Text::batch_bad_line_offset, { { "n", std::to_string( batch::max_line_offset_digits ) }, { "arg", std::string( v ) } }, lang ).c_str(),
+                          batch::usage( lang ).c_str() );
             return 2;
          }
          line_no = 0;
@@ -657,11 +665,11 @@ int run_batch( int argc, char** argv )
          }
       }
       else if( a == "--help" || a == "-h" ) {
-         std::fputs( batch::usage, stdout );
+         std::fputs( batch::usage( lang ).c_str(), stdout );
          return 0;
       }
       else {
-         std::fprintf( stderr, "mta-sts-lint: --batch takes only --verbose and --line-offset N, not '%s'\n%s", argv[ i ], batch::usage );
+         std::fprintf( stderr, "mta-sts-lint: %s\n%s", render_text( Text::batch_only_verbose, { { "arg", argv[ i ] } }, lang ).c_str(), batch::usage( lang ).c_str() );
          return 2;
       }
    }
@@ -689,12 +697,12 @@ int run_batch( int argc, char** argv )
       }
       if( st == LineReader::Status::error ) {
          flush();
-         std::fprintf( stderr, "mta-sts-lint: cannot read standard input: %s\n", std::strerror( errno ) );
+         std::fprintf( stderr, "mta-sts-lint: %s\n", render_text( Text::batch_cannot_read, { { "error", std::strerror( errno ) } }, lang ).c_str() );
          return 2;
       }
       ++line_no;
       if( st == LineReader::Status::too_long ) {
-         batch::write_error( out, line_no, nullptr, batch::line_too_long() );
+         batch::write_error( out, line_no, nullptr, batch::line_too_long( lang ) );
          continue;
       }
       if( !line.empty() && line.back() == '\r' ) {
@@ -705,7 +713,7 @@ int run_batch( int argc, char** argv )
       }
 
       entry.clear();
-      EntrySax sax( entry );
+      EntrySax sax( entry, lang );
       if( decode_buf.size() < line.size() ) {
          decode_buf.resize( line.size() );
       }
@@ -716,10 +724,10 @@ int run_batch( int argc, char** argv )
       }
       if( !parsed ) {
          const std::string_view domain = entry.text[ Entry::domain ];
-         batch::write_error( out, line_no, entry.has[ Entry::domain ] ? &domain : nullptr, sax.error.empty() ? "invalid JSON" : sax.error );
+         batch::write_error( out, line_no, entry.has[ Entry::domain ] ? &domain : nullptr, sax.error.empty() ? render_text( Text::batch_invalid_json, {}, lang ) : sax.error );
       }
       else if( !entry.has[ Entry::domain ] ) {
-         batch::write_error( out, line_no, nullptr, "missing \"domain\"" );
+         batch::write_error( out, line_no, nullptr, render_text( Text::batch_missing_domain, {}, lang ) );
       }
       else {
          batch::Entry e;
@@ -730,7 +738,7 @@ int run_batch( int argc, char** argv )
             }
          }
          e.mx_hosts = entry.has[ Entry::mx ] ? &entry.mx_hosts : nullptr;
-         const bool valid = batch::lint_entry( e, verbose, results );
+         const bool valid = batch::lint_entry( e, verbose, results, lang );
          batch::write_answer( out, line_no, e, valid, results );
       }
       if( out.size() >= out_block ) {
@@ -742,7 +750,7 @@ int run_batch( int argc, char** argv )
    }
    flush();
    if( write_failed ) {
-      std::fprintf( stderr, "mta-sts-lint: cannot write standard output: %s\n", std::strerror( errno ) );
+      std::fprintf( stderr, "mta-sts-lint: %s\n", render_text( Text::batch_cannot_write, { { "error", std::strerror( errno ) } }, lang ).c_str() );
       return 2;
    }
    return 0;

@@ -17,9 +17,9 @@ namespace mtasts::cli {
 
 namespace {
 
-   std::string presets_help()
+   std::string presets_help( Lang lang )
    {
-      std::string s = "Presets (--preset NAME):\n";
+      std::string s = say( Text::gen_presets, lang ) + "\n";
       for( const auto& p : presets() ) {
          s += "  ";
          s += p.name;
@@ -35,39 +35,40 @@ namespace {
       return s;
    }
 
-   void print_message( std::FILE* f, const char* kind, const GenerateMessage& m )
+   void print_message( std::FILE* f, const std::string& kind, const GenerateMessage& m )
    {
-      std::fprintf( f, "mta-sts-lint generate: %s: %s [%s] %s\n", kind, m.code.c_str(), m.field.c_str(), m.message.c_str() );
+      std::fprintf( f, "mta-sts-lint generate: %s: %s [%s] %s\n", kind.c_str(), m.code.c_str(), m.field.c_str(), m.message.c_str() );
    }
 
 }  // namespace
 
-int run_generate( int argc, char** argv )
+int run_generate( int argc, char** argv, Lang lang )
 {
    if( argc > 1 && std::string( argv[ 1 ] ) == "dmarc" ) {
       return run_generate_dmarc( argc - 1, argv + 1 );
    }
-   CLI::App app{ "Generate an MTA-STS policy (RFC 8461), its _mta-sts TXT record and a TLS-RPT record (RFC 8460).", "mta-sts-lint generate" };
-   app.footer( presets_help() +
-               "Defaults: mode testing; max_age 86400 (testing, none) or 604800 (enforce); id = the current UTC time as YYYYMMDDHHMMSS.\n"
-               "Exit status: 0 generated, 2 usage error or refused input (one line per problem on stderr).\n"
-               "Examples:\n"
+   CLI::App app{ say( Text::gen_about, lang ), "mta-sts-lint generate" };
+   std::string lang_option;
+   localise( app, lang, lang_option );
+   app.footer( presets_help( lang ) + say( Text::gen_defaults, lang ) + "\n" + say( Text::gen_exit_status, lang ) + "\n" +
+               say( Text::cli_examples, lang ) + "\n"
                "  mta-sts-lint generate --domain example.com --preset google-workspace --rua mailto:tlsrpt@example.com\n"
                "  mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone\n"
-               "A DMARC record: mta-sts-lint generate dmarc --help\n" );
+               + say( Text::gen_dmarc_see, lang ) + " mta-sts-lint generate dmarc --help\n" );
    GenerateOptions o;
    std::string max_age;
    std::string format = "text";
    o.mode = "testing";
-   app.add_option( "--domain", o.domain, "The policy domain (the mail domain), e.g. example.com" );
-   app.add_option( "--mode", o.mode, "testing (default), enforce or none" );
-   app.add_option( "--mx", o.mx, "An mx pattern: a host name or *.suffix (repeatable)" )->allow_extra_args( false );
-   app.add_option( "--from-mx", o.from_mx, "An MX host name of the domain, to list exactly (repeatable)" )->allow_extra_args( false );
-   app.add_option( "--preset", o.preset, "The mx patterns of a mail provider (see below)" );
-   app.add_option( "--max-age", max_age, "Policy lifetime in seconds, 0 to 31557600" );
-   app.add_option( "--id", o.id, "The _mta-sts id: 1 to 32 letters or digits (default: the current UTC time)" );
-   app.add_option( "--rua", o.rua, "A TLS-RPT destination, mailto: or https: (repeatable)" )->allow_extra_args( false );
-   app.add_option( "--format", format, "text (default), json, zone (zone-file lines only) or policy (the policy file only)" )
+   o.lang = lang;
+   app.add_option( "--domain", o.domain, say( Text::gen_opt_domain, lang ) );
+   app.add_option( "--mode", o.mode, say( Text::gen_opt_mode, lang ) );
+   app.add_option( "--mx", o.mx, say( Text::gen_opt_mx, lang ) )->allow_extra_args( false );
+   app.add_option( "--from-mx", o.from_mx, say( Text::gen_opt_from_mx, lang ) )->allow_extra_args( false );
+   app.add_option( "--preset", o.preset, say( Text::gen_opt_preset, lang ) );
+   app.add_option( "--max-age", max_age, say( Text::gen_opt_max_age, lang ) );
+   app.add_option( "--id", o.id, say( Text::gen_opt_id, lang ) );
+   app.add_option( "--rua", o.rua, say( Text::gen_opt_rua, lang ) )->allow_extra_args( false );
+   app.add_option( "--format", format, say( Text::gen_opt_format, lang ) )
       ->check( CLI::IsMember( { "text", "json", "zone", "policy" } ) );
    try {
       app.parse( argc, argv );
@@ -79,8 +80,8 @@ int run_generate( int argc, char** argv )
 
    if( !max_age.empty() ) {
       std::int64_t v = 0;
-      if( const auto refused = parse_max_age( max_age, v ) ) {
-         print_message( stderr, "error", *refused );
+      if( const auto refused = parse_max_age( max_age, v, lang ) ) {
+         print_message( stderr, say( Text::level_error, lang ), *refused );
          return 2;
       }
       o.max_age = v;
@@ -90,7 +91,7 @@ int run_generate( int argc, char** argv )
    const auto r = generate( o );
    if( !r.ok() ) {
       for( const auto& e : r.errors ) {
-         print_message( stderr, "error", e );
+         print_message( stderr, say( Text::level_error, lang ), e );
       }
       return 2;
    }
@@ -105,13 +106,13 @@ int run_generate( int argc, char** argv )
       out = r.policy;
    }
    else {
-      out = generate_text( r );
+      out = generate_text( r, lang );
    }
    std::fwrite( out.data(), 1, out.size(), stdout );
    std::fflush( stdout );
    if( format == "zone" || format == "policy" ) {
       for( const auto& n : r.notes ) {
-         print_message( stderr, "note", n );
+         print_message( stderr, say( Text::level_note, lang ), n );
       }
    }
    return 0;

@@ -43,9 +43,14 @@ int main( int argc, char** argv )
    // with this. The process still holds no more than its largest input needs.
    mallopt( M_TRIM_THRESHOLD, 64 << 20 );
 #endif
-   CLI::App app{ "mta-sts-lint: an offline validator for MTA-STS policies (RFC 8461), _mta-sts TXT records and TLS-RPT records (RFC 8460).", "mta-sts-lint" };
-   app.footer( "Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error.\n"
-               "Examples:\n"
+   mtasts::enable_all_languages();
+   using mtasts::Text;
+   using mtasts::cli::say;
+   const mtasts::Lang lang = mtasts::cli::choose_lang( argc, argv );
+   CLI::App app{ say( Text::cli_about, lang ), "mta-sts-lint" };
+   std::string lang_option;
+   mtasts::cli::localise( app, lang, lang_option );
+   app.footer( say( Text::cli_exit_status, lang ) + "\n" + say( Text::cli_examples, lang ) + "\n"
                "  mta-sts-lint mta-sts.txt\n"
                "  dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt\n"
                "  dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com\n"
@@ -53,7 +58,8 @@ int main( int argc, char** argv )
                "  mta-sts-lint --fix mta-sts.txt\n"
                "  mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)\n"
                "  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)\n"
-               "  openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com" );
+               "  openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com\n"
+               "  LANG=es_ES.UTF-8 mta-sts-lint mta-sts.txt   (--lang es|en)" );
    std::vector< std::string > files;
    std::string kind_name = "auto";
    std::string format_name = "text";
@@ -68,30 +74,30 @@ int main( int argc, char** argv )
    mtasts::cli::VerifyOptions verify_options;
    bool verify_chain = false;
    unsigned expiry_days = 14;
-   app.add_option( "files", files, "Files to lint; standard input when none or '-'" );
-   app.add_option( "--kind", kind_name, "What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), dmarc (_dmarc record), bundle (pasted tool output: dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; see docs/paste.md), cert (PEM, DER or openssl s_client -showcerts output)" )
+   app.add_option( "files", files, say( Text::cli_opt_files, lang ) );
+   app.add_option( "--kind", kind_name, say( Text::cli_opt_kind, lang ) )
       ->check( CLI::IsMember( { "auto", "policy", "txt", "tlsrpt", "dmarc", "bundle", "cert" } ) );
-   app.add_option( "--format", format_name, "Output format: text (gcc-style), json, sarif" )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
-   app.add_flag( "--verbose,-v", verbose, "Also report infos (notes)" );
-   app.add_option( "--max-warnings", max_warnings, "Exit 1 when there are more than N warnings" )->check( CLI::NonNegativeNumber );
-   app.add_option( "--domain", domain, "The policy domain (enables STS249; the implicit MX with --no-mx-records; DMARC: external report addresses, DMC638)" );
-   app.add_option( "--mx-host", mx_hosts, "An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)" )->allow_extra_args( false );
-   app.add_flag( "--no-mx-records", no_mx_records, "The domain has no MX records: the domain itself must match a pattern" );
-   app.add_flag( "--fix", fix, "Apply every unambiguous fix in place (standard input: the fixed text on standard output, the report on standard error)" );
-   app.add_flag( "--fix-dry-run,--diff", dry_run, "Print the fixes as a unified diff and change nothing (exit 1 when there is something to fix)" );
-   app.add_option( "--now", now_text, "Certificates: the validation time, YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD (default: the current time)" );
-   app.add_option( "--expiry-warning-days", expiry_days, "Certificates: warn when one expires within N days (default 14)" );
-   app.add_option( "--cert-host", cert_host, "Certificates: the policy host (default mta-sts.<--domain>)" );
-   app.add_option( "--policy-mode", policy_mode, "Certificates: the policy's mode; MX host certificate failures are errors in enforce, warnings otherwise" )
+   app.add_option( "--format", format_name, say( Text::cli_opt_format, lang ) )->check( CLI::IsMember( { "text", "json", "sarif" } ) );
+   app.add_flag( "--verbose,-v", verbose, say( Text::cli_opt_verbose, lang ) );
+   app.add_option( "--max-warnings", max_warnings, say( Text::cli_opt_max_warnings, lang ) )->check( CLI::NonNegativeNumber );
+   app.add_option( "--domain", domain, say( Text::cli_opt_domain, lang ) );
+   app.add_option( "--mx-host", mx_hosts, say( Text::cli_opt_mx_host, lang ) )->allow_extra_args( false );
+   app.add_flag( "--no-mx-records", no_mx_records, say( Text::cli_opt_no_mx, lang ) );
+   app.add_flag( "--fix", fix, say( Text::cli_opt_fix, lang ) );
+   app.add_flag( "--fix-dry-run,--diff", dry_run, say( Text::cli_opt_fix_dry_run, lang ) );
+   app.add_option( "--now", now_text, say( Text::cli_opt_now, lang ) );
+   app.add_option( "--expiry-warning-days", expiry_days, say( Text::cli_opt_expiry_days, lang ) );
+   app.add_option( "--cert-host", cert_host, say( Text::cli_opt_cert_host, lang ) );
+   app.add_option( "--policy-mode", policy_mode, say( Text::cli_opt_policy_mode, lang ) )
       ->check( CLI::IsMember( { "enforce", "testing", "none" } ) );
-   app.add_flag( "--verify-chain", verify_chain, "Certificates: also verify each chain with OpenSSL against the system CA store (CRT813/CRT814)" );
-   app.add_option( "--ca-file", verify_options.ca_file, "Certificates: verify each chain against the CA certificates in this PEM file" );
-   app.add_option( "--ca-path", verify_options.ca_path, "Certificates: verify each chain against this hashed CA directory (openssl rehash)" );
-   app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION );
+   app.add_flag( "--verify-chain", verify_chain, say( Text::cli_opt_verify_chain, lang ) );
+   app.add_option( "--ca-file", verify_options.ca_file, say( Text::cli_opt_ca_file, lang ) );
+   app.add_option( "--ca-path", verify_options.ca_path, say( Text::cli_opt_ca_path, lang ) );
+   app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION, say( Text::cli_opt_version, lang ) );
 
-   if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1 );
+   if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1, lang );
    if( argc > 1 && std::string_view( argv[ 1 ] ) == "summarize" ) return mtasts::cli::run_summarize( argc - 1, argv + 1 );
-   for( int i = 1; i < argc; ++i ) if( std::string_view( argv[ i ] ) == "--batch" ) return mtasts::cli::run_batch( argc, argv );  // JSON Lines mode: cli/batch.cpp
+   for( int i = 1; i < argc; ++i ) if( std::string_view( argv[ i ] ) == "--batch" ) return mtasts::cli::run_batch( argc, argv, lang );  // JSON Lines mode: cli/batch.cpp
 
    try {
       app.parse( argc, argv );
@@ -102,7 +108,7 @@ int main( int argc, char** argv )
    }
 
    if( fix && dry_run ) {
-      std::cerr << "mta-sts-lint: --fix and --fix-dry-run (--diff) exclude each other\n";
+      std::cerr << "mta-sts-lint: " << say( Text::cli_fix_exclusive, lang ) << "\n";
       return 2;
    }
    if( files.empty() ) {
@@ -111,13 +117,14 @@ int main( int argc, char** argv )
    mtasts::LintOptions options;
    options.kind = *mtasts::parse_kind( kind_name );
    options.verbose = verbose;
+   options.lang = lang;
    options.domain = domain;
    mtasts::x509::enable_certificates();
    mtasts::evidence::enable_bundles();  // pasted tool output (core/evidence/)
    if( !now_text.empty() ) {
       options.now = mtasts::x509::parse_time_text( now_text );
       if( !options.now ) {
-         std::cerr << "mta-sts-lint: --now: expected YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD, got '" << now_text << "'\n";
+         std::cerr << "mta-sts-lint: " << mtasts::render_text( Text::cli_bad_now, { { "value", now_text } }, lang ) << "\n";
          return 2;
       }
    }
@@ -142,14 +149,14 @@ int main( int argc, char** argv )
       else {
          std::error_code ec;
          if( std::filesystem::is_directory( files[ i ], ec ) ) {
-            std::cerr << "mta-sts-lint: cannot read '" << files[ i ] << "': it is a directory\n";
+            std::cerr << "mta-sts-lint: " << mtasts::render_text( Text::cli_is_directory, { { "file", files[ i ] } }, lang ) << "\n";
             return 2;
          }
          std::ifstream in( files[ i ], std::ios::binary );
          ok = in.is_open() && read_all( in, sources[ i ] );
       }
       if( !ok ) {
-         std::cerr << "mta-sts-lint: cannot read '" << files[ i ] << "'\n";
+         std::cerr << "mta-sts-lint: " << mtasts::render_text( Text::cli_cannot_read, { { "file", files[ i ] } }, lang ) << "\n";
          return 2;
       }
    }
@@ -173,7 +180,7 @@ int main( int argc, char** argv )
       for( std::size_t i = 0; i < files.size(); ++i ) {
          const std::string name = files[ i ] == "-" ? "<stdin>" : files[ i ];
          auto r = mtasts::fix_all( sources[ i ], options );
-         const std::string summary = format_name == "text" || dry_run ? mtasts::fix_summary( name, r, dry_run ) : std::string();
+         const std::string summary = format_name == "text" || dry_run ? mtasts::fix_summary( name, r, dry_run, lang ) : std::string();
          if( files[ i ] == "-" && fix ) {
             fixing_stdin = true;
             fixed_stdin += r.changed() ? r.text : sources[ i ];
@@ -190,7 +197,7 @@ int main( int argc, char** argv )
             const std::string why = mtasts::cli::write_in_place( files[ i ], r.text );
             if( !why.empty() ) {
                // Reported as the file still is: unchanged.
-               said += "mta-sts-lint: cannot write '" + files[ i ] + "': " + why + "\n";
+               said += "mta-sts-lint: " + mtasts::render_text( Text::cli_cannot_write, { { "file", files[ i ] }, { "why", why } }, lang ) + "\n";
                io_error = true;
                results[ i ] = mtasts::lint( sources[ i ], options );
                continue;
@@ -241,6 +248,7 @@ int main( int argc, char** argv )
    }
    mtasts::FormatOptions fo;
    fo.version = MTASTS_VERSION;
+   fo.lang = lang;
    const char* no_color = std::getenv( "NO_COLOR" );
    fo.color = format_name == "text" && isatty( STDOUT_FILENO ) && !( no_color && *no_color );
    if( fixing_stdin ) {

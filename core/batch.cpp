@@ -8,7 +8,7 @@ namespace {
 
    // RPT523 (info): a policy in mode testing, and no TLS-RPT record given for the domain: nobody gets the reports that
    // testing mode exists for. Only the batch mode sees a policy and a domain's records together.
-   void cross_check( LintResult& policy, bool tlsrpt_given )
+   void cross_check( LintResult& policy, bool tlsrpt_given, Lang lang )
    {
       if( tlsrpt_given || !policy.policy || !policy.policy->mode || *policy.policy->mode != "testing" ) {
          return;
@@ -16,7 +16,7 @@ namespace {
       Diagnostic d;
       d.code = Code::RPT523;
       d.severity = rule( Code::RPT523 ).severity;
-      d.message = render_message( Code::RPT523, {} );
+      d.message = render_message( Code::RPT523, {}, Hint::none, lang );
       // Point at the mode value, where STS226 ("testing mode") already is; else document-level.
       for( const auto& x : policy.diagnostics ) {
          if( x.code == Code::STS226 ) {
@@ -33,7 +33,7 @@ namespace {
 
 }  // namespace
 
-bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ] )
+bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang )
 {
    static const Kind kinds[ text_count ] = { Kind::policy, Kind::txt, Kind::tlsrpt, Kind::dmarc };
    bool valid = true;
@@ -42,6 +42,7 @@ bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_cou
          LintOptions o;
          o.kind = kinds[ t ];
          o.verbose = verbose;
+         o.lang = lang;
          if( t == policy || t == dmarc ) {
             o.domain = std::string( e.domain );
          }
@@ -55,24 +56,28 @@ bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_cou
       }
    }
    if( verbose && e.text[ policy ] ) {
-      cross_check( results[ policy ], e.text[ tlsrpt ].has_value() );
+      cross_check( results[ policy ], e.text[ tlsrpt ].has_value(), lang );
    }
    return valid;
 }
 
-std::string line_too_long()
+std::string line_too_long( Lang lang )
 {
-   return "line longer than " + std::to_string( max_line_bytes ) + " bytes";
+   enable_all_languages();  // --batch's texts come with the translations
+   return render_text( mtasts::Text::batch_line_too_long, { { "n", std::to_string( max_line_bytes ) } }, lang );
 }
 
-const char* const usage =
-   "Usage: mta-sts-lint --batch [--verbose] [--line-offset N]\n"
-   "Reads JSON Lines on standard input, one domain per line:\n"
-   "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\", \"dmarc\": \"v=DMARC1; p=...\"}\n"
-   "(policy, txt, tlsrpt, dmarc optional; \"mx\": [hosts] optional, checked against the policy) and writes one JSON line per input line, in order:\n"
-   "  {\"line\": N, \"domain\": ..., \"valid\": ..., \"policy\": {\"kind\", \"valid\", \"errorCount\", \"warningCount\", \"infoCount\", \"diagnostics\": [...]}, ...}\n"
-   "A line that cannot be read is answered with {\"line\": N, \"error\": \"...\"}; the stream goes on.\n"
-   "  --verbose, -v   also report infos (including RPT523: a testing policy without a TLS-RPT record)\n"   "  --line-offset N answers line K of this input as line N + K (one process of many, given the lines after the first N)\n"
-   "Exit status: 0 when the whole stream was answered, 2 on a usage or I/O error.\n";
+std::string usage( Lang lang )
+{
+   enable_all_languages();
+   const auto t = [ & ]( mtasts::Text id ) { return std::string( text_template( id, lang ) ); };
+   return t( mtasts::Text::cli_usage ) + ": mta-sts-lint --batch [--verbose] [--line-offset N] [--lang en|es]\n" + t( mtasts::Text::batch_usage_read ) + "\n" +
+          "  {\"domain\": \"example.com\", \"policy\": \"version: STSv1\\n...\", \"txt\": \"v=STSv1; id=1\", \"tlsrpt\": \"v=TLSRPTv1; rua=...\", \"dmarc\": \"v=DMARC1; p=...\"}\n" +
+          t( mtasts::Text::batch_usage_optional ) + "\n" +
+          "  {\"line\": N, \"domain\": ..., \"valid\": ..., \"policy\": {\"kind\", \"valid\", \"errorCount\", \"warningCount\", \"infoCount\", \"diagnostics\": [...]}, ...}\n" +
+          t( mtasts::Text::batch_usage_error ) + "\n" + "  --verbose, -v   " + t( mtasts::Text::batch_usage_verbose ) + "\n" + "  --line-offset N " +
+          t( mtasts::Text::batch_usage_line_offset ) + "\n" + "  --lang L        " + t( mtasts::Text::batch_usage_lang ) + "\n" +
+          t( mtasts::Text::batch_usage_exit ) + "\n";
+}
 
 }  // namespace mtasts::batch

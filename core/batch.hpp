@@ -45,13 +45,13 @@ struct Entry
 
 // Lints each text of `e` into results[] (the policy with the domain and the MX hosts, the DMARC record with the domain; RPT523 when `verbose`, for a
 // testing policy given without a TLS-RPT record). True when every text given is valid.
-bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ] );
+bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang = Lang::en );
 
 // "line longer than 4194304 bytes"
-std::string line_too_long();
+std::string line_too_long( Lang lang = Lang::en );
 
 // The usage text of `--batch --help` (the native command and the Node bin print it).
-extern const char* const usage;
+std::string usage( Lang lang = Lang::en );
 
 namespace detail {
    template< typename Out >

@@ -1,5 +1,10 @@
 #include "catalogue.hpp"
 
+#include "i18n/tables.hpp"
+
+#include <array>
+#include <utility>
+
 namespace mtasts {
 
 namespace {
@@ -15,12 +20,27 @@ namespace {
    };
    static_assert( sizeof( table ) / sizeof( table[ 0 ] ) == rule_count );
 
-   const char* const hint_text[] = {
-      "",
-#define MTASTS_HINT( id, text ) text,
-#include "rules.def"
-#undef MTASTS_HINT
+   using i18n::LangTexts;
+   using i18n::ix;
+   constexpr LangTexts english = i18n::make_en( false );
+
+   struct LangInfo
+   {
+      const char* tag;
+      const char* name;
    };
+   constexpr LangInfo lang_info[] = {
+#define MTASTS_LANG( id, tag, name ) { tag, name },
+#include "i18n/languages.def"
+#undef MTASTS_LANG
+   };
+
+   const LangTexts& in( Lang lang ) noexcept
+   {
+      const auto k = static_cast< std::size_t >( lang );
+      const LangTexts* t = k < lang_count ? i18n::language_tables[ k ] : nullptr;
+      return t != nullptr ? *t : english;
+   }
 
    void substitute( std::string& out, std::string_view tpl, const Args& args )
    {
@@ -89,14 +109,111 @@ const RuleInfo* find_rule( std::string_view id ) noexcept
    return nullptr;
 }
 
-std::string render_message( Code c, const Args& args, Hint hint )
+namespace i18n {
+   const LangTexts* language_tables[ lang_count ] = { &english };
+}  // namespace i18n
+
+bool lang_available( Lang l ) noexcept
 {
+   const auto k = static_cast< std::size_t >( l );
+   return k < lang_count && i18n::language_tables[ k ] != nullptr;
+}
+
+const char* lang_tag( Lang l ) noexcept
+{
+   const auto k = static_cast< std::size_t >( l );
+   return lang_info[ k < lang_count ? k : 0 ].tag;
+}
+
+const char* lang_name( Lang l ) noexcept
+{
+   const auto k = static_cast< std::size_t >( l );
+   return lang_info[ k < lang_count ? k : 0 ].name;
+}
+
+std::optional< Lang > parse_lang( std::string_view name ) noexcept
+{
+   std::size_t n = 0;
+   while( n < name.size() && ( ( name[ n ] >= 'a' && name[ n ] <= 'z' ) || ( name[ n ] >= 'A' && name[ n ] <= 'Z' ) ) ) {
+      ++n;
+   }
+   if( n < name.size() && name[ n ] != '-' && name[ n ] != '_' && name[ n ] != '.' && name[ n ] != '@' ) {
+      return std::nullopt;
+   }
+   for( std::size_t k = 0; k < lang_count; ++k ) {
+      const std::string_view tag = lang_info[ k ].tag;
+      if( tag.size() != n ) {
+         continue;
+      }
+      bool same = true;
+      for( std::size_t i = 0; i < n; ++i ) {
+         same = same && ( name[ i ] | 0x20 ) == tag[ i ];
+      }
+      if( same ) {
+         return static_cast< Lang >( k );
+      }
+   }
+   return std::nullopt;
+}
+
+Lang lang_from_locale( const char* lc_all, const char* lc_messages, const char* lang ) noexcept
+{
+   for( const char* v : { lc_all, lc_messages, lang } ) {
+      if( v != nullptr && *v != '\0' ) {
+         return parse_lang( v ).value_or( Lang::en );
+      }
+   }
+   return Lang::en;
+}
+
+const char* rule_title( Code c, Lang lang ) noexcept
+{
+   return in( lang ).title[ ix( c ) ];
+}
+
+const char* rule_message( Code c, Lang lang ) noexcept
+{
+   return in( lang ).message[ ix( c ) ];
+}
+
+const char* hint_template( Hint h, Lang lang ) noexcept
+{
+   return in( lang ).hint[ ix( h ) ];
+}
+
+const char* fix_template( FixTitle f, Lang lang ) noexcept
+{
+   return in( lang ).fix[ ix( f ) ];
+}
+
+const char* text_template( Text t, Lang lang ) noexcept
+{
+   return in( lang ).text[ ix( t ) ];
+}
+
+std::string render_message( Code c, const Args& args, Hint hint, Lang lang )
+{
+   const auto& t = in( lang );
    std::string out;
-   substitute( out, rule( c ).message, args );
+   substitute( out, t.message[ ix( c ) ], args );
    if( hint != Hint::none ) {
       out += ' ';
-      substitute( out, hint_text[ static_cast< std::size_t >( hint ) ], args );
+      substitute( out, t.hint[ ix( hint ) ], args );
    }
+   return out;
+}
+
+std::string render_fix( FixTitle f, const Args& args, Lang lang )
+{
+   std::string out;
+   substitute( out, in( lang ).fix[ ix( f ) ], args );
+   return out;
+}
+
+std::string render_text( Text t, const Args& args, Lang lang )
+{
+   std::string out;
+   substitute( out, in( lang ).text[ ix( t ) ], args );
    return out;
 }
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,14 +32,54 @@ enum class Hint : std::uint16_t {
    count_
 };
 
+// The languages of every text shown to a user (core/i18n/languages.def); English is the source language.
+enum class Lang : std::uint8_t {
+#define MTASTS_LANG( id, tag, name ) id,
+#include "i18n/languages.def"
+#undef MTASTS_LANG
+   count_
+};
+constexpr std::size_t lang_count = static_cast< std::size_t >( Lang::count_ );
+
+// English is always there; the other languages once enable_all_languages() has run (it lives in
+// core/i18n/translations.cpp, which a program links only if it calls it: the default WebAssembly module does not).
+// Before that, a text asked for in another language is the English one, and the command line's, the generator's and
+// --batch's texts (MTASTS_TOOL_TEXT) are empty: generate() and the batch functions call it themselves.
+void enable_all_languages() noexcept;
+bool lang_available( Lang l ) noexcept;
+const char* lang_tag( Lang l ) noexcept;   // "en", "es"
+const char* lang_name( Lang l ) noexcept;  // "English", "Español"
+// A language tag or locale name whose primary subtag is a catalogue language ("es", "es-ES", "es_MX.UTF-8",
+// "ES"); nullopt otherwise ("C", "POSIX", "", "fr_FR").
+std::optional< Lang > parse_lang( std::string_view name ) noexcept;
+// The language of messages as POSIX says: the first of LC_ALL, LC_MESSAGES, LANG that is set and not empty decides;
+// a locale of a catalogue language selects it, anything else (C, POSIX, fr_FR, unset) selects English.
+Lang lang_from_locale( const char* lc_all, const char* lc_messages, const char* lang ) noexcept;
+
+// Titles of suggested edits and other user-visible texts (core/i18n/en.def), by id.
+enum class FixTitle : std::uint16_t {
+#define MTASTS_FIX( id, text ) id,
+#include "i18n/en.def"
+#undef MTASTS_FIX
+   count_
+};
+enum class Text : std::uint16_t {
+#define MTASTS_TEXT( id, text ) id,
+#define MTASTS_TOOL_TEXT( id, text ) id,
+#include "i18n/en.def"
+#undef MTASTS_TEXT
+#undef MTASTS_TOOL_TEXT
+   count_
+};
+
 struct RuleInfo
 {
    Code code;
    const char* id;        // "STS101"
    Severity severity;     // default severity
    bool dual_severity;    // "warning / error" rows: warning when copies agree, error when they differ
-   const char* title;     // short title
-   const char* message;   // message template with {name} placeholders
+   const char* title;     // short title (English; rule_title() gives it in a language)
+   const char* message;   // message template with {name} placeholders (English; rule_message())
    const char* reference; // RFC reference
 };
 
@@ -112,8 +153,18 @@ private:
    mutable std::vector< Arg > views_;
 };
 
-// Renders the template of `c` (plus the hint's template, if any) with `args`.
-std::string render_message( Code c, const Args& args, Hint hint = Hint::none );
+// The texts of the catalogue in a language (English rows for Lang::en).
+const char* rule_title( Code c, Lang lang ) noexcept;
+const char* rule_message( Code c, Lang lang ) noexcept;
+const char* hint_template( Hint h, Lang lang ) noexcept;
+const char* fix_template( FixTitle f, Lang lang ) noexcept;
+const char* text_template( Text t, Lang lang ) noexcept;
+
+// Renders the template of `c` (plus the hint's template, if any) with `args`, in `lang`.
+std::string render_message( Code c, const Args& args, Hint hint = Hint::none, Lang lang = Lang::en );
+// Renders a fix title or another text with `args`, in `lang`.
+std::string render_fix( FixTitle f, const Args& args = {}, Lang lang = Lang::en );
+std::string render_text( Text t, const Args& args = {}, Lang lang = Lang::en );
 
 // Thresholds used by heuristic rules (documented in docs/codes.md, written by tools/gen-catalogue.mjs).
 namespace thresholds {

@@ -18,7 +18,7 @@ Diagnostic& Sink::add_with( Code c, Severity sev, std::size_t offset, std::size_
    d.severity = sev;
    d.offset = offset;
    d.length = length;
-   d.message = render_message( c, args, hint );
+   d.message = render_message( c, args, hint, lang_ );
    items_.push_back( std::move( d ) );
    return items_.back();
 }

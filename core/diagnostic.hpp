@@ -39,8 +39,9 @@ class Sink
 {
 public:
    // keep_infos = false: info diagnostics are neither rendered nor stored (lint() without verbose).
-   explicit Sink( bool keep_infos = true )
-      : keep_infos_( keep_infos )
+   // lang: the language messages and fix titles are rendered in.
+   explicit Sink( bool keep_infos = true, Lang lang = Lang::en )
+      : keep_infos_( keep_infos ), lang_( lang )
    {}
 
    // Cold: reporting is the rare path, so the compiler keeps the code that builds a diagnostic out of the hot loops
@@ -49,10 +50,14 @@ public:
    [[gnu::cold]] Diagnostic& add_with( Code c, Severity sev, std::size_t offset, std::size_t length, const Args& args = {}, Hint hint = Hint::none );
 
    std::vector< Diagnostic >& items() noexcept { return items_; }
+   Lang lang() const noexcept { return lang_; }
+   // A fix title in the sink's language.
+   [[gnu::cold]] std::string fix_title( FixTitle f, const Args& args = {} ) const { return render_fix( f, args, lang_ ); }
 
 private:
    std::vector< Diagnostic > items_;
    bool keep_infos_ = true;
+   Lang lang_ = Lang::en;
    Diagnostic dropped_;  // what add() returns for an info that is not kept
 };
 

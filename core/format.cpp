@@ -24,9 +24,23 @@ namespace {
       return "error";
    }
 
-   std::string plural( std::size_t n, const char* one, const char* many )
+   std::string plural( std::size_t n, Text one, Text many, Lang lang )
    {
-      return std::to_string( n ) + " " + ( n == 1 ? one : many );
+      return render_text( n == 1 ? one : many, { { "n", std::to_string( n ) } }, lang );
+   }
+
+   // The level word of the text output, in the user's language (SARIF's levels are keywords: note_level()).
+   const char* level_word( Severity s, Lang lang ) noexcept
+   {
+      switch( s ) {
+         case Severity::error:
+            return text_template( Text::level_error, lang );
+         case Severity::warning:
+            return text_template( Text::level_warning, lang );
+         case Severity::info:
+            return text_template( Text::level_note, lang );
+      }
+      return text_template( Text::level_error, lang );
    }
 
    // Printable form of a source line for the excerpt: control characters shown as spaces so the caret stays aligned.
@@ -123,7 +137,7 @@ std::string format_text( const std::vector< FileReport >& files, const FormatOpt
          out += f.name + ":" + std::to_string( lc.line ) + ":" + std::to_string( lc.column ) + ": ";
          out += col.reset;
          out += col.for_level( d.severity );
-         out += note_level( d.severity );
+         out += level_word( d.severity, options.lang );
          out += ":";
          out += col.reset;
          out += " ";
@@ -167,16 +181,18 @@ std::string format_text( const std::vector< FileReport >& files, const FormatOpt
          out += col.reset;
          out += "\n";
          if( d.fix ) {
-            out += std::string( std::max< std::size_t >( 4, gutter.size() ), ' ' ) + " = fix: ";
+            out += std::string( std::max< std::size_t >( 4, gutter.size() ), ' ' ) + " = " + text_template( Text::fix_label, options.lang ) + ": ";
             std::string title;
             excerpt_line( title, d.fix->title );
             out += title + "\n";
          }
       }
    }
-   std::string summary = plural( files.size(), "file", "files" ) + " checked: " + plural( errors, "error", "errors" ) + ", " + plural( warnings, "warning", "warnings" );
+   const Lang lang = options.lang;
+   std::string summary = plural( files.size(), Text::files_one, Text::files_many, lang ) + ": " + plural( errors, Text::errors_one, Text::errors_many, lang ) +
+                         ", " + plural( warnings, Text::warnings_one, Text::warnings_many, lang );
    if( infos > 0 ) {
-      summary += ", " + plural( infos, "note", "notes" );
+      summary += ", " + plural( infos, Text::notes_one, Text::notes_many, lang );
    }
    out += col.bold + summary + col.reset + "\n";
    return out;
@@ -288,8 +304,8 @@ std::string format_sarif( const std::vector< FileReport >& files, const FormatOp
    w.key( "name" ).value( "mta-sts-lint" ).key( "version" ).value( options.version ).key( "informationUri" ).value( "https://www.rfc-editor.org/rfc/rfc8461" );
    w.key( "rules" ).begin_array();
    for( auto* r = rules_begin(); r != rules_end(); ++r ) {
-      w.begin_object().key( "id" ).value( r->id ).key( "shortDescription" ).begin_object().key( "text" ).value( r->title ).end_object();
-      w.key( "fullDescription" ).begin_object().key( "text" ).value( r->message ).end_object();
+      w.begin_object().key( "id" ).value( r->id ).key( "shortDescription" ).begin_object().key( "text" ).value( rule_title( r->code, options.lang ) ).end_object();
+      w.key( "fullDescription" ).begin_object().key( "text" ).value( rule_message( r->code, options.lang ) ).end_object();
       w.key( "defaultConfiguration" ).begin_object().key( "level" ).value( note_level( r->severity ) ).end_object();
       w.key( "properties" ).begin_object().key( "reference" ).value( r->reference ).end_object();
       w.end_object();

@@ -23,6 +23,7 @@ struct FormatOptions
 {
    bool color = false;     // ANSI colour (text only)
    std::string version;    // tool version, for json and sarif
+   Lang lang = Lang::en;   // the words of the text output and SARIF's rule texts (messages come rendered in the results)
 };
 
 // gcc-style: FILE:LINE:COL: error|warning|note: message [CODE], the source line and a caret/underline; a summary.

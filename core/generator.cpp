@@ -21,10 +21,10 @@ namespace {
 
    // The text of a hint row on its own: the catalogue only renders hints after a rule's message, so render both and
    // keep what follows the message (STS201's template has no placeholder).
-   std::string hint_only( Hint hint, const Args& args = {} )
+   std::string hint_only( Lang lang, Hint hint, const Args& args = {} )
    {
-      const auto base = render_message( Code::STS201, {} );
-      const auto full = render_message( Code::STS201, args, hint );
+      const auto base = render_message( Code::STS201, {}, Hint::none, lang );
+      const auto full = render_message( Code::STS201, args, hint, lang );
       return full.size() > base.size() + 1 ? full.substr( base.size() + 1 ) : std::string();
    }
 
@@ -95,6 +95,7 @@ namespace {
    struct Collector
    {
       GenerateResult& r;
+      Lang lang = Lang::en;
 
       void error( std::string code, const char* field, std::string message )
       {
@@ -102,16 +103,16 @@ namespace {
       }
       void error( Code c, const char* field, const Args& args = {}, Hint hint = Hint::none )
       {
-         error( rule( c ).id, field, render_message( c, args, hint ) );
+         error( rule( c ).id, field, render_message( c, args, hint, lang ) );
       }
       void note( Code c, const char* field, const Args& args = {}, Hint hint = Hint::none )
       {
-         r.notes.push_back( GenerateMessage{ rule( c ).id, field, render_message( c, args, hint ) } );
+         r.notes.push_back( GenerateMessage{ rule( c ).id, field, render_message( c, args, hint, lang ) } );
       }
       // The errors and warnings that check_mx_pattern reports for `value` become refusals.
       bool pattern( std::string_view value, const char* field, Hint extra = Hint::none )
       {
-         Sink sink;
+         Sink sink( true, lang );
          const bool valid = check_mx_pattern( value, 0, sink, "\r\n" );
          bool refused = false;
          for( const auto& d : sink.items() ) {
@@ -121,11 +122,11 @@ namespace {
             std::string m = d.message;
             if( d.severity == Severity::warning ) {
                m += ' ';
-               m += hint_only( Hint::gen_refused_warning );
+               m += hint_only( lang, Hint::gen_refused_warning );
             }
             if( extra != Hint::none ) {
                m += ' ';
-               m += hint_only( extra );
+               m += hint_only( lang, extra );
             }
             error( rule( d.code ).id, field, std::move( m ) );
             refused = true;
@@ -168,12 +169,12 @@ namespace {
    {
       std::string d = text::to_lower( trim( given ) );
       if( d.empty() ) {
-         c.error( "missing-domain", "domain", hint_only( Hint::gen_missing_domain ) );
+         c.error( "missing-domain", "domain", hint_only( c.lang, Hint::gen_missing_domain ) );
          return std::nullopt;
       }
       if( d.size() > 1 && d.back() == '.' ) {
          d.pop_back();
-         c.r.notes.push_back( GenerateMessage{ rule( Code::STS239 ).id, "domain", hint_only( Hint::gen_domain_trailing_dot, { { "s", quote( d ) } } ) } );
+         c.r.notes.push_back( GenerateMessage{ rule( Code::STS239 ).id, "domain", hint_only( c.lang, Hint::gen_domain_trailing_dot, { { "s", quote( d ) } } ) } );
       }
       if( d.size() >= 2 && d[ 0 ] == '*' && d[ 1 ] == '.' ) {
          c.error( Code::STS240, "domain", { { "p", quote( d ) }, { "s", quote( d.substr( 2 ) ) } }, Hint::gen_domain_wildcard );
@@ -212,6 +213,7 @@ namespace {
       LintOptions o;
       o.kind = Kind::tlsrpt;
       o.verbose = true;
+      o.lang = c.lang;
       const auto res = lint( "v=TLSRPTv1;rua=" + u, o );
       const auto problems = res.error_count() + res.warning_count();
       bool ok = true;
@@ -228,7 +230,7 @@ namespace {
          std::string m = d.message;
          if( d.severity == Severity::warning ) {
             m += ' ';
-            m += hint_only( Hint::gen_refused_warning );
+            m += hint_only( c.lang, Hint::gen_refused_warning );
          }
          c.error( rule( d.code ).id, "rua", std::move( m ) );
          ok = false;
@@ -236,33 +238,20 @@ namespace {
       return ok;
    }
 
-   std::vector< std::string > checklist( const GenerateResult& r, const std::string& domain )
+   std::vector< std::string > checklist( const GenerateResult& r, const std::string& domain, Lang lang )
    {
       std::vector< std::string > out;
       const std::string host = "mta-sts." + domain;
-      out.push_back( "Serve the policy file at " + r.policy_url + " (RFC 8461 §3.2)." );
-      out.push_back( "Give the host " + host + " a DNS address (A/AAAA or CNAME) and an HTTPS certificate valid for the name " + host +
-                     " from a CA that senders trust (RFC 8461 §3.3)." );
-      out.push_back( "Serve it with 'Content-Type: text/plain' (optionally '; charset=utf-8') and status 200 (RFC 8461 §3.2, §3.3)." );
-      out.push_back( "Serve it directly, without HTTP redirects: senders do not follow them (RFC 8461 §3.3)." );
-      out.push_back( "Publish the TXT record at _mta-sts." + domain + " (exactly one 'v=STSv1' record there) (RFC 8461 §3.1)." );
-      out.push_back( "Change the id in the _mta-sts record whenever the policy changes, or senders keep their cached copy (RFC 8461 §3.1)." );
-      if( r.tlsrpt ) {
-         out.push_back( "Publish the TLS-RPT record at _smtp._tls." + domain + " to receive daily reports of TLS failures (RFC 8460 §3)." );
-      }
-      else {
-         out.push_back( "Publish a TLS-RPT record at _smtp._tls." + domain + " (give rua) to receive reports of TLS failures (RFC 8460 §3)." );
-      }
-      out.push_back( "Make sure every MX host of " + domain + " matches an mx pattern and presents a certificate valid for its name (RFC 8461 §4.1)." );
-      if( r.mode == "testing" ) {
-         out.push_back( "Start in mode testing; when the reports show no failures, switch to mode enforce, raise max_age to weeks (e.g. 604800 or more) and change the id (RFC 8461 §5)." );
-      }
-      else if( r.mode == "enforce" ) {
-         out.push_back( "Enforce mode: senders refuse to deliver to MX hosts that fail these checks; start in testing if you have not yet (RFC 8461 §5)." );
-      }
-      else {
-         out.push_back( "Mode none withdraws MTA-STS: keep serving this policy (new id) until the previous max_age has passed, then remove the records (RFC 8461 §8.3)." );
-      }
+      const auto say = [ & ]( Text t ) { out.push_back( render_text( t, { { "url", r.policy_url }, { "host", host }, { "domain", domain } }, lang ) ); };
+      say( Text::chk_serve );
+      say( Text::chk_host );
+      say( Text::chk_content_type );
+      say( Text::chk_no_redirects );
+      say( Text::chk_publish_txt );
+      say( Text::chk_change_id );
+      say( r.tlsrpt ? Text::chk_tlsrpt : Text::chk_tlsrpt_missing );
+      say( Text::chk_mx );
+      say( r.mode == "testing" ? Text::chk_testing : r.mode == "enforce" ? Text::chk_enforce : Text::chk_none );
       return out;
    }
 
@@ -276,6 +265,7 @@ namespace {
       o.verbose = true;
       o.domain = domain;     // STS249: a wildcard over the policy domain itself
       o.mx_hosts = mx_hosts;  // STS401-STS406: the MX hosts given are covered (they are, exactly); STS403: stale patterns
+      o.lang = c.lang;
       const auto res = lint( text, o );
       for( const auto& d : res.diagnostics ) {
          if( d.severity == Severity::error || ( zone && d.severity == Severity::warning ) ) {
@@ -290,7 +280,7 @@ namespace {
    GenerateResult run( const GenerateOptions& opt )
    {
       GenerateResult r;
-      Collector c{ r };
+      Collector c{ r, opt.lang };
 
       std::vector< std::string > rua_in;
       for( const auto& u : opt.rua ) {
@@ -363,7 +353,7 @@ namespace {
                list += list.empty() ? "" : ", ";
                list += q.name;
             }
-            c.error( "unknown-preset", "preset", hint_only( Hint::gen_unknown_preset, { { "s", quote( preset_name ) }, { "list", list } } ) );
+            c.error( "unknown-preset", "preset", hint_only( c.lang, Hint::gen_unknown_preset, { { "s", quote( preset_name ) }, { "list", list } } ) );
             mx_refused = true;
          }
       }
@@ -482,7 +472,7 @@ namespace {
       for( const auto& rec : r.records ) {
          r.zone += zone_line( rec ) + "\n";
       }
-      r.checklist = checklist( r, *domain );
+      r.checklist = checklist( r, *domain, opt.lang );
       if( r.mode == "testing" && !r.tlsrpt ) {
          c.note( Code::RPT523, "rua" );
       }
@@ -652,6 +642,7 @@ std::optional< std::string > utc_id( std::int64_t seconds )
 
 GenerateResult generate( const GenerateOptions& options ) noexcept
 {
+   enable_all_languages();  // the checklist's texts (and the other languages) come with the translations
 #if defined( __cpp_exceptions )
    try {
       return run( options );
@@ -659,7 +650,7 @@ GenerateResult generate( const GenerateOptions& options ) noexcept
    catch( ... ) {
       // Only std::bad_alloc can get here.
       GenerateResult r;
-      r.errors.push_back( GenerateMessage{ "internal", "", "Out of memory." } );
+      r.errors.push_back( GenerateMessage{ "internal", "", text_template( Text::gen_out_of_memory, options.lang ) } );
       return r;
    }
 #else
@@ -705,8 +696,9 @@ std::string generate_json( const GenerateResult& r, bool pretty )
    return json;
 }
 
-std::string generate_text( const GenerateResult& r )
+std::string generate_text( const GenerateResult& r, Lang lang )
 {
+   enable_all_languages();
    const auto lf = []( std::string_view t ) {
       std::string out;
       for( const char c : t ) {
@@ -717,24 +709,23 @@ std::string generate_text( const GenerateResult& r )
       return out;
    };
    std::string s;
-   s += "# Policy file: serve it at " + r.policy_url + " with Content-Type: text/plain (shown with LF; --format policy writes the exact bytes, CRLF)\n";
+   s += "# " + render_text( Text::gtx_policy, { { "url", r.policy_url } }, lang ) + "\n";
    s += lf( r.policy );
    for( const auto& rec : r.records ) {
-      s += "\n# DNS " + rec.type + " record at " + rec.name + " (the value, without quotes)\n";
+      s += "\n# " + render_text( Text::gtx_record, { { "type", rec.type }, { "name", rec.name } }, lang ) + "\n";
       s += rec.value + "\n";
    }
-   s += "\n# Zone-file lines (RFC 1035 master-file form)\n";
+   s += "\n# " + render_text( Text::gtx_zone, {}, lang ) + "\n";
    s += r.zone;
    if( r.suggested_wildcard ) {
-      s += "\n# Suggested wildcard: '" + *r.suggested_wildcard +
-           "' matches every MX host given (one label each); the policy lists the exact names. Use it with --mx if you prefer.\n";
+      s += "\n# " + render_text( Text::gtx_wildcard, { { "s", *r.suggested_wildcard } }, lang ) + "\n";
    }
-   s += "\n# Checklist\n";
+   s += "\n# " + render_text( Text::gtx_checklist, {}, lang ) + "\n";
    for( std::size_t i = 0; i < r.checklist.size(); ++i ) {
       s += std::to_string( i + 1 ) + ". " + r.checklist[ i ] + "\n";
    }
    if( !r.notes.empty() ) {
-      s += "\n# Notes\n";
+      s += "\n# " + render_text( Text::gtx_notes, {}, lang ) + "\n";
       for( const auto& n : r.notes ) {
          s += n.code + " [" + n.field + "] " + n.message + "\n";
       }
@@ -758,14 +749,14 @@ std::optional< std::int64_t > parse_whole_number( std::string_view text ) noexce
    return text[ 0 ] == '-' ? -v : v;
 }
 
-std::optional< GenerateMessage > parse_max_age( std::string_view text, std::int64_t& seconds )
+std::optional< GenerateMessage > parse_max_age( std::string_view text, std::int64_t& seconds, Lang lang )
 {
    if( const auto v = parse_whole_number( text ) ) {
       seconds = *v;
       return std::nullopt;
    }
    const bool letters = std::any_of( text.begin(), text.end(), []( char c ) { return ( c >= 'a' && c <= 'z' ) || ( c >= 'A' && c <= 'Z' ); } );
-   return GenerateMessage{ rule( Code::STS229 ).id, "maxAge", render_message( Code::STS229, {}, letters ? Hint::unit_suffix : Hint::none ) };
+   return GenerateMessage{ rule( Code::STS229 ).id, "maxAge", render_message( Code::STS229, {}, letters ? Hint::unit_suffix : Hint::none, lang ) };
 }
 
 }  // namespace mtasts

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "catalogue.hpp"
+
 namespace mtasts {
 
 struct GenerateOptions
@@ -27,6 +29,7 @@ struct GenerateOptions
    std::string id;                          // "" = derive from `now` as YYYYMMDDHHMMSS (UTC)
    std::vector< std::string > rua;          // TLS-RPT destinations: mailto: and https: URIs
    std::optional< std::int64_t > now;       // seconds since 1970-01-01T00:00:00Z, filled by the caller; needed when id is ""
+   Lang lang = Lang::en;                    // the language of messages and checklist (codes and fields never change)
 };
 
 // One refusal, correction or remark. `code` is a catalogue code ("STS239", "RPT509", ...) or, for the few generator
@@ -76,7 +79,7 @@ std::string generate_json( const GenerateResult& result, bool pretty = false );
 
 // What `mta-sts-lint generate` prints by default (--format text): the policy (shown with LF), the records, their
 // zone-file lines, the suggested wildcard, the checklist and the notes, each under a "# " heading.
-std::string generate_text( const GenerateResult& result );
+std::string generate_text( const GenerateResult& result, Lang lang = Lang::en );
 
 // A sign and 1 to 15 decimal digits, as the CLI reads --max-age and the JS API passes seconds; nullopt otherwise.
 std::optional< std::int64_t > parse_whole_number( std::string_view text ) noexcept;
@@ -84,7 +87,7 @@ std::optional< std::int64_t > parse_whole_number( std::string_view text ) noexce
 // --max-age as the user typed it: a whole number of seconds with an optional sign (at most 15 digits; the range is
 // checked by generate()). Anything else is refused here, before generating, with STS229 (and, when the text has a
 // letter such as "7d", the hint that units are not allowed).
-std::optional< GenerateMessage > parse_max_age( std::string_view text, std::int64_t& seconds );
+std::optional< GenerateMessage > parse_max_age( std::string_view text, std::int64_t& seconds, Lang lang = Lang::en );
 
 // Presets: MX patterns of hosted mail providers whose MX names are public and stable.
 struct Preset

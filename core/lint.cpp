@@ -155,7 +155,7 @@ namespace {
 void lint_into( LintResult& result, std::string_view text, const LintOptions& options )
 {
    result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
-   Sink sink( options.verbose );
+   Sink sink( options.verbose, options.lang );
    if( result.kind == Kind::cert ) {
       if( detail::cert_linter ) {
          detail::cert_linter( text, options, sink, result.certificates_json );

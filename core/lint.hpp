@@ -27,6 +27,7 @@ struct LintOptions
 {
    Kind kind = Kind::auto_;
    bool verbose = false;  // keep info diagnostics
+   Lang lang = Lang::en;  // the language of messages and fix titles (codes and positions never depend on it)
    // Optional evidence, never fetched: the policy domain (STS249) and the domain's MX host names (STS401-STS406).
    // mx_hosts: std::nullopt = not given; empty = the domain has no MX records (the domain itself is the MX host);
    // {"."} = a null MX (RFC 7505).

@@ -150,7 +150,7 @@ namespace policy {
             else {
                tl = 1;
                auto& d = sink_.add( Code::STS205, e, 1, { { "n", std::to_string( number ) } } );
-               d.fix = make_fix( "End the line with CRLF", e + 1, 0, "\n" );
+               d.fix = make_fix( sink_.fix_title( FixTitle::end_crlf ), e + 1, 0, "\n" );
             }
             first_term = false;
          }

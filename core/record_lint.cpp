@@ -97,7 +97,7 @@ namespace {
             sink_.add( Code::STS104, r_.begin, 0 );
             for( const auto& [ a, b ] : id_variants_ ) {
                auto& d = add( Code::STS106, a, b );
-               d.fix = fix( "Write 'id'", a, b, "id" );
+               d.fix = fix( sink_.fix_title( FixTitle::write_quoted, { { "s", "id" } } ), a, b, "id" );
             }
          }
       }
@@ -138,7 +138,7 @@ namespace {
             }
             if( q < v_.size() && v_[ q ] == ';' ) {
                auto& d = add( spec_.space_before, p, q );
-               d.fix = fix( "Remove the whitespace before ';'", p, q, "" );
+               d.fix = fix( sink_.fix_title( FixTitle::remove_ws_semicolon ), p, q, "" );
                return q;
             }
             add( spec_.bad_after, p, q );
@@ -175,15 +175,15 @@ namespace {
          }
       }
       if( lead > 0 && first == tag ) {
-         f = fix( "Remove the leading whitespace", 0, lead, "" );
+         f = fix( sink_.fix_title( FixTitle::remove_leading_ws ), 0, lead, "" );
       }
       else if( text::iequals( first, tag ) ) {
          hint = Hint::wrong_case_tag;
-         f = fix( std::string( "Write '" ) + spec_.tag + "'", lead, fe, spec_.tag );
+         f = fix( sink_.fix_title( FixTitle::write_quoted, { { "s", spec_.tag } } ), lead, fe, spec_.tag );
       }
       else if( compact == tag ) {
          hint = Hint::space_around_eq;
-         f = fix( std::string( "Write '" ) + spec_.tag + "'", lead, fe, spec_.tag );
+         f = fix( sink_.fix_title( FixTitle::write_quoted, { { "s", spec_.tag } } ), lead, fe, spec_.tag );
       }
       else if( const char* other = other_protocol( first ) ) {
          hint = Hint::other_protocol;
@@ -237,7 +237,7 @@ namespace {
             if( !last ) {
                // ";;" or "; ;"
                auto& d = add( spec_.sts ? Code::STS108 : Code::RPT516, i > 0 ? i - 1 : i, e + 1, { { "f", quote( v_.substr( i, e - i ) ) } } );
-               d.fix = fix( "Remove the empty field", e, e + 1, "" );
+               d.fix = fix( sink_.fix_title( FixTitle::remove_empty_field ), e, e + 1, "" );
             }
             else if( first_segment && pos != 0 && i == v_.size() && v_[ i - 1 ] == ';' && i - 1 == pos ) {
                // "v=STSv1;" with nothing after: no field at all
@@ -247,7 +247,7 @@ namespace {
          else {
             if( last && before_trim > b ) {
                auto& d = add( spec_.trailing_ws, b, before_trim );
-               d.fix = fix( "Remove the trailing whitespace", b, before_trim, "" );
+               d.fix = fix( sink_.fix_title( FixTitle::remove_trailing_ws ), b, before_trim, "" );
             }
             FieldView f{};
             const auto eq = v_.find( '=', a );
@@ -293,7 +293,7 @@ namespace {
       if( ws_b != ne || ws_e != vb ) {
          const Code c = spec_.sts ? Code::STS109 : Code::RPT505;
          auto& d = add( c, ws_b, ws_e );
-         d.fix = fix( "Remove the spaces around '='", ws_b, ws_e, "=" );
+         d.fix = fix( sink_.fix_title( FixTitle::remove_spaces_eq ), ws_b, ws_e, "=" );
       }
       ne = ws_b;
       vb = ws_e;
@@ -317,7 +317,7 @@ namespace {
          if( text::iequals( name, "rua" ) ) {
             rua_variant_ = true;
             auto& d = add( Code::RPT505, nb, ne );
-            d.fix = fix( "Write 'rua'", nb, ne, "rua" );
+            d.fix = fix( sink_.fix_title( FixTitle::write_quoted, { { "s", "rua" } } ), nb, ne, "rua" );
             rua( g );
             return;
          }
@@ -407,7 +407,7 @@ namespace {
             size_limit = size_limit && ( text::is_digit( c ) || ( k == suffix.size() - 1 && ( c == 'k' || c == 'm' || c == 'g' || c == 't' ) ) );
          }
          if( size_limit ) {
-            d.fix = fix( "Remove the size limit", a + bang, b, "" );
+            d.fix = fix( sink_.fix_title( FixTitle::remove_size_limit ), a + bang, b, "" );
             // check the rest as if it were fixed
             uri( a, a + bang );
          }
@@ -421,7 +421,7 @@ namespace {
             hint = Hint::bare_address;
             args.emplace_back( "s", qu() );
             if( full_match< grammar::tlsrpt::mailto::addr_spec >( u ) ) {
-               f = fix( "Add 'mailto:'", a, a, "mailto:" );
+               f = fix( sink_.fix_title( FixTitle::add_mailto ), a, a, "mailto:" );
             }
          }
          auto& d = add( Code::RPT507, a, b, args, hint );

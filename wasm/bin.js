@@ -9,39 +9,55 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { createValidator } from './dist/node.js';
 import { formatFiles } from './dist/api.js';
+import { TEXTS } from './dist/texts.js';
 
-const HELP = `mta-sts-lint: an offline validator for MTA-STS policies (RFC 8461), _mta-sts TXT records and TLS-RPT records (RFC 8460).
-Usage: mta-sts-lint [OPTIONS] [files...]
+// The language of everything printed (cli/commands.hpp choose_lang): `--lang en|es` (or --lang=...), else the
+// locale as POSIX orders it: LC_ALL, then LC_MESSAGES, then LANG, the first set and non-empty one decides (es_* is
+// Spanish, anything else English).
+const LANGS = Object.keys(TEXTS);
+function chooseLang(argv) {
+  for (let i = 0; i < argv.length; ++i) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : undefined;
+    if (LANGS.includes(value)) return value;
+  }
+  const locale = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].find((v) => v);
+  const primary = /^([A-Za-z]+)(?:[-_.@]|$)/.exec(locale ?? '');
+  return primary && LANGS.includes(primary[1].toLowerCase()) ? primary[1].toLowerCase() : 'en';
+}
+// The text `id` of the catalogue (core/i18n) in `lang`, with its {placeholders} filled.
+const say = (lang, id, args = {}) => TEXTS[lang][id].replace(/\{([a-z_]+)\}/g, (m, k) => (k in args ? args[k] : m));
+// CLI11's option column.
+const col = (s) => (s.length < 28 ? `  ${s.padEnd(28)}` : `  ${s}\n${' '.repeat(30)}`);
 
-Positionals:
-  files TEXT ...              Files to lint; standard input when none or '-'
+const help = (t) => `${t.cli_about}
+${t.cli_usage}: mta-sts-lint [${t.cli_options}] [files...]
 
-Options:
-  -h,--help                   Print this help message and exit
-  --kind TEXT:{auto,policy,txt,tlsrpt,dmarc,bundle,cert}
-                              What the input is: auto (by content), policy, txt (_mta-sts record), tlsrpt (_smtp._tls record), dmarc (_dmarc record), bundle (pasted tool output: dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; see docs/paste.md), cert (PEM, DER or openssl s_client -showcerts output)
-  --format TEXT:{text,json,sarif}
-                              Output format: text (gcc-style), json, sarif
-  -v,--verbose                Also report infos (notes)
-  --max-warnings INT:NONNEGATIVE
-                              Exit 1 when there are more than N warnings
-  --domain TEXT               The policy domain (enables STS249; the implicit MX with --no-mx-records; DMARC: external report addresses, DMC638)
-  --mx-host TEXT ...          An MX host of the domain (repeatable; '.' for a null MX): checks that the policy covers it (STS401-STS406)
-  --no-mx-records             The domain has no MX records: the domain itself must match a pattern
-  --fix                       Apply every unambiguous fix in place (standard input: the fixed text on standard output, the report on standard error)
-  --fix-dry-run,--diff        Print the fixes as a unified diff and change nothing (exit 1 when there is something to fix)
-  --now TEXT                  Certificates: the validation time, YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD (default: the current time)
-  --expiry-warning-days UINT  Certificates: warn when one expires within N days (default 14)
-  --cert-host TEXT            Certificates: the policy host (default mta-sts.<--domain>)
-  --policy-mode TEXT:{enforce,testing,none}
-                              Certificates: the policy's mode; MX host certificate failures are errors in enforce, warnings otherwise
-  --verify-chain              Certificates: also verify each chain with OpenSSL against the system CA store (CRT813/CRT814)
-  --ca-file TEXT              Certificates: verify each chain against the CA certificates in this PEM file
-  --ca-path TEXT              Certificates: verify each chain against this hashed CA directory (openssl rehash)
-  --version                   Display program version information and exit
+${t.cli_positionals}:
+${col('files TEXT ...')}${t.cli_opt_files}
 
-Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage or I/O error.
-Examples:
+${t.cli_options_group}:
+${col('-h,--help')}${t.cli_opt_help}
+${col(`--lang TEXT:{${LANGS.join(',')}}`)}${t.cli_opt_lang}
+${col('--kind TEXT:{auto,policy,txt,tlsrpt,dmarc,bundle,cert}')}${t.cli_opt_kind}
+${col('--format TEXT:{text,json,sarif}')}${t.cli_opt_format}
+${col('-v,--verbose')}${t.cli_opt_verbose}
+${col('--max-warnings INT:NONNEGATIVE')}${t.cli_opt_max_warnings}
+${col('--domain TEXT')}${t.cli_opt_domain}
+${col('--mx-host TEXT ...')}${t.cli_opt_mx_host}
+${col('--no-mx-records')}${t.cli_opt_no_mx}
+${col('--fix')}${t.cli_opt_fix}
+${col('--fix-dry-run,--diff')}${t.cli_opt_fix_dry_run}
+${col('--now TEXT')}${t.cli_opt_now}
+${col('--expiry-warning-days UINT')}${t.cli_opt_expiry_days}
+${col('--cert-host TEXT')}${t.cli_opt_cert_host}
+${col('--policy-mode TEXT:{enforce,testing,none}')}${t.cli_opt_policy_mode}
+${col('--verify-chain')}${t.cli_opt_verify_chain}
+${col('--ca-file TEXT')}${t.cli_opt_ca_file}
+${col('--ca-path TEXT')}${t.cli_opt_ca_path}
+${col('--version')}${t.cli_opt_version}
+
+${t.cli_exit_status}
+${t.cli_examples}
   mta-sts-lint mta-sts.txt
   dig +short TXT _mta-sts.example.com | mta-sts-lint --kind txt
   dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com
@@ -50,6 +66,7 @@ Examples:
   mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)
   mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)
   openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com
+  LANG=es_ES.UTF-8 mta-sts-lint mta-sts.txt   (--lang es|en)
 `;
 
 const KINDS = ['auto', 'policy', 'txt', 'tlsrpt', 'dmarc', 'bundle', 'cert'];
@@ -142,6 +159,7 @@ function atMostOne(values, names) {
 
 function parseArgs(argv) {
   const types = {
+    lang: `TEXT:{${LANGS.join(',')}}`,
     kind: 'TEXT:{auto,policy,txt,tlsrpt,dmarc,bundle,cert}',
     format: 'TEXT:{text,json,sarif}',
     'max-warnings': 'INT:NONNEGATIVE',
@@ -163,7 +181,8 @@ function parseArgs(argv) {
   });
   const { verbose = false, 'no-mx-records': noMxRecords = false, help = false, version = false } = set;
   // CLI11 order: each option's count and validator (in declaration order), then --help/--version, then extras.
-  atMostOne(options, ['kind', 'format', 'max-warnings', 'domain', 'now', 'expiry-warning-days', 'cert-host', 'policy-mode', 'ca-file', 'ca-path']);
+  atMostOne(options, ['lang', 'kind', 'format', 'max-warnings', 'domain', 'now', 'expiry-warning-days', 'cert-host', 'policy-mode', 'ca-file', 'ca-path']);
+  if (options.lang.length && !LANGS.includes(options.lang[0])) throw new UsageError(`--lang: ${options.lang[0]} not in {${LANGS.join(',')}}`);
   const [kind = 'auto'] = options.kind;
   const [format = 'text'] = options.format;
   if (!KINDS.includes(kind)) throw new UsageError(`--kind: ${kind} not in {${KINDS.join(',')}}`);
@@ -200,42 +219,43 @@ function parseArgs(argv) {
 
 // `mta-sts-lint generate` (cli/generate.cpp): the same options, output bytes (rendered by the core) and exit status
 // (0 generated, 2 usage error or refused input). Runs on the "./full" module, which has the generator.
-const GENERATE_HELP_HEAD = `Generate an MTA-STS policy (RFC 8461), its _mta-sts TXT record and a TLS-RPT record (RFC 8460).
-Usage: mta-sts-lint generate [OPTIONS]
+const generateHelp = (t, presets) => `${t.gen_about}
+${t.cli_usage}: mta-sts-lint generate [${t.cli_options}]
 
-Options:
-  -h,--help                   Print this help message and exit
-  --domain TEXT               The policy domain (the mail domain), e.g. example.com
-  --mode TEXT                 testing (default), enforce or none
-  --mx TEXT ...               An mx pattern: a host name or *.suffix (repeatable)
-  --from-mx TEXT ...          An MX host name of the domain, to list exactly (repeatable)
-  --preset TEXT               The mx patterns of a mail provider (see below)
-  --max-age TEXT              Policy lifetime in seconds, 0 to 31557600
-  --id TEXT                   The _mta-sts id: 1 to 32 letters or digits (default: the current UTC time)
-  --rua TEXT ...              A TLS-RPT destination, mailto: or https: (repeatable)
-  --format TEXT:{text,json,zone,policy}
-                              text (default), json, zone (zone-file lines only) or policy (the policy file only)
+${t.cli_options_group}:
+${col('-h,--help')}${t.cli_opt_help}
+${col(`--lang TEXT:{${LANGS.join(',')}}`)}${t.cli_opt_lang}
+${col('--domain TEXT')}${t.gen_opt_domain}
+${col('--mode TEXT')}${t.gen_opt_mode}
+${col('--mx TEXT ...')}${t.gen_opt_mx}
+${col('--from-mx TEXT ...')}${t.gen_opt_from_mx}
+${col('--preset TEXT')}${t.gen_opt_preset}
+${col('--max-age TEXT')}${t.gen_opt_max_age}
+${col('--id TEXT')}${t.gen_opt_id}
+${col('--rua TEXT ...')}${t.gen_opt_rua}
+${col('--format TEXT:{text,json,zone,policy}')}${t.gen_opt_format}
 
-`;
-const GENERATE_HELP_TAIL = `Defaults: mode testing; max_age 86400 (testing, none) or 604800 (enforce); id = the current UTC time as YYYYMMDDHHMMSS.
-Exit status: 0 generated, 2 usage error or refused input (one line per problem on stderr).
-Examples:
+${t.gen_presets}
+${presets}${t.gen_defaults}
+${t.gen_exit_status}
+${t.cli_examples}
   mta-sts-lint generate --domain example.com --preset google-workspace --rua mailto:tlsrpt@example.com
   mta-sts-lint generate --domain example.com --mode enforce --from-mx mx1.example.com. --from-mx mx2.example.com. --format zone
-A DMARC record: mta-sts-lint generate dmarc --help
+${t.gen_dmarc_see} mta-sts-lint generate dmarc --help
 
 `;
 const GENERATE_FORMATS = ['text', 'json', 'zone', 'policy'];
 
 function parseGenerateArgs(argv) {
-  const names = ['domain', 'mode', 'mx', 'from-mx', 'preset', 'max-age', 'id', 'rua', 'format'];
+  const names = ['lang', 'domain', 'mode', 'mx', 'from-mx', 'preset', 'max-age', 'id', 'rua', 'format'];
   const { values, set, extras } = scan(argv, {
-    options: Object.fromEntries(names.map((n) => [n, n === 'format' ? 'TEXT:{text,json,zone,policy}' : 'TEXT'])),
+    options: Object.fromEntries(names.map((n) => [n, n === 'format' ? 'TEXT:{text,json,zone,policy}' : n === 'lang' ? `TEXT:{${LANGS.join(',')}}` : 'TEXT'])),
     flags: ['help'],
     short: { h: 'help' },
     positionals: false,
   });
-  atMostOne(values, ['domain', 'mode', 'preset', 'max-age', 'id', 'format']);
+  atMostOne(values, ['lang', 'domain', 'mode', 'preset', 'max-age', 'id', 'format']);
+  if (values.lang.length && !LANGS.includes(values.lang[0])) throw new UsageError(`--lang: ${values.lang[0]} not in {${LANGS.join(',')}}`);
   const [format = 'text'] = values.format;
   if (!GENERATE_FORMATS.includes(format)) {
     throw new UsageError(`--format: ${format} not in {${GENERATE_FORMATS.join(',')}}`);
@@ -323,27 +343,27 @@ function parsed(parse, argv) {
   }
 }
 
-async function runGenerate(argv) {
+async function runGenerate(argv, lang) {
   if (argv[0] === 'dmarc') return runGenerateDmarc(argv.slice(1));
   const args = parsed(parseGenerateArgs, argv);
   if (!args) return 2;
   const { createValidator: createFull } = await import('./dist/full-node.js');
   const { generateOutput } = await import('./dist/generator.js');
-  const v = await createFull();
+  const v = await createFull({ lang });
   if (args.help) {
     // The presets part of the footer comes from the same C++ table as the native one.
     const presets = v.presets.map((p) => `  ${p.name.padEnd(17)} ${p.description}:${p.mx.map((m) => ` ${m}`).join('')}\n`);
-    process.stdout.write(`${GENERATE_HELP_HEAD}Presets (--preset NAME):\n${presets.join('')}${GENERATE_HELP_TAIL}`);
+    process.stdout.write(generateHelp(TEXTS[lang], presets.join('')));
     return 0;
   }
   const { result, output } = generateOutput(v, args.options, args.format);
-  const say = (kind, m) => process.stderr.write(`mta-sts-lint generate: ${kind}: ${m.code} [${m.field}] ${m.message}\n`);
+  const tell = (kind, m) => process.stderr.write(`mta-sts-lint generate: ${say(lang, kind)}: ${m.code} [${m.field}] ${m.message}\n`);
   if (!result.ok) {
-    for (const e of result.errors) say('error', e);
+    for (const e of result.errors) tell('level_error', e);
     return 2;
   }
   process.stdout.write(output);
-  if (args.format === 'zone' || args.format === 'policy') for (const n of result.notes) say('note', n);
+  if (args.format === 'zone' || args.format === 'policy') for (const n of result.notes) tell('level_note', n);
   return 0;
 }
 
@@ -406,22 +426,23 @@ function wellFormed(x) {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 // One input line (without its line break) -> the mtasts_batch items of its answer.
-function batchItems(bytes, verbose) {
+function batchItems(bytes, verbose, lang) {
+  const t = (id, args) => say(lang, id, args);
   let text;
   try {
     text = strictUtf8.decode(bytes);
   } catch {
-    return [[9, 'invalid JSON: invalid UTF-8']];
+    return [[9, t('batch_invalid_json_detail', { what: 'invalid UTF-8' })]];
   }
   let value;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return [[9, `invalid JSON: ${e.message}`]];
+    return [[9, t('batch_invalid_json_detail', { what: e.message })]];
   }
   const escapes = text.includes('\\u');
-  if (escapes && !wellFormed(value)) return [[9, 'invalid JSON: a lone surrogate in a string']];
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[9, 'not a JSON object']];
+  if (escapes && !wellFormed(value)) return [[9, t('batch_invalid_json_detail', { what: 'a lone surrogate in a string' })]];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[9, t('batch_not_object')]];
   // In document order, as the native reader meets them: the first problem is the one reported, with the domain
   // when it came before it. The key scan only when a key may repeat (its quoted name is there twice) or be written
   // with escapes; otherwise JSON.parse's object has every key once, in document order.
@@ -438,16 +459,16 @@ function batchItems(bytes, verbose) {
   try {
     const seen = new Set();
     for (const [k, v] of pairs) {
-      if (seen.has(k)) throw new LineError(`duplicate key "${k}"`);
+      if (seen.has(k)) throw new LineError(t('batch_duplicate_key', { k }));
       seen.add(k);
       if (k === 'domain') {
-        if (typeof v !== 'string') throw new LineError('"domain" must be a string');
+        if (typeof v !== 'string') throw new LineError(t('batch_domain_string'));
       } else if (k === 'mx') {
         if (v !== null && (!Array.isArray(v) || v.some((h) => typeof h !== 'string'))) {
-          throw new LineError('"mx" must be an array of strings or null');
+          throw new LineError(t('batch_mx_array'));
         }
       } else if (v !== null && typeof v !== 'string') {
-        throw new LineError(`"${k}" must be a string or null`);
+        throw new LineError(t('batch_field_string', { field: k }));
       }
       entry[k] = v;
     }
@@ -455,7 +476,7 @@ function batchItems(bytes, verbose) {
     if (!(e instanceof LineError)) throw e;
     return typeof entry.domain === 'string' ? [[1, entry.domain], [9, e.message]] : [[9, e.message]];
   }
-  if (typeof entry.domain !== 'string') return [[9, 'missing "domain"']];
+  if (typeof entry.domain !== 'string') return [[9, t('batch_missing_domain')]];
   items.push([1, entry.domain]);
   for (const [k, tag] of Object.entries(BATCH_TEXT_TAGS)) if (typeof entry[k] === 'string') items.push([tag, entry[k]]);
   if (Array.isArray(entry.mx)) {
@@ -466,22 +487,26 @@ function batchItems(bytes, verbose) {
   return items;
 }
 
-async function runBatch(argv) {
+async function runBatch(argv, lang) {
   const { createValidator: createFull } = await import('./dist/full-node.js');
   const { batchLine } = await import('./dist/generator.js');
-  const v = await createFull();
+  const v = await createFull({ lang });
   const usage = () => Buffer.from(batchLine(v, [[11, '']])).toString();
   let verbose = false;
   let lineNo = 0; // --line-offset: the lines of the whole stream before this process's first one
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     if (a === '--batch') continue;
-    if (a === '--verbose' || a === '-v') {
+    if (a === '--lang' && LANGS.includes(argv[i + 1])) {
+      ++i; // chosen by chooseLang
+    } else if (a.startsWith('--lang=') && LANGS.includes(a.slice(7))) {
+      // chosen by chooseLang
+    } else if (a === '--verbose' || a === '-v') {
       verbose = true;
     } else if (a === '--line-offset' || a.startsWith('--line-offset=')) {
       const value = a.length > 13 ? a.slice(14) : i + 1 < argv.length ? argv[++i] : '';
       if (!/^[0-9]{1,15}$/.test(value)) {
-        process.stderr.write(`mta-sts-lint: --line-offset takes a number of lines (1 to 15 digits), not '${value}'\n${usage()}`);
+        process.stderr.write(`mta-sts-lint: ${say(lang, 'batch_bad_line_offset', { n: '15', arg: value })}\n${usage()}`);
         return 2;
       }
       lineNo = Number(value);
@@ -489,7 +514,7 @@ async function runBatch(argv) {
       process.stdout.write(usage());
       return 0;
     } else {
-      process.stderr.write(`mta-sts-lint: --batch takes only --verbose and --line-offset N, not '${a}'\n${usage()}`);
+      process.stderr.write(`mta-sts-lint: ${say(lang, 'batch_only_verbose', { arg: a })}\n${usage()}`);
       return 2;
     }
   }
@@ -500,7 +525,7 @@ async function runBatch(argv) {
     let blank = true;
     for (let i = 0; i < end && blank; ++i) blank = line[i] === 32 || line[i] === 9;
     if (blank) return;
-    out.push(batchLine(v, [[8, String(lineNo)], ...batchItems(line.subarray(0, end), verbose)]));
+    out.push(batchLine(v, [[8, String(lineNo)], ...batchItems(line.subarray(0, end), verbose, lang)]));
   };
   const tooLong = (out) => out.push(batchLine(v, [[8, String(++lineNo)], [10, '']]));
   // The part of a line read so far (chunks), or the count of an over-long line's bytes being skipped to its end.
@@ -539,7 +564,7 @@ async function runBatch(argv) {
       await write(out);
     }
   } catch (e) {
-    process.stderr.write(`mta-sts-lint: cannot read standard input: ${e && e.message ? e.message : e}\n`);
+    process.stderr.write(`mta-sts-lint: ${say(lang, 'batch_cannot_read', { error: e && e.message ? e.message : e })}\n`);
     return 2;
   }
   const out = [];
@@ -550,8 +575,9 @@ async function runBatch(argv) {
 }
 
 async function main(argv) {
-  if (argv[0] === 'generate') return runGenerate(argv.slice(1));
-  if (argv.includes('--batch')) return runBatch(argv);
+  const lang = chooseLang(argv);
+  if (argv[0] === 'generate') return runGenerate(argv.slice(1), lang);
+  if (argv.includes('--batch')) return runBatch(argv, lang);
   if (argv[0] === 'summarize') {
     // The summary of a sweep is the native command's (cli/summarize.cpp): its answers are the same bytes as this bin's.
     process.stderr.write('mta-sts-lint: summarize is in the native command only (build/mta-sts-lint summarize); see docs/sweeping.md\n');
@@ -565,11 +591,11 @@ async function main(argv) {
     return 0;
   }
   if (args.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(help(TEXTS[lang]));
     return 0;
   }
   if (args.fix && args.dryRun) {
-    process.stderr.write('mta-sts-lint: --fix and --fix-dry-run (--diff) exclude each other\n');
+    process.stderr.write(`mta-sts-lint: ${say(lang, 'cli_fix_exclusive')}\n`);
     return 2;
   }
   const inputs = [];
@@ -578,9 +604,7 @@ async function main(argv) {
     try {
       bytes = file === '-' ? readFileSync(0) : readFileSync(file);
     } catch (e) {
-      process.stderr.write(e && e.code === 'EISDIR'
-        ? `mta-sts-lint: cannot read '${file}': it is a directory\n`
-        : `mta-sts-lint: cannot read '${file}'\n`);
+      process.stderr.write(`mta-sts-lint: ${say(lang, e && e.code === 'EISDIR' ? 'cli_is_directory' : 'cli_cannot_read', { file })}\n`);
       return 2;
     }
     inputs.push({
@@ -595,7 +619,7 @@ async function main(argv) {
   const noColor = process.env.NO_COLOR;
   const color = args.format === 'text' && process.stdout.isTTY === true && !noColor;
   if (args.fix || args.dryRun) {
-    const fixed = await fixInputs(args, inputs);
+    const fixed = await fixInputs(args, inputs, lang);
     if (fixed.dryRun !== undefined) return fixed.dryRun;
     if (fixed.stdin) {
       // Standard output carries the fixed text; the report goes to standard error, uncoloured.
@@ -610,7 +634,8 @@ async function main(argv) {
     if (fixed.ioError) return 2;
     return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
   }
-  const v = await createValidator();
+  // The default module is English only (docs/i18n.md); the other languages are in the full one.
+  const v = lang === 'en' ? await createValidator() : await (await import('./dist/full-node.js')).createValidator({ lang });
   const { output, errors, warnings } = formatFiles(v, inputs, args.format, color);
   process.stdout.write(output);
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
@@ -620,10 +645,10 @@ async function main(argv) {
 // bin's own module mta-sts-lint-cli.wasm), the file I/O is here. Every file has been read before any is written. Updates `inputs` to what
 // is on disk afterwards. Returns { dryRun: exit status } for a dry run, else { validator, stdin (the fixed standard
 // input, or null), ioError }.
-async function fixInputs(args, inputs) {
+async function fixInputs(args, inputs, lang) {
   const { createValidator: createFull } = await import('./dist/cli-node.js');
   const { fixFile } = await import('./dist/generator.js');
-  const v = await createFull();
+  const v = await createFull({ lang });
   let said = '';
   const diffs = [];
   let stdin = null;
@@ -642,7 +667,7 @@ async function fixInputs(args, inputs) {
     } else if (file !== '-') {
       const why = writeInPlace(file, r.text);
       if (why) {
-        said += `mta-sts-lint: cannot write '${file}': ${why}\n`;
+        said += `mta-sts-lint: ${say(lang, 'cli_cannot_write', { file, why })}\n`;
         ioError = true;
         return;
       }
@@ -723,7 +748,7 @@ function writeInPlace(path, bytes) {
 // exits 2; without this, Node would print an unhandled EPIPE with its stack.
 process.stdout.on('error', (e) => {
   const reason = e && e.code === 'EPIPE' ? 'Broken pipe' : e && e.message ? e.message : e;
-  process.stderr.write(`mta-sts-lint: cannot write standard output: ${reason}\n`);
+  process.stderr.write(`mta-sts-lint: ${say(chooseLang(process.argv.slice(2)), 'batch_cannot_write', { error: reason })}\n`);
   process.exit(2);
 });
 

@@ -153,11 +153,19 @@ Positions positions( std::string_view text, const LintResult& r, bool ascii )
    return p;
 }
 
+// A language index from JS (its position in mtasts_info's list of tags); English for anything else.
+mtasts::Lang lang_of( int index )
+{
+   const auto l = static_cast< mtasts::Lang >( index );
+   return index >= 0 && static_cast< std::size_t >( index ) < mtasts::lang_count && mtasts::lang_available( l ) ? l : mtasts::Lang::en;
+}
+
 mtasts::LintOptions lint_options( int kind, int flags, std::string_view evidence )
 {
    mtasts::LintOptions options;
    options.kind = static_cast< mtasts::Kind >( kind );
    options.verbose = ( flags & 1 ) != 0;
+   options.lang = lang_of( flags >> 3 );
    std::vector< std::string > parts;
    for( std::size_t at = 0; at < evidence.size(); ) {
       const std::size_t end = evidence.find( '\0', at );
@@ -188,7 +196,7 @@ void put_pairs( const std::vector< std::pair< std::string, std::string > >& pair
 extern "C" {
 
 // text: UTF-8 bytes (size bytes); kind: mtasts::Kind; flags: bit 0 verbose, bit 1 the text is ASCII, bit 2 MX hosts
-// given; evidence (evidence_size bytes): the domain, then each MX host, each followed by a NUL byte.
+// given, bits 3 and up the language index (0 English); evidence (evidence_size bytes): the domain, then each MX host, each followed by a NUL byte.
 EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::size_t size, int kind, int flags, const char* evidence, std::size_t evidence_size )
 {
    const std::string_view input( text, size );
@@ -314,12 +322,16 @@ extern "C" {
 
 // The catalogue and the names the JS side needs, read once at start-up (so nothing is copied by hand into JS):
 //   [0] rule count, [1] blob pointer, [2] blob bytes, then per rule: code (enum value), severity, dual severity,
-//   id, title, message, reference (strings); then 6 kind names, 3 severity names (by enum value) and the version.
-EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
+//   id, title, message, reference (strings, title and message in language `lang`); then 6 kind names, 3 severity
+//   names (by enum value), the version, the number of languages and their tags (the index of a tag is what
+//   mtasts_lint's flags, mtasts_format's and mtasts_info's lang take).
+EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info( int lang )
 {
 #ifdef MTASTS_WASM_FULL
+   mtasts::enable_all_languages();  // the default module leaves the translations out (docs/i18n.md)
    mtasts::evidence::enable_bundles();  // pasted tool output: ./full (the page) and the bin, not the lint-only module
 #endif
+   const mtasts::Lang l = lang_of( lang );
    out.clear();
    blob.clear();
    blob_ascii = true;
@@ -331,8 +343,8 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
       put( static_cast< std::size_t >( r->severity ) );
       put( r->dual_severity ? 1 : 0 );
       put_str( r->id );
-      put_str( r->title );
-      put_str( r->message );
+      put_str( mtasts::rule_title( r->code, l ) );
+      put_str( mtasts::rule_message( r->code, l ) );
       put_str( r->reference );
    }
    for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt, mtasts::Kind::dmarc, mtasts::Kind::bundle } ) {
@@ -342,6 +354,14 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
       put_str( mtasts::severity_name( v ) );
    }
    put_str( MTASTS_VERSION );
+   std::size_t available = 0;
+   while( available < mtasts::lang_count && mtasts::lang_available( static_cast< mtasts::Lang >( available ) ) ) {
+      ++available;
+   }
+   out.push_back( static_cast< std::int32_t >( available ) );
+   for( std::size_t k = 0; k < available; ++k ) {
+      put_str( mtasts::lang_tag( static_cast< mtasts::Lang >( k ) ) );
+   }
    out[ 1 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( blob.data() ) );
    out[ 2 ] = static_cast< std::int32_t >( blob.size() );
    return out.data();
@@ -350,7 +370,8 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info()
 // Formats files with the formatter the native CLI uses, so both print the same bytes. Each file is linted again:
 // the JS results keep their input for this, and the bin passes a file's raw bytes (invalid UTF-8 reaches the core
 // as it does natively). `files` holds `count` descriptors of 8 words: name (pointer, bytes), text (pointer, bytes),
-// kind, flags and evidence (pointer, bytes) as for mtasts_lint. Returns [output pointer, output bytes, errors,
+// kind, flags and evidence (pointer, bytes) as for mtasts_lint. color: bit 0 ANSI colour, bits 1 and up the language
+// index of the output's own words (the messages are each file's, from its flags). Returns [output pointer, output bytes, errors,
 // warnings], or null for an unknown format name. The output stays valid until the next call.
 EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_format( const std::int32_t* files, std::size_t count, const char* format_name, std::size_t format_size, int color )
 {
@@ -375,7 +396,8 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_format( const std::int32_t* file
       warnings += results[ i ].warning_count();
    }
    mtasts::FormatOptions options;
-   options.color = color != 0;
+   options.color = ( color & 1 ) != 0;
+   options.lang = lang_of( color >> 1 );  // the words of the text output and SARIF's rule texts
    options.version = MTASTS_VERSION;
    printed = mtasts::format( *f, reports, options );
    answer[ 0 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( printed.data() ) );
@@ -397,7 +419,8 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_format( const std::int32_t* file
 // and rua repeat; an absent tag keeps the C++ default). maxAge and now are decimal text: maxAge is checked as the
 // CLI checks --max-age (core parse_max_age: text that is not a whole number gets the CLI's STS229 refusal, with the
 // units hint when it has a letter); now is a safe integer. Tag 10 (text, json, zone or policy; the Node bin's
-// `generate`) also renders what the native `generate --format F` writes on standard output.
+// `generate`) also renders what the native `generate --format F` writes on standard output. Tag 11: the language
+// index (decimal; it must come before tag 6, whose refusal it words).
 // Returns [JSON pointer, JSON bytes, output pointer, output bytes] (UTF-8, valid until the next call).
 namespace {
 
@@ -460,7 +483,7 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
          case 5: o.preset = std::move( value ); break;
          case 6: {
             std::int64_t n = 0;
-            if( auto r = mtasts::parse_max_age( value, n ) ) {
+            if( auto r = mtasts::parse_max_age( value, n, o.lang ) ) {
                refused = std::move( r );
             }
             else {
@@ -476,6 +499,7 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
             }
             break;
          case 10: format = std::move( value ); break;
+         case 11: o.lang = lang_of( static_cast< int >( mtasts::parse_whole_number( value ).value_or( 0 ) ) ); break;
          default: break;
       }
    } );
@@ -494,7 +518,7 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
          output = mtasts::generate_json( r, true ) + "\n";
       }
       else if( format == "text" ) {
-         output = mtasts::generate_text( r );
+         output = mtasts::generate_text( r, o.lang );
       }
       else if( format == "zone" ) {
          output = r.zone;
@@ -580,35 +604,37 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_presets()
 // Lines itself. Items as for mtasts_generate: tags 1 domain, 2 policy, 3 txt, 4 tlsrpt, 12 dmarc, 5 an MX host
 // (repeats), 6 "mx" given (no value: an empty list), 7 verbose (no value), 8 the input line number (decimal), 9 an
 // error message (the answer is then the error line, with the domain when tag 1 is there), 10 the line was too long
-// (error line), 11 the usage text instead of an answer. Returns [pointer, bytes] of the line (with its "\n").
+// (error line), 11 the usage text instead of an answer, 13 the language index (decimal). Returns [pointer, bytes] of
+// the line (with its "\n").
 EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsigned char* data, std::size_t size )
 {
    static std::string line;
    static mtasts::LintResult results[ mtasts::batch::text_count ];
    constexpr unsigned text_tags[ mtasts::batch::text_count ] = { 2, 3, 4, 12 };  // by batch::Text
-   std::string_view values[ 13 ];
-   bool has[ 13 ] = {};
+   std::string_view values[ 14 ];
+   bool has[ 14 ] = {};
    std::vector< std::string > mx;
    for_each_item( data, size, [ & ]( unsigned tag, std::string_view value ) {
-      if( tag == 0 || tag > 12 ) {
+      if( tag == 0 || tag > 13 ) {
          return;
       }
       has[ tag ] = true;
       if( tag == 5 ) {
          mx.emplace_back( value );
       }
-      else {
+      else if( tag != 11 ) {
          values[ tag ] = value;
       }
    } );
    line.clear();
+   const auto lang = lang_of( static_cast< int >( mtasts::parse_whole_number( values[ 13 ] ).value_or( 0 ) ) );
    if( has[ 11 ] ) {
-      line = mtasts::batch::usage;
+      line = mtasts::batch::usage( lang );
       return answer( line );
    }
    const auto line_no = static_cast< std::size_t >( mtasts::parse_whole_number( values[ 8 ] ).value_or( 0 ) );
    if( has[ 10 ] ) {
-      mtasts::batch::write_error( line, line_no, nullptr, mtasts::batch::line_too_long() );
+      mtasts::batch::write_error( line, line_no, nullptr, mtasts::batch::line_too_long( lang ) );
    }
    else if( has[ 9 ] ) {
       mtasts::batch::write_error( line, line_no, has[ 1 ] ? &values[ 1 ] : nullptr, values[ 9 ] );
@@ -622,7 +648,7 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
          }
       }
       e.mx_hosts = has[ 5 ] || has[ 6 ] ? &mx : nullptr;
-      const bool valid = mtasts::batch::lint_entry( e, has[ 7 ], results );
+      const bool valid = mtasts::batch::lint_entry( e, has[ 7 ], results, lang );
       mtasts::batch::write_answer( line, line_no, e, valid, results );
    }
    return answer( line );
@@ -634,7 +660,7 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsign
 // One file of `mta-sts-lint --fix` / `--fix-dry-run` for the Node bin (core/fix/), which does the file I/O. Items as
 // for mtasts_batch: tags 1 the name reported ("<stdin>" for standard input), 2 the file's bytes, 3 the kind name,
 // 4 verbose (no value), 5 the domain, 6 an MX host (repeats), 7 MX hosts given (no value: an empty list), 8 dry run
-// (no value: also write the diff). Returns [changed (0/1), fixed text pointer, bytes, summary pointer, bytes, diff
+// (no value: also write the diff), 9 the language index (decimal). Returns [changed (0/1), fixed text pointer, bytes, summary pointer, bytes, diff
 // pointer, bytes] (the summary as the native CLI prints it on standard error; valid until the next call).
 EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_fix( const unsigned char* data, std::size_t size )
 {
@@ -664,11 +690,12 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_fix( const unsigned
             }
             break;
          case 8: dry_run = true; break;
+         case 9: options.lang = lang_of( static_cast< int >( mtasts::parse_whole_number( value ).value_or( 0 ) ) ); break;
          default: break;
       }
    } );
    r = mtasts::fix_all( text, options );
-   summary = mtasts::fix_summary( name, r, dry_run );
+   summary = mtasts::fix_summary( name, r, dry_run, options.lang );
    diff = dry_run && r.changed() ? mtasts::fix_diff( name, text, r.text ) : std::string();
    const auto at = []( const std::string& s ) { return static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( s.data() ) ); };
    words[ 0 ] = r.changed() ? 1 : 0;

@@ -16,8 +16,8 @@ export type KindOption = Kind | 'auto';
 export type Severity = 'error' | 'warning' | 'info';
 export type FormatName = 'text' | 'json' | 'sarif';
 
-import type { Code } from './codes.js';
-export type { Code };
+import type { Code, Lang } from './codes.js';
+export type { Code, Lang };
 /** A catalogue code such as `"STS222"`: the union generated from core/rules.def (wasm/codes.d.ts). */
 export type RuleCode = Code;
 
@@ -167,11 +167,16 @@ export interface LintOptions {
    * `[]` = the domain has no MX records; `['.']` = a null MX (RFC 7505); omitted = not checked.
    */
   mxHosts?: readonly string[] | null;
+  /** The language of `message` and `fix.title` (default: the validator's `lang`). Codes and positions never change. */
+  lang?: Lang;
 }
 
 export interface FormatOptions {
   /** ANSI colours in the text format (default false). */
   color?: boolean;
+  /** The language of the output's own words (text summary, SARIF rule texts); default: the validator's `lang`. Each
+   * result's messages stay in the language it was linted in. */
+  lang?: Lang;
 }
 
 /** Names a result in `format()` output, overriding `LintOptions.file`. */
@@ -213,6 +218,8 @@ export interface GenerateOptions {
   rua?: readonly string[];
   /** Seconds since 1970-01-01T00:00:00Z for the default id; default `Math.floor(Date.now() / 1000)`. */
   now?: number;
+  /** The language of messages and checklist (default: the validator's `lang`). */
+  lang?: Lang;
 }
 
 /** A refusal (in `errors`), or a correction or remark (in `notes`). */
@@ -277,8 +284,12 @@ export interface Validator {
    * validator's `lint()` are accepted (they carry their input, which is linted again by the C++ formatter).
    */
   format(results: LintResult | NamedResult | ReadonlyArray<LintResult | NamedResult>, format?: FormatName, options?: FormatOptions): string;
-  /** The diagnostic catalogue, generated from the C++ table. */
+  /** The diagnostic catalogue, generated from the C++ table, titles and messages in the validator's `lang`. */
   readonly rules: readonly Rule[];
+  /** The default language of messages (`createValidator({ lang })`, else `'en'`). */
+  readonly lang: Lang;
+  /** Every language of the catalogue. */
+  readonly langs: readonly Lang[];
   /** The core's version. */
   readonly version: string;
   /** Debug: size of the WebAssembly memory in bytes. It grows for large inputs only, never per call. */
@@ -344,6 +355,9 @@ export interface ValidatorOptions {
   /** Where to load `mta-sts-lint.wasm` (`mta-sts-lint-full.wasm` for `/full`) from; `scriptDirectory` is the entry's own
    * directory. Node: a path or file: URL is read with fs, an http(s) URL fetched; browsers: fetched. */
   locateFile?: (file: string, scriptDirectory: string) => string;
+  /** The language of messages, fix titles and `rules` unless a call says otherwise (default `'en'`; an unknown one
+   * rejects with a RangeError). */
+  lang?: Lang;
 }
 
 /** Loads and instantiates the WebAssembly core; every call after this is synchronous. */

@@ -226,11 +226,11 @@ namespace {
          const std::size_t eq = v_.find( '=' );
          if( v_[ 0 ] != 'v' ) {
             auto& d = add( Code::DMC620, 0, 1, { { "s", "V" } } );
-            d.fix = fix( "Write 'v'", 0, 1, "v" );
+            d.fix = fix( sink_.fix_title( FixTitle::write_quoted, { { "s", "v" } } ), 0, 1, "v" );
          }
          if( eq != 1 || n != 8 ) {
             auto& d = add( Code::DMC622, 1, n - 6, { { "s", "v=DMARC1" } } );
-            d.fix = fix( "Remove the spaces around '='", 1, n - 6, "=" );
+            d.fix = fix( sink_.fix_title( FixTitle::remove_spaces_eq ), 1, n - 6, "=" );
          }
          if( n == v_.size() ) {
             return n;
@@ -250,7 +250,7 @@ namespace {
          }
          if( q > n && w > q ) {
             auto& d = add( Code::DMC603, n, q, { { "name", std::string( v_.substr( q, w - q ) ) } } );
-            d.fix = fix( "Insert ';'", n, n, ";" );
+            d.fix = fix( sink_.fix_title( FixTitle::insert_semicolon ), n, n, ";" );
             return n;  // tags() reads from here as a segment that lacks its ';'
          }
          std::size_t e = n;
@@ -275,11 +275,11 @@ namespace {
       ArgList args{ { "s", "DMARC1" } };
       std::optional< Fix > f;
       if( lead > 0 && prefix_match< grammar::dmarc::dmarc_version >( first ) == first.size() ) {
-         f = fix( "Remove the leading whitespace", 0, lead, "" );
+         f = fix( sink_.fix_title( FixTitle::remove_leading_ws ), 0, lead, "" );
       }
       else if( text::iequals( first, "v=DMARC1" ) ) {
          hint = Hint::wrong_case_tag;
-         f = fix( "Write 'v=DMARC1'", lead, fe, "v=DMARC1" );
+         f = fix( sink_.fix_title( FixTitle::write_quoted, { { "s", "v=DMARC1" } } ), lead, fe, "v=DMARC1" );
       }
       else if( first.find( '=' ) != std::string_view::npos && !text::istarts_with( first, "v" ) ) {
          hint = Hint::not_first_field;
@@ -320,7 +320,7 @@ namespace {
          if( a == b ) {
             if( !last && i > pos ) {
                auto& d = add( Code::DMC624, i - 1, e + 1 );
-               d.fix = fix( "Remove the empty tag", e, e + 1, "" );
+               d.fix = fix( sink_.fix_title( FixTitle::remove_empty_tag ), e, e + 1, "" );
             }
          }
          else {
@@ -357,7 +357,7 @@ namespace {
             if( n > ws_e && q < b && v_[ q ] == '=' && find_tag( v_.substr( ws_e, n - ws_e ), false ) >= 0 ) {
                const std::string name( v_.substr( ws_e, n - ws_e ) );
                auto& d = add( Code::DMC603, k, ws_e, { { "name", name } } );
-               d.fix = fix( "Insert ';'", k, k, ";" );
+               d.fix = fix( sink_.fix_title( FixTitle::insert_semicolon ), k, k, ";" );
                const auto e = find_in( '=', start, k );
                if( e != npos ) {
                   tag( start, e, e + 1, k );
@@ -403,7 +403,7 @@ namespace {
       facts_.fields.emplace_back( std::string( name ), std::string( value ) );
       if( ws_b != ne || ws_e != vb ) {
          auto& d = add( Code::DMC622, ws_b, ws_e, { { "s", std::string( name ) + "=" + std::string( value.substr( 0, 40 ) ) } } );
-         d.fix = fix( "Remove the spaces around '='", ws_b, ws_e, "=" );
+         d.fix = fix( sink_.fix_title( FixTitle::remove_spaces_eq ), ws_b, ws_e, "=" );
       }
       ++tag_index_;
       int t = find_tag( name, true );
@@ -411,7 +411,7 @@ namespace {
          t = find_tag( name, false );
          if( t >= 0 ) {
             auto& d = add( Code::DMC620, nb, ws_b, { { "s", quote( name ) } } );
-            d.fix = fix( std::string( "Write '" ) + tag_names[ static_cast< std::size_t >( t ) ] + "'", nb, ws_b, tag_names[ static_cast< std::size_t >( t ) ] );
+            d.fix = fix( sink_.fix_title( FixTitle::write_quoted, { { "s", tag_names[ static_cast< std::size_t >( t ) ] } } ), nb, ws_b, tag_names[ static_cast< std::size_t >( t ) ] );
          }
       }
       if( t < 0 ) {
@@ -453,7 +453,7 @@ namespace {
       if( !is_lower( value ) ) {
          const auto low = text::to_lower( value );
          auto& d = add( Code::DMC621, vb, ve, { { "s", low } } );
-         d.fix = fix( "Write '" + low + "'", vb, ve, low );
+         d.fix = fix( sink_.fix_title( FixTitle::write_quoted, { { "s", low } } ), vb, ve, low );
       }
    }
 
@@ -628,7 +628,7 @@ namespace {
          if( u.find( '@' ) != std::string_view::npos && u.find( ':' ) == std::string_view::npos ) {
             args[ 1 ].second = std::string( u );
             if( full_match< grammar::tlsrpt::mailto::addr_spec >( u ) ) {
-               f = fix( "Add 'mailto:'", a, a, "mailto:" );
+               f = fix( sink_.fix_title( FixTitle::add_mailto ), a, a, "mailto:" );
             }
          }
          auto& d = add( Code::DMC615, a, ue, args );

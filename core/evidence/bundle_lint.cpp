@@ -93,7 +93,7 @@ namespace {
    {
    public:
       BundleLinter( std::string_view text, const LintOptions& options, Sink& sink, LintResult& result, const std::vector< evidence::Part >& parts )
-         : t_( text ), options_( options ), sink_( sink ), result_( result ), b_( evidence::read_bundle( text, parts ) )
+         : t_( text ), options_( options ), sink_( sink ), result_( result ), b_( evidence::read_bundle( text, parts, sink.lang() ) )
       {}
 
       void run();
@@ -283,7 +283,7 @@ namespace {
          if( recs.empty() ) {
             continue;
          }
-         Sink local( true );
+         Sink local( true, sink_.lang() );
          RecordFacts facts;
          lint_parsed_records( t_, recs, kind, local, facts );
          move_into( sink_, std::move( local.items() ), 0, span );
@@ -335,7 +335,7 @@ namespace {
       o.verbose = options_.verbose;
       o.domain = domain_;
       o.mx_hosts = mx_;
-      Sink local( options_.verbose );
+      Sink local( options_.verbose, sink_.lang() );
       PolicyFacts facts;
       lint_policy( t_.substr( body.offset, body.length ), o, local, facts );
       for( auto& d : local.items() ) {
@@ -507,7 +507,7 @@ namespace {
          if( other_domain( d, q.span ) ) {
             continue;
          }
-         sink_.add( Code::EVD702, q.span.offset, q.span.length, { { "d", text::quote( d ) }, { "why", q.rcode == evidence::Rcode::nxdomain ? "NXDOMAIN" : "no TXT record" } } );
+         sink_.add( Code::EVD702, q.span.offset, q.span.length, { { "d", text::quote( d ) }, { "why", q.rcode == evidence::Rcode::nxdomain ? std::string( "NXDOMAIN" ) : render_text( Text::no_txt_record, {}, sink_.lang() ) } } );
       }
    }
 

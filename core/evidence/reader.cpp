@@ -711,7 +711,7 @@ namespace {
    // The TXT value written in [b, e) of the text, read by core/presentation.cpp, with its offsets made absolute.
    std::optional< TxtRecord > Reader::txt_value( std::size_t b, std::size_t e, std::vector< Diagnostic >& diags, bool whole_line )
    {
-      Sink s( true );
+      Sink s( true, b_.problems.lang() );
       auto recs = parse_presentation( t_.substr( b, e - b ), s );
       if( recs.empty() ) {
          return std::nullopt;
@@ -1870,9 +1870,10 @@ namespace {
 
 }  // namespace
 
-Bundle read_bundle( std::string_view text, const std::vector< Part >& parts )
+Bundle read_bundle( std::string_view text, const std::vector< Part >& parts, Lang lang )
 {
    Bundle b;
+   b.problems = Sink( true, lang );
    if( parts.empty() ) {
       Reader( text, b ).run( 0 );
    }
@@ -1893,7 +1894,7 @@ Bundle read_bundle( std::string_view text, const std::vector< Part >& parts )
          continue;
       }
       // a record file: its records in presentation form, the kind given by the caller
-      Sink s( true );
+      Sink s( true, b.problems.lang() );
       auto recs = parse_presentation( text.substr( begin, end - begin ), s );
       if( recs.empty() ) {
          b.problems.add( p.kind == Part::txt ? Code::STS101 : Code::RPT501, begin, 0 );

@@ -116,6 +116,6 @@ struct Part
    Kind kind = bundle;
 };
 
-Bundle read_bundle( std::string_view text, const std::vector< Part >& parts = {} );
+Bundle read_bundle( std::string_view text, const std::vector< Part >& parts = {}, Lang lang = Lang::en );  // lang: of problems' messages
 
 }  // namespace mtasts::evidence

@@ -29,7 +29,7 @@ namespace {
       o.kind = Kind::bundle;
       LintResult all;
       all.kind = Kind::bundle;
-      Sink sink( options.verbose );
+      Sink sink( options.verbose, options.lang );
       detail::lint_bundle( joined, o, sink, all, parts );
       detail::finish( all, sink, joined, options.verbose );
       out.assign( texts.size(), LintResult{} );

@@ -148,19 +148,18 @@ FixAllResult fix_all( std::string_view text, const LintOptions& options ) noexce
    return r;
 }
 
-std::string fix_summary( std::string_view name, const FixAllResult& r, bool dry_run )
+std::string fix_summary( std::string_view name, const FixAllResult& r, bool dry_run, Lang lang )
 {
-   std::string s;
+   enable_all_languages();  // the command line's texts come with the translations
+   const std::string n( name );
    if( !r.settled ) {
-      s.append( name ).append( ": fixes did not settle after " ).append( std::to_string( fix_max_rounds ) ).append( " rounds; left unchanged\n" );
-      return s;
+      return n + ": " + render_text( Text::fix_not_settled, { { "n", std::to_string( fix_max_rounds ) } }, lang ) + "\n";
    }
    if( r.not_text ) {
-      s.append( name ).append( ": not valid UTF-8 text; not fixed\n" );
-      return s;
+      return n + ": " + render_text( Text::fix_not_text, {}, lang ) + "\n";
    }
    if( r.fixed.empty() ) {
-      return s;
+      return std::string();
    }
    std::vector< std::string_view > ids;
    for( const Code c : r.fixed ) {
@@ -168,12 +167,13 @@ std::string fix_summary( std::string_view name, const FixAllResult& r, bool dry_
    }
    std::sort( ids.begin(), ids.end() );
    ids.erase( std::unique( ids.begin(), ids.end() ), ids.end() );
-   s.append( name ).append( dry_run ? ": would fix " : ": fixed " ).append( std::to_string( r.fixed.size() ) ).append( r.fixed.size() == 1 ? " problem (" : " problems (" );
+   std::string codes;
    for( std::size_t k = 0; k < ids.size(); ++k ) {
-      s.append( k ? ", " : "" ).append( ids[ k ] );
+      codes.append( k ? ", " : "" ).append( ids[ k ] );
    }
-   s.append( ")\n" );
-   return s;
+   const bool one = r.fixed.size() == 1;
+   const Text t = dry_run ? ( one ? Text::fix_would_one : Text::fix_would_many ) : ( one ? Text::fix_fixed_one : Text::fix_fixed_many );
+   return n + ": " + render_text( t, { { "n", std::to_string( r.fixed.size() ) }, { "codes", codes } }, lang ) + "\n";
 }
 
 }  // namespace mtasts

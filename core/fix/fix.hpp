@@ -51,6 +51,7 @@ FixAllResult fix_all( std::string_view text, const LintOptions& options ) noexce
 //   "NAME: fixed 3 problems (STS214, STS239)\n" (dry_run: "NAME: would fix ...")  the codes sorted, each once
 //   "NAME: fixes did not settle after 5 rounds; left unchanged\n"
 //   "NAME: not valid UTF-8 text; not fixed\n"   (only when it has fixes)
-std::string fix_summary( std::string_view name, const FixAllResult& r, bool dry_run );
+// (in `lang`: the words come from core/i18n, MTASTS_TOOL_TEXT fix_*; enables the translations).
+std::string fix_summary( std::string_view name, const FixAllResult& r, bool dry_run, Lang lang = Lang::en );
 
 }  // namespace mtasts

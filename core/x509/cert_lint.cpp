@@ -187,7 +187,7 @@ void Checker::check( Chain& ch )
          }
          if( !match ) {
             if( ch.mx ) {
-               mx_fail( e, "does not cover that name" );
+               mx_fail( e, render_text( Text::cert_not_covering, {}, sink_.lang() ) );
             }
             else if( wild ) {
                add( &e, Code::STS307, e.span, { { "n", *wild }, { "h", ch.host } } );
@@ -203,11 +203,12 @@ void Checker::check( Chain& ch )
       }
       if( o_.now ) {
          const std::int64_t now = *o_.now;
-         const char* why = now > c.not_after ? "is expired" : now < c.not_before ? "is not yet valid" : nullptr;
-         if( why ) {
-            const std::string w = std::string( why ) + " (" + ( now > c.not_after ? "notAfter " + time_text( c.not_after ) : "notBefore " + time_text( c.not_before ) ) + ")";
+         if( now > c.not_after || now < c.not_before ) {
+            const bool expired = now > c.not_after;
+            const std::string w = render_text( expired ? Text::cert_expired : Text::cert_not_yet_valid,
+                                               { { "when", expired ? "notAfter " + time_text( c.not_after ) : "notBefore " + time_text( c.not_before ) } }, sink_.lang() );
             if( ch.mx ) {
-               mx_fail( e, leaf ? w : "chain's certificate " + n + " " + w );
+               mx_fail( e, leaf ? w : render_text( Text::cert_in_chain, { { "n", n }, { "why", w } }, sink_.lang() ) );
             }
             else {
                add( &e, Code::STS308, e.span, { { "h", who }, { "why", w }, { "t", time_text( now ) } } );
@@ -219,7 +220,7 @@ void Checker::check( Chain& ch )
       }
       if( leaf && self_issued( c ) ) {
          if( ch.mx ) {
-            mx_fail( e, "is self-signed" );
+            mx_fail( e, render_text( Text::cert_self_signed, {}, sink_.lang() ) );
          }
          else {
             add( &e, Code::CRT805, e.span, { { "h", who } } );

@@ -183,7 +183,7 @@ test('wrong JS types and unknown option names throw TypeError', () => {
     [{ domain: 'example.com', rua: 'mailto:a@example.com' }, /\.rua: expected an array of strings/],
     [{ domain: 'example.com', maxAge: '86400' }, /\.maxAge: expected a number of seconds, got string/],
     [{ domain: 'example.com', now: new Date() }, /\.now: expected a number of seconds/],
-    [{ domain: 'example.com', max_age: 86400 }, /unknown option 'max_age' \(expected 'domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua' or 'now'\)/],
+    [{ domain: 'example.com', max_age: 86400 }, /unknown option 'max_age' \(expected 'domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua', 'now' or 'lang'\)/],
     [{ domain: 'example.com', from_mx: [] }, /unknown option 'from_mx'/],
   ];
   for (const [o, message] of bad) assert.throws(() => v.generate(o), { name: 'TypeError', message }, JSON.stringify(o));

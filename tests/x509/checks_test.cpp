@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/catalogue.hpp"
 #include "core/lint.hpp"
 #include "core/x509/cert_lint.hpp"
 #include "openssl_helpers.hpp"
@@ -181,6 +182,25 @@ TEST_CASE( "name matching follows RFC 6125 §6.4.3 as RFC 8461 §3.3 restricts i
    CHECK( !name_matches( "mta-sts.*.com", "mta-sts.example.com" ) );
    CHECK( name_matches( "*.xn--bcher-kva.example", "mta-sts.xn--bcher-kva.example" ) );
    CHECK( !name_matches( "", "" ) );
+}
+
+TEST_CASE( "STS308 in Spanish: the reason is worded in the run's language, the RFC tokens and times stay" )
+{
+   mtasts::enable_all_languages();
+   mtasts::x509::enable_certificates();
+   LintOptions o;
+   o.kind = Kind::cert;
+   o.domain = "example.com";
+   o.lang = mtasts::Lang::es;
+   const std::string chain = pki().leaf( "DNS:mta-sts.example.com" ) + pki().intermediate();
+   o.now = k_not_after + 1;
+   auto r = mtasts::lint( chain, o );
+   REQUIRE( find( r, "STS308" ) );
+   CHECK( find( r, "STS308" )->message == "El certificado de mta-sts.example.com está caducado (notAfter 2027-01-01T00:00:00Z) a fecha de 2027-01-01T00:00:01Z." );
+   o.now = 1767225599;
+   r = mtasts::lint( chain, o );
+   REQUIRE( find( r, "STS308" ) );
+   CHECK( find( r, "STS308" )->message.find( "aún no es válido (notBefore 2026-01-01T00:00:00Z)" ) != std::string::npos );
 }
 
 TEST_CASE( "STS308: expired or not yet valid at the validation time (both ends of the period included)" )

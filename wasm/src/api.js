@@ -57,7 +57,7 @@ export function checkOptions(where, options, allowed) {
 // What mtasts_lint() takes as evidence: "domain\0host\0host\0" (wasm/bindings.cpp).
 const evidenceText = (domain, mxHosts) => `${domain ?? ''}\0${(mxHosts ?? []).map((h) => `${h}\0`).join('')}`;
 
-const MODULE_OPTIONS = ['wasmBinary', 'wasmModule', 'locateFile'];
+const MODULE_OPTIONS = ['wasmBinary', 'wasmModule', 'locateFile', 'lang'];
 
 // Validates createValidator()'s options: { wasm } (bytes or a compiled module) when the caller gave it, and locateFile.
 function moduleOptions(options) {
@@ -85,6 +85,12 @@ function moduleOptions(options) {
     }
     m.locateFile = o.locateFile;
   }
+  if (o.lang !== undefined) {
+    if (typeof o.lang !== 'string') {
+      throw new TypeError(`createValidator(options): lang must be a string ('en' or 'es'), got ${describe(o.lang)}`);
+    }
+    m.lang = o.lang;
+  }
   return m;
 }
 
@@ -97,7 +103,7 @@ export async function load(factory, options, locate, extend) {
   const mod = moduleOptions(options);
   if (mod.wasm === undefined) await locate(mod);
   const Module = await factory({ wasm: mod.wasm });
-  return makeValidator(Module, extend);
+  return makeValidator(Module, extend, mod.lang);
 }
 
 // A browser's way to the .wasm at `url`: streaming compilation when the server says application/wasm, else the bytes.
@@ -110,9 +116,24 @@ export async function fetchWasm(url) {
   return response.arrayBuffer();
 }
 
-function makeValidator(Module, extend) {
-  // Everything the JS side names comes from the C++ tables (mtasts_info in wasm/bindings.cpp).
-  const info = readInfo(Module);
+function makeValidator(Module, extend, lang) {
+  // Everything the JS side names comes from the C++ tables (mtasts_info in wasm/bindings.cpp), the rules' texts in
+  // the validator's language (English unless createValidator({ lang }) says otherwise).
+  const { langs } = readInfo(Module, 0);
+  // The index of a language tag (what the core takes), or a RangeError naming the tags there are.
+  const langIndex = (tag, where) => {
+    if (tag === undefined) return defaultLang;
+    if (typeof tag !== 'string') throw new TypeError(`${where}: expected a language tag (${listOf(langs)}), got ${describe(tag)}`);
+    const k = langs.indexOf(tag);
+    if (k < 0) {
+      const full = langs.length === 1 ? "; the other languages are in the 'mta-sts-lint/full' entry" : '';
+      throw new RangeError(`${where}: unknown language '${tag}' (expected ${listOf(langs)}${full})`);
+    }
+    return k;
+  };
+  let defaultLang = 0;
+  defaultLang = langIndex(lang, 'createValidator({ lang })');
+  const info = readInfo(Module, defaultLang);
   const byIndex = [];
   const rules = [];
   for (const r of info.rules) {
@@ -213,7 +234,7 @@ function makeValidator(Module, extend) {
     const o =
       options === undefined
         ? NO_OPTIONS
-        : checkOptions('lint(text, options)', options, ['kind', 'verbose', 'file', 'domain', 'mxHosts']);
+        : checkOptions('lint(text, options)', options, ['kind', 'verbose', 'file', 'domain', 'mxHosts', 'lang']);
     let kind = 0;
     if (o.kind !== undefined) {
       if (typeof o.kind !== 'string') {
@@ -231,6 +252,7 @@ function makeValidator(Module, extend) {
       throw new TypeError(`lint(text, { file }): expected a string, got ${describe(o.file)}`);
     }
     checkEvidence('lint(text, options)', o);
+    const lang = o.lang === undefined ? defaultLang : langIndex(o.lang, 'lint(text, { lang })');
     const verbose = o.verbose === true;
     const domain = o.domain || undefined;
     const mxHosts = o.mxHosts ? [...o.mxHosts] : undefined;
@@ -241,7 +263,7 @@ function makeValidator(Module, extend) {
 
     const size = encode(text);
     const ascii = size === text.length;
-    const flags = (verbose ? 1 : 0) | (ascii ? 2 : 0) | (mxHosts ? 4 : 0);
+    const flags = (verbose ? 1 : 0) | (ascii ? 2 : 0) | (mxHosts ? 4 : 0) | (lang << 3);
     const extra = evidence(domain, mxHosts);
     let at;
     try {
@@ -250,7 +272,7 @@ function makeValidator(Module, extend) {
       throw failed(e);
     }
     const result = decode(Module.HEAP32, at, text);
-    new Input(result, { text, kind, verbose, domain, mxHosts, file: o.file });
+    new Input(result, { text, kind, verbose, domain, mxHosts, file: o.file, lang });
     return result;
   }
 
@@ -393,10 +415,11 @@ function makeValidator(Module, extend) {
     if (!formats.includes(name)) {
       throw new RangeError(`${where}: unknown format '${name}' (expected ${listOf(formats)})`);
     }
-    const o = checkOptions('format(results, format, options)', options, ['color']);
+    const o = checkOptions('format(results, format, options)', options, ['color', 'lang']);
     if (o.color !== undefined && typeof o.color !== 'boolean') {
       throw new TypeError(`format(results, format, { color }): expected a boolean, got ${describe(o.color)}`);
     }
+    const lang = langIndex(o.lang, 'format(results, format, { lang })');
     const list = Array.isArray(results) ? results : [results];
     const files = list.map((item, k) => {
       let result = item;
@@ -417,23 +440,24 @@ function makeValidator(Module, extend) {
       }
       return { name: file ?? input.file ?? '<input>', ...coreFile(input) };
     });
-    const { at, size } = callFormat(files, name, o.color === true);
+    const { at, size } = callFormat(files, name, o.color === true, lang);
     return decoder.decode(Module.HEAPU8.subarray(at, at + size));
   }
 
-  // A file for the C++ format(): kind index, flags and evidence as mtasts_lint takes them.
-  function coreFile({ text, kind, verbose, domain, mxHosts }) {
+  // A file for the C++ format(): kind index, flags and evidence as mtasts_lint takes them (the messages in the
+  // language the result was linted in).
+  function coreFile({ text, kind, verbose, domain, mxHosts, lang = defaultLang }) {
     return {
       text,
       kind,
-      flags: (verbose ? 1 : 0) | (mxHosts ? 4 : 0),
+      flags: (verbose ? 1 : 0) | (mxHosts ? 4 : 0) | (lang << 3),
       evidence: domain || mxHosts ? evidenceText(domain, mxHosts) : '',
     };
   }
 
   // Calls mtasts_format: every name, text and evidence goes into one temporary heap block, followed by the
   // 8-word descriptors. Returns the output's place in the heap (valid until the next call) and the counts.
-  function callFormat(files, name, color) {
+  function callFormat(files, name, color, lang = defaultLang) {
     usable();
     const parts = [];
     for (const f of files) {
@@ -467,7 +491,7 @@ function makeValidator(Module, extend) {
       const fmt = parts[parts.length - 1];
       let r;
       try {
-        r = Module._mtasts_format(table, files.length, offsets[offsets.length - 1], fmt.length, color ? 1 : 0) >> 2;
+        r = Module._mtasts_format(table, files.length, offsets[offsets.length - 1], fmt.length, (color ? 1 : 0) | (lang << 1)) >> 2;
       } catch (e) {
         throw failed(e);
       }
@@ -493,6 +517,10 @@ function makeValidator(Module, extend) {
     format,
     rules,
     version,
+    /** The language of messages and rules unless a call says otherwise ('en' or 'es'). */
+    lang: langs[defaultLang],
+    /** The languages of the catalogue (core/i18n/languages.def). */
+    langs: Object.freeze([...langs]),
     /** Debug: the size of the WebAssembly linear memory in bytes (it grows for large inputs, never per call). */
     get heapSize() {
       return Module.HEAPU8.buffer.byteLength;
@@ -500,7 +528,7 @@ function makeValidator(Module, extend) {
   };
   internals.set(validator, { formatFiles });
   if (extend) {
-    extend(validator, Module, { usable, failed });
+    extend(validator, Module, { usable, failed, langIndex });
   } else {
     // The default module has no generator (wasm/CMakeLists.txt): say where it is rather than "not a function".
     validator.generate = () => {
@@ -511,9 +539,9 @@ function makeValidator(Module, extend) {
 }
 
 // Reads the record of mtasts_info (layout in wasm/bindings.cpp).
-function readInfo(Module) {
+function readInfo(Module, lang) {
   const w = Module.HEAP32;
-  let i = Module._mtasts_info() >> 2;
+  let i = Module._mtasts_info(lang) >> 2;
   const heap = Module.HEAPU8;
   const count = w[i];
   const blobAt = w[i + 1];
@@ -533,7 +561,10 @@ function readInfo(Module) {
   }
   const kinds = [str(), str(), str(), str(), str(), str()];
   const severities = [str(), str(), str()];
-  return { rules, kinds, severities, version: str() };
+  const version = str();
+  const langs = [];
+  for (let n = w[i++]; langs.length < n; ) langs.push(str());
+  return { rules, kinds, severities, version, langs };
 }
 
 const internals = new WeakMap();

@@ -7,7 +7,7 @@ import { checkOptions, describe } from './api.js';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-const GENERATE_OPTIONS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua', 'now'];
+const GENERATE_OPTIONS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua', 'now', 'lang'];
 const DMARC_OPTIONS = ['domain', 'policy', 'subdomainPolicy', 'rua', 'ruf', 'adkim', 'aspf', 'pct'];
 const DMARC_TAGS = { domain: 1, policy: 2, subdomainPolicy: 3, rua: 4, ruf: 5, adkim: 6, aspf: 7, pct: 8 }; // mtasts_generate_dmarc
 
@@ -43,7 +43,7 @@ export function batchLine(validator, items) {
 }
 
 // Adds generate() and presets to `validator` (api.js calls this from instantiate()).
-export function withGenerator(validator, Module, { usable, failed }) {
+export function withGenerator(validator, Module, { usable, failed, langIndex }) {
   // The generator (mtasts_generate in wasm/bindings.cpp): the options are checked here, written as one blob of
   // (tag, length, UTF-8 bytes) items, and the core answers with one JSON object (the CLI's `generate --format json`
   // keys, plus ok and errors).
@@ -55,6 +55,7 @@ export function withGenerator(validator, Module, { usable, failed }) {
     checkOptions(where, options, GENERATE_OPTIONS);
     const items = [];
     const add = (tag, text) => items.push([tag, encoder.encode(text)]);
+    add(11, String(langIndex(options.lang, `${where}.lang`)));  // first: it words the refusals of the items after it
     for (const [key, tag] of [['domain', 1], ['mode', 2], ['preset', 5], ['id', 7]]) {
       const value = options[key];
       if (value === undefined || value === null) continue;
@@ -172,6 +173,7 @@ export function withGenerator(validator, Module, { usable, failed }) {
   function generateOutput(o, format) {
     const items = [];
     const add = (tag, text) => items.push([tag, encoder.encode(text)]);
+    add(11, String(langIndex(undefined, 'generate')));  // the validator's language
     for (const [key, tag] of [['domain', 1], ['mode', 2], ['preset', 5], ['maxAge', 6], ['id', 7]]) {
       if (o[key] !== undefined) add(tag, o[key]);
     }
@@ -187,7 +189,7 @@ export function withGenerator(validator, Module, { usable, failed }) {
   // (core/batch.hpp) as the native command writes it. `items` are [tag, string or Uint8Array] pairs, the tags of
   // mtasts_batch in wasm/bindings.cpp. Returns the line's UTF-8 bytes (a copy).
   function batchLine(items) {
-    const r = call(Module._mtasts_batch, items.map(([tag, x]) => [tag, typeof x === 'string' ? encoder.encode(x) : x]));
+    const r = call(Module._mtasts_batch, [[13, String(langIndex(undefined, 'batch'))], ...items].map(([tag, x]) => [tag, typeof x === 'string' ? encoder.encode(x) : x]));
     const w = Module.HEAP32;
     return Module.HEAPU8.slice(w[r], w[r] + w[r + 1]);
   }
@@ -202,6 +204,7 @@ export function withGenerator(validator, Module, { usable, failed }) {
       for (const h of mxHosts) items.push([6, encoder.encode(h)]);
     }
     if (dryRun) items.push([8, new Uint8Array(0)]);
+    items.push([9, encoder.encode(String(langIndex(undefined, 'fix')))]);  // the validator's language
     const r = call(Module._mtasts_fix, items);
     const w = Module.HEAP32;
     const heap = Module.HEAPU8;

@@ -18,6 +18,7 @@ import {
   encodeFragment, decodeFragment, fragmentView,
 } from './format.js';
 import { EXAMPLES } from './examples.js';
+import { chooseLang, applyStatic, intlDuration, WORDS } from './i18n.js';
 import { initGenerator } from './generator.js';
 import { initDmarcGenerator } from './dmarc.js';
 
@@ -52,6 +53,12 @@ let lastResult = null;
 let rulesByCode = new Map();
 let userEdited = false;
 let currentView = 'validate'; // or 'generate'
+// The page's language: the fragment's l=, else navigator.languages (web/src/i18n.js). W: its words (null: English).
+const browserLang = chooseLang('', navigator.languages);
+let lang = chooseLang(location.hash, navigator.languages);
+let W = WORDS[lang];
+const originalTexts = new Map();
+const langListeners = [];
 
 // ---- CodeMirror state: what changed since the last lint (to map fix positions), and line marks ----
 
@@ -195,7 +202,7 @@ function toCmDiagnostics(result, text) {
 }
 
 function lintText(text) {
-  return validator.lint(text, { kind: currentKind, verbose });
+  return validator.lint(text, { kind: currentKind, verbose, lang });
 }
 
 // The diagnostics the editor shows, as dispatched, and the changes typed since: CodeMirror maps them through every
@@ -237,7 +244,7 @@ function runLint() {
   try {
     result = lintText(text);
   } catch (err) {
-    showFailure('The validator failed on this text', err);
+    showFailure(W ? W.validatorFailed : 'The validator failed on this text', err);
     return;
   }
   const tLint = performance.now();
@@ -322,7 +329,10 @@ const els = {};
 let listItems = [];
 let shownDiagnostics = [];
 
-function severityWord(s) { return s === 'error' ? 'Error' : s === 'warning' ? 'Warning' : 'Note'; }
+function severityWord(s) {
+  if (W) return W.severity[s] || W.severity.error;
+  return s === 'error' ? 'Error' : s === 'warning' ? 'Warning' : 'Note';
+}
 const SEVERITY_ICON = { error: '✖', warning: '▲', info: 'ℹ' };
 
 const itemOfLi = new WeakMap();
@@ -356,11 +366,11 @@ function makeItem() {
 }
 
 function fixTitleOf(d) {
-  return d.fix && d.fix.edits && d.fix.edits.length ? d.fix.title || 'Fix' : '';
+  return d.fix && d.fix.edits && d.fix.edits.length ? d.fix.title || (W ? W.fix : 'Fix') : '';
 }
 
 function itemKey(d) {
-  return `${d.code}\u0000${d.severity}\u0000${d.line}:${d.column}\u0000${d.message}\u0000${fixTitleOf(d)}`;
+  return `${lang}\u0000${d.code}\u0000${d.severity}\u0000${d.line}:${d.column}\u0000${d.message}\u0000${fixTitleOf(d)}`;
 }
 
 function fillItem(item, d, key) {
@@ -378,11 +388,11 @@ function fillItem(item, d, key) {
   const rule = rulesByCode.get(d.code);
   item.code.title = rule ? [rule.title, rule.reference].filter(Boolean).join(' · ') : '';
   item.msg.textContent = d.message;
-  item.go.title = 'Go to line ' + d.line + ', column ' + d.column;
+  item.go.title = W ? W.goTo(d.line, d.column) : 'Go to line ' + d.line + ', column ' + d.column;
   if (fixTitle) {
     item.fix.hidden = false;
-    item.fix.textContent = 'Fix: ' + fixTitle;
-    item.fix.setAttribute('aria-label', `Fix ${d.code} on line ${d.line}: ${fixTitle}`);
+    item.fix.textContent = W ? W.fixLabel(fixTitle) : 'Fix: ' + fixTitle;
+    item.fix.setAttribute('aria-label', W ? W.fixAria(d.code, d.line, fixTitle) : `Fix ${d.code} on line ${d.line}: ${fixTitle}`);
   } else {
     item.fix.hidden = true;
     item.fix.textContent = '';
@@ -428,22 +438,23 @@ function renderList(diagnostics) {
   listItems = next;
   const more = diagnostics.length - n;
   if (els.more.hidden !== more <= 0) els.more.hidden = more <= 0;
-  setText(els.more, more > 0 ? `…and ${more} more (only the first ${MAX_LIST_ITEMS} are listed; all are underlined in the editor).` : '');
+  setText(els.more, more > 0 ? (W ? W.more(more, MAX_LIST_ITEMS) : `…and ${more} more (only the first ${MAX_LIST_ITEMS} are listed; all are underlined in the editor).`) : '');
 }
 
 function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
 
 function renderResult(result) {
-  const summary = summaryText(result, { verbose });
+  const summary = W ? W.summary(result, verbose) : summaryText(result, { verbose });
   setText(els.summary, summary);
   const cls = 'summary ' + (result.errorCount ? 'summary-invalid' : result.warningCount ? 'summary-warn' : 'summary-valid');
   if (els.summary.className !== cls) els.summary.className = cls;
-  setText(els.detected, currentKind === 'auto' ? `Detected: ${KIND_LABEL[result.kind] || result.kind}` : `Checked as: ${KIND_LABEL[result.kind] || result.kind}`);
+  const kindLabel = (W ? W.kind : KIND_LABEL)[result.kind] || result.kind;
+  setText(els.detected, currentKind === 'auto' ? (W ? W.detected(kindLabel) : `Detected: ${kindLabel}`) : (W ? W.checkedAs(kindLabel) : `Checked as: ${kindLabel}`));
   renderFound(result);
   renderList(result.diagnostics);
   const fixable = result.diagnostics.reduce((n, d) => n + (d.fix && d.fix.edits && d.fix.edits.length ? 1 : 0), 0);
   els.fixAll.disabled = fixable === 0;
-  setText(els.fixAll, fixable ? `Fix all (${fixable})` : 'Fix all');
+  setText(els.fixAll, W ? W.fixAll(fixable) : fixable ? `Fix all (${fixable})` : 'Fix all');
   renderFacts(result);
 }
 
@@ -454,14 +465,14 @@ function el(tag, text, className) {
   return e;
 }
 
-function codeList(items, total = items.length, emptyText = 'none') {
+function codeList(items, total = items.length, emptyText = W ? W.none : 'none') {
   const ul = el('ul', undefined, 'fact-list');
   for (const it of items) {
     const li = el('li');
     li.append(el('code', it));
     ul.append(li);
   }
-  if (total > items.length) ul.append(el('li', `…and ${total - items.length} more`, 'muted'));
+  if (total > items.length) ul.append(el('li', W ? W.andMore(total - items.length) : `…and ${total - items.length} more`, 'muted'));
   if (!total) ul.append(el('li', emptyText, 'muted'));
   return ul;
 }
@@ -472,48 +483,72 @@ function factRows(result) {
   const rows = [];
   const p = result.policy;
   const r = result.record;
+  const w = W || FACT_WORDS_EN;
   if (p) {
     const mode = p.mode;
-    rows.push(['Mode', String(mode), () => [mode ? el('code', mode) : el('span', 'not set (the policy is unusable)', 'muted'),
-      ...(mode && MODE_EXPLANATION[mode] ? [el('p', MODE_EXPLANATION[mode], 'fact-note')] : [])]]);
-    const age = maxAgeText(p.maxAge);
-    rows.push(['max_age', String(age), () => [age ? el('span', age) : el('span', 'not set', 'muted'),
-      el('p', 'How long senders may cache this policy after fetching it.', 'fact-note')]]);
+    const explanation = (W ? W.modeExplanation : MODE_EXPLANATION)[mode];
+    rows.push([w.mode, String(mode), () => [mode ? el('code', mode) : el('span', w.modeUnset, 'muted'),
+      ...(mode && explanation ? [el('p', explanation, 'fact-note')] : [])]]);
+    const age = W ? (p.maxAge === undefined || p.maxAge === null ? null : `${p.maxAge} s = ${intlDuration(Number(p.maxAge), lang)}`) : maxAgeText(p.maxAge);
+    rows.push(['max_age', String(age), () => [age ? el('span', age) : el('span', w.notSet, 'muted'),
+      el('p', w.maxAgeNote, 'fact-note')]]);
     const mx = Array.isArray(p.mx) ? p.mx : [];
     const mxShown = mx.slice(0, MAX_FACT_ITEMS).map(String);
     const wildcard = mx.some((m) => String(m).startsWith('*.'));
-    rows.push([`mx patterns (${mx.length})`, `${mx.length}\u0001${wildcard}\u0001${mxShown.join('\u0000')}`, () => [codeList(mxShown, mx.length, 'none'),
-      ...(wildcard ? [el('p', 'A “*.” pattern matches exactly one extra label: *.example.com covers mail.example.com, not example.com or a.b.example.com.', 'fact-note')] : [])]]);
-    rows.push(['version', String(p.version), () => [p.version ? el('code', p.version) : el('span', 'not set', 'muted')]]);
+    rows.push([w.mxPatterns(mx.length), `${mx.length}\u0001${wildcard}\u0001${mxShown.join('\u0000')}`, () => [codeList(mxShown, mx.length, w.none),
+      ...(wildcard ? [el('p', w.wildcardNote, 'fact-note')] : [])]]);
+    rows.push(['version', String(p.version), () => [p.version ? el('code', p.version) : el('span', w.notSet, 'muted')]]);
     const ext = fieldPairs(p.extensions);
     if (ext.length) {
       const shownExt = ext.slice(0, MAX_FACT_ITEMS).map(([k, v]) => `${k}: ${v}`);
-      rows.push(['Other fields (ignored by senders)', `${ext.length}\u0001${shownExt.join('\u0000')}`, () => [codeList(shownExt, ext.length)]]);
+      rows.push([w.otherFields, `${ext.length}\u0001${shownExt.join('\u0000')}`, () => [codeList(shownExt, ext.length)]]);
     }
   } else if (r) {
     const fields = fieldPairs(r.fields);
     fields.slice(0, MAX_FACT_ITEMS).forEach(([name, value], i) => rows.push([name, `${i}\u0000${value}`, () => [el('code', value)]]));
-    if (!fields.length) rows.push(['Fields', '', () => [el('span', 'none found', 'muted')]]);
+    if (!fields.length) rows.push([w.fields, '', () => [el('span', w.noneFound, 'muted')]]);
     if (result.kind === 'txt') {
-      rows.push(['Policy id', String(r.id), () => [r.id ? el('code', r.id) : el('span', 'not usable', 'muted'),
-        el('p', 'Change the id whenever you change the policy file, so senders fetch it again.', 'fact-note')]]);
+      rows.push([w.policyId, String(r.id), () => [r.id ? el('code', r.id) : el('span', w.notUsable, 'muted'),
+        el('p', w.policyIdNote, 'fact-note')]]);
     }
     if (result.kind === 'dmarc') {
-      rows.push(['Policy (p)', String(r.p), () => [r.p ? el('code', r.p) : el('span', 'not usable', 'muted'),
-        el('p', 'What receivers do with mail that fails DMARC: none (report only), quarantine (spam folder) or reject.', 'fact-note')]]);
+      rows.push([w.dmarcPolicy, String(r.p), () => [r.p ? el('code', r.p) : el('span', w.notUsable, 'muted'),
+        el('p', w.dmarcPolicyNote, 'fact-note')]]);
     }
     if (result.kind === 'tlsrpt' || result.kind === 'dmarc') {
       const rua = Array.isArray(r.rua) ? r.rua.map(String) : [];
-      rows.push([`Report destinations (${rua.length})`, rua.join('\u0000'), () => [codeList(rua.slice(0, MAX_FACT_ITEMS), rua.length, 'none usable')]]);
+      rows.push([w.destinations(rua.length), rua.join('\u0000'), () => [codeList(rua.slice(0, MAX_FACT_ITEMS), rua.length, w.noneUsable)]]);
     }
   }
-  return rows;
+  // The language is part of every row's key: switching it rebuilds the rows.
+  return rows.map(([term, key, build]) => [term, `${lang}\u0002${key}`, build]);
 }
+
+// The English words of the facts (the Spanish ones are in web/src/i18n.js).
+const FACT_WORDS_EN = {
+  mode: 'Mode',
+  modeUnset: 'not set (the policy is unusable)',
+  notSet: 'not set',
+  maxAgeNote: 'How long senders may cache this policy after fetching it.',
+  mxPatterns: (k) => `mx patterns (${k})`,
+  none: 'none',
+  wildcardNote: 'A “*.” pattern matches exactly one extra label: *.example.com covers mail.example.com, not example.com or a.b.example.com.',
+  otherFields: 'Other fields (ignored by senders)',
+  fields: 'Fields',
+  noneFound: 'none found',
+  policyId: 'Policy id',
+  notUsable: 'not usable',
+  policyIdNote: 'Change the id whenever you change the policy file, so senders fetch it again.',
+  destinations: (k) => `Report destinations (${k})`,
+  noneUsable: 'none usable',
+  dmarcPolicy: 'Policy (p)',
+  dmarcPolicyNote: 'What receivers do with mail that fails DMARC: none (report only), quarantine (spam folder) or reject.',
+};
 
 let shownFacts = []; // [{term, key, dt, dd}]
 function renderFacts(result) {
   const rows = factRows(result);
-  const label = result.kind === 'tlsrpt' ? 'What a reporter would use' : result.kind === 'dmarc' ? 'What a receiver would use' : 'What a sender would use';
+  const label = result.kind === 'tlsrpt' ? (W ? W.reporterUses : 'What a reporter would use') : result.kind === 'dmarc' ? (W ? W.receiverUses : 'What a receiver would use') : (W ? W.senderUses : 'What a sender would use');
   setText(els.factsLabel, label);
   const sameTerms = rows.length === shownFacts.length && rows.every((row, i) => row[0] === shownFacts[i].term);
   if (!sameTerms) {
@@ -549,7 +584,7 @@ function renderFound(result) {
   els.found.hidden = parts.length === 0;
   els.found.replaceChildren();
   if (!parts.length) return;
-  els.found.append('found: ');
+  els.found.append(W ? W.found : 'found: ');
   parts.forEach((p, k) => {
     if (k) els.found.append(', ');
     const a = document.createElement('a');
@@ -600,9 +635,15 @@ function currentFragment() {
   return encodeFragment({ text: view.state.doc.toString(), kind: currentKind });
 }
 
+// The language in the fragment when it is not the one the browser would choose: "l=es" after the other parameters.
+function withLang(frag) {
+  const l = lang === browserLang ? '' : `l=${lang}`;
+  return frag && l ? `${frag}&${l}` : frag || l;
+}
+
 function updateFragment() {
   if (currentView !== 'validate') return;
-  const frag = '#' + currentFragment();
+  const frag = '#' + withLang(currentFragment());
   if (location.hash === frag) return;
   try {
     window.history.replaceState(null, '', frag);
@@ -641,10 +682,12 @@ function showView(name, { focusTab = false, updateHash = true } = {}) {
   }
   if (focusTab) (gen ? els.tabGenerate : dmarc ? els.tabDmarc : els.tabValidate).focus();
   if (updateHash) {
-    if (gen) { if (location.hash !== '#g') replaceHash('g'); }
-    else if (dmarc) { if (location.hash !== '#d') replaceHash('d'); }
-    else if (userEdited && view) replaceHash(currentFragment());
-    else if (location.hash) replaceHash('');
+    const g = withLang('g');
+    const d = withLang('d');
+    if (gen) { if (location.hash !== '#' + g) replaceHash(g); }
+    else if (dmarc) { if (location.hash !== '#' + d) replaceHash(d); }
+    else if (userEdited && view) replaceHash(withLang(currentFragment()));
+    else if (location.hash !== (withLang('') ? '#' + withLang('') : '')) replaceHash(withLang(''));
   }
 }
 
@@ -670,7 +713,7 @@ async function copy(text, what, button) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
       await navigator.clipboard.writeText(text);
       ui.manual.hidden = true;
-      done(`${what} copied to the clipboard.`);
+      done(W ? W.copied(what) : `${what} copied to the clipboard.`);
       return;
     }
   } catch {
@@ -685,9 +728,9 @@ async function copy(text, what, button) {
   if (ok) {
     ui.manual.hidden = true;
     if (button) button.focus();
-    done(`${what} copied to the clipboard.`);
+    done(W ? W.copied(what) : `${what} copied to the clipboard.`);
   } else {
-    done(`Copy the ${what.toLowerCase()} from the box below (Ctrl+C or ⌘C).`);
+    done(W ? W.copyByHand(what) : `Copy the ${what.toLowerCase()} from the box below (Ctrl+C or ⌘C).`);
   }
 }
 
@@ -792,10 +835,10 @@ function wireUi() {
   $('verbose').addEventListener('change', (e) => { verbose = e.target.checked; runLint(); });
   els.fixAll.addEventListener('click', fixAll);
   $('copy-link').addEventListener('click', (e) => {
-    const url = location.href.replace(/#.*$/, '') + '#' + currentFragment();
-    copy(url, 'Link', e.currentTarget);
+    const url = location.href.replace(/#.*$/, '') + '#' + withLang(currentFragment());
+    copy(url, W ? W.link : 'Link', e.currentTarget);
   });
-  $('copy-text').addEventListener('click', (e) => copy(view.state.doc.toString(), 'Text', e.currentTarget));
+  $('copy-text').addEventListener('click', (e) => copy(view.state.doc.toString(), W ? W.text : 'Text', e.currentTarget));
 
   els.list.addEventListener('click', (e) => {
     const button = e.target.closest('button');
@@ -818,7 +861,8 @@ function wireUi() {
     b.type = 'button';
     b.className = 'example';
     b.dataset.example = ex.id;
-    b.textContent = ex.label;
+    b.textContent = W ? W.examples[ex.id] || ex.label : ex.label;
+    langListeners.push(() => { b.textContent = W ? W.examples[ex.id] || ex.label : ex.label; });
     b.addEventListener('click', () => {
       userEdited = true;
       setDocument(ex.text, ex.kind);
@@ -827,7 +871,13 @@ function wireUi() {
     exampleList.append(li);
   }
 
+  for (const b of document.querySelectorAll('.lang-switch button')) {
+    b.addEventListener('click', () => setLang(b.dataset.lang));
+  }
+
   window.addEventListener('hashchange', () => {
+    const l = chooseLang(location.hash, navigator.languages);
+    if (l !== lang) setLang(l, { updateHash: false });
     const which = fragmentView(location.hash);
     if (which === 'generate' || which === 'dmarc') { showView(which, { updateHash: false }); return; }
     if (view && validator && restoreFromFragment()) showView('validate', { updateHash: false });
@@ -840,8 +890,32 @@ function wireUi() {
   });
 }
 
+// Switches everything on screen to `next`: the static texts, the diagnostics (linted again in that language, the
+// editor's text untouched), the facts, the examples and the generator; remembered in the fragment.
+function setLang(next, { updateHash = true } = {}) {
+  if (!WORDS.hasOwnProperty(next)) return;
+  lang = next;
+  W = WORDS[lang];
+  applyStatic(document, lang, originalTexts, typeof __VERSION__ === 'string' ? __VERSION__ : '');
+  for (const b of document.querySelectorAll('.lang-switch button')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  for (const f of langListeners) f();
+  hooks.lang = lang;
+  if (validator && view) {
+    rulesByCode = new Map((validator.rules || []).map((r) => [r.code, r]));
+    coldLint = true;
+    runLint();
+  }
+  if (updateHash) {
+    if (currentView === 'generate') replaceHash(withLang('g'));
+    else if (currentView === 'dmarc') replaceHash(withLang('d'));
+    else if (userEdited && view) replaceHash(withLang(currentFragment()));
+    else replaceHash(withLang(''));
+  }
+}
+
 async function main() {
   wireUi();
+  setLang(lang, { updateHash: false });
   const fromHash = decodeFragment(location.hash);
   if (fromHash) setKind(fromHash.kind, false);
   if (fragmentView(location.hash) === 'generate' || fragmentView(location.hash) === 'dmarc') showView(fragmentView(location.hash), { updateHash: false });
@@ -859,7 +933,7 @@ async function main() {
   coldLint = true;
   runLint();
   try {
-    initGenerator({ validator, copy, validate: validateText, hooks });
+    initGenerator({ validator, copy, validate: validateText, hooks, language: () => lang, onLang: (f) => langListeners.push(f) });
   } catch (err) {
     console.error('The generator could not be started', err);
   }

@@ -216,5 +216,6 @@ export function fragmentView(hash) {
   if (h === 'd') return 'dmarc';
   const params = new URLSearchParams(h);
   if (params.has('g') && !params.has('t')) return 'generate';
+  if (params.has('d') && !params.has('t')) return 'dmarc';
   return params.has('t') ? 'validate' : null;
 }

@@ -56,20 +56,22 @@ export function wireForm(form, run, debounceMs = 150) {
 }
 
 // Nothing to generate yet (no domain): the prompt, no outputs.
-export function showIdle({ status, outputs }) {
+// `prompt`: the words in the page's language (generator.js passes them; dmarc.js is English only).
+export function showIdle({ status, outputs }, prompt = 'Enter your mail domain.') {
   outputs.hidden = true;
   outputs.replaceChildren();
-  status.textContent = 'Enter your mail domain.';
+  status.textContent = prompt;
   status.className = 'summary';
 }
 
 // The outcome of one generator call on the status line and the outputs: a refusal hides the outputs.
-export function showOutcome({ status, outputs }, r, okText, render) {
+// `nothing(n)`: the refusal's words in the page's language.
+export function showOutcome({ status, outputs }, r, okText, render, nothing = (n) => `Nothing generated: ${n} problem${n === 1 ? '' : 's'} in the form.`) {
   if (!r.ok) {
     outputs.hidden = true;
     outputs.replaceChildren();
     const n = (r.errors || []).length;
-    status.textContent = `Nothing generated: ${n} problem${n === 1 ? '' : 's'} in the form.`;
+    status.textContent = nothing(n);
     status.className = 'summary summary-invalid';
     return;
   }

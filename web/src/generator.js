@@ -5,7 +5,33 @@
 // As in app.js: user text and generator output reach the DOM only through textContent / value, never as HTML.
 
 import { zoneLines, utcId, lines } from './format.js';
+import { WORDS } from './i18n.js';
 import { $, el, showFieldErrors, wireForm, showIdle, showOutcome, safely } from './gen-form.js';
+
+// The generator panel's English words (the Spanish ones: WORDS.es.gen in web/src/i18n.js).
+const GEN_EN = {
+  copy: 'Copy',
+  copyThe: (what) => `Copy the ${what.toLowerCase()}`,
+  validateThis: 'Validate this',
+  validateThe: (what) => `Validate the ${what.toLowerCase()}`,
+  policyFile: 'Policy file',
+  txtRecord: '_mta-sts TXT record',
+  txtRecordShort: 'TXT record',
+  tlsrptRecord: 'TLS-RPT record',
+  zoneLines: 'Zone-file lines',
+  zoneWhere: 'For a BIND-style zone file; the zone’s $TTL applies.',
+  wildcard: 'Suggested wildcard',
+  wildcardShort: 'Wildcard',
+  wildcardWhere: 'Covers every MX host you listed (one extra label each). It is not in the policy: use it in “MX patterns” instead of the host names if all your MX hosts will stay under it.',
+  serveAt: 'Serve it at ',
+  publishAt: 'Publish it at ',
+  checklist: 'Checklist',
+  step: null,
+  notes: 'Notes',
+  enterDomain: 'Enter your mail domain.',
+  nothing: (n) => `Nothing generated: ${n} problem${n === 1 ? '' : 's'} in the form.`,
+  generated: (domain, mode) => `Generated for ${domain}, mode ${mode}.`,
+};
 
 const FIELDS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua'];
 const INPUT_OF_FIELD = { domain: 'gen-domain', preset: 'gen-preset', mx: 'gen-mx', fromMx: 'gen-from-mx', maxAge: 'gen-max-age', id: 'gen-id', rua: 'gen-rua' };
@@ -21,7 +47,9 @@ function button(text, onClick, attrs = {}) {
 
 // validator: from createValidator(); copy(text, what, button): the page's clipboard helper;
 // validate(text, kind): switches to the validator view with that text.
-export function initGenerator({ validator, copy, validate, hooks }) {
+// language(): the page's language ('en' or 'es'); onLang(f): f runs after each switch.
+export function initGenerator({ validator, copy, validate, hooks, language = () => 'en', onLang = () => {} }) {
+  const G = () => (WORDS[language()] ? WORDS[language()].gen : GEN_EN);
   const form = $('gen-form');
   const status = $('gen-status');
   const outputs = $('gen-outputs');
@@ -70,9 +98,10 @@ export function initGenerator({ validator, copy, validate, hooks }) {
     pre.setAttribute('aria-labelledby', headId);
     section.append(pre);
     const actions = el('div', undefined, 'gen-actions');
-    actions.append(button('Copy', (e) => copy(text, copyWhat || title, e.currentTarget), { 'aria-label': `Copy the ${(copyWhat || title).toLowerCase()}`, 'data-copy': id }));
+    const g = G();
+    actions.append(button(g.copy, (e) => copy(text, copyWhat || title, e.currentTarget), { 'aria-label': g.copyThe(copyWhat || title), 'data-copy': id }));
     if (validateKind) {
-      actions.append(button('Validate this', () => validate(text, validateKind), { 'aria-label': `Validate the ${(copyWhat || title).toLowerCase()}`, 'data-validate': id }));
+      actions.append(button(g.validateThis, () => validate(text, validateKind), { 'aria-label': g.validateThe(copyWhat || title), 'data-validate': id }));
     }
     section.append(actions);
     return section;
@@ -86,37 +115,39 @@ export function initGenerator({ validator, copy, validate, hooks }) {
 
   function render(r, domain) {
     const parts = [];
-    parts.push(block('Policy file', r.policy, { id: 'policy', validateKind: 'policy', copyWhat: 'Policy file', where: whereLine('Serve it at ', r.policyUrl) }));
+    const g = G();
+    parts.push(block(g.policyFile, r.policy, { id: 'policy', validateKind: 'policy', copyWhat: g.policyFile, where: whereLine(g.serveAt, r.policyUrl) }));
     const txtRecord = (r.records || []).find((x) => x.value === r.txt);
-    parts.push(block('_mta-sts TXT record', r.txt, { id: 'txt', validateKind: 'txt', copyWhat: 'TXT record', where: whereLine('Publish it at ', txtRecord ? txtRecord.name : `_mta-sts.${domain}`) }));
+    parts.push(block(g.txtRecord, r.txt, { id: 'txt', validateKind: 'txt', copyWhat: g.txtRecordShort, where: whereLine(g.publishAt, txtRecord ? txtRecord.name : `_mta-sts.${domain}`) }));
     if (r.tlsrpt) {
       const rec = (r.records || []).find((x) => x.value === r.tlsrpt);
-      parts.push(block('TLS-RPT record', r.tlsrpt, { id: 'tlsrpt', validateKind: 'tlsrpt', copyWhat: 'TLS-RPT record', where: whereLine('Publish it at ', rec ? rec.name : `_smtp._tls.${domain}`) }));
+      parts.push(block(g.tlsrptRecord, r.tlsrpt, { id: 'tlsrpt', validateKind: 'tlsrpt', copyWhat: g.tlsrptRecord, where: whereLine(g.publishAt, rec ? rec.name : `_smtp._tls.${domain}`) }));
     }
     if (r.records && r.records.length) {
-      parts.push(block('Zone-file lines', zoneLines(r.records), { id: 'zone', copyWhat: 'Zone-file lines', where: el('p', 'For a BIND-style zone file; the zone’s $TTL applies.', 'gen-where') }));
+      parts.push(block(g.zoneLines, zoneLines(r.records), { id: 'zone', copyWhat: g.zoneLines, where: el('p', g.zoneWhere, 'gen-where') }));
     }
     if (r.suggestedWildcard) {
-      parts.push(block('Suggested wildcard', r.suggestedWildcard, { id: 'wildcard', copyWhat: 'Wildcard', where: el('p', 'Covers every MX host you listed (one extra label each). It is not in the policy: use it in “MX patterns” instead of the host names if all your MX hosts will stay under it.', 'gen-where') }));
+      parts.push(block(g.wildcard, r.suggestedWildcard, { id: 'wildcard', copyWhat: g.wildcardShort, where: el('p', g.wildcardWhere, 'gen-where') }));
     }
     if (r.checklist && r.checklist.length) {
       const section = el('section', undefined, 'gen-output');
       section.dataset.output = 'checklist';
-      const h = el('h3', 'Checklist');
+      const h = el('h3', g.checklist);
       h.id = 'gen-out-checklist-label';
       section.setAttribute('aria-labelledby', h.id);
       const ol = el('ol', undefined, 'gen-checklist');
       for (const step of r.checklist) ol.append(el('li', step));
+      if (g.step) ol.setAttribute('aria-label', g.checklist);
       const text = r.checklist.map((s, i) => `${i + 1}. ${s}`).join('\n');
       const actions = el('div', undefined, 'gen-actions');
-      actions.append(button('Copy', (e) => copy(text, 'Checklist', e.currentTarget), { 'aria-label': 'Copy the checklist', 'data-copy': 'checklist' }));
+      actions.append(button(g.copy, (e) => copy(text, g.checklist, e.currentTarget), { 'aria-label': g.copyThe(g.checklist), 'data-copy': 'checklist' }));
       section.append(h, ol, actions);
       parts.push(section);
     }
     if (r.notes && r.notes.length) {
       const section = el('section', undefined, 'gen-output');
       section.dataset.output = 'notes';
-      const h = el('h3', 'Notes');
+      const h = el('h3', g.notes);
       h.id = 'gen-out-notes-label';
       section.setAttribute('aria-labelledby', h.id);
       const ul = el('ul', undefined, 'gen-notes');
@@ -139,16 +170,17 @@ export function initGenerator({ validator, copy, validate, hooks }) {
     const o = options();
     if (!o.domain) {
       showErrors([]);
-      showIdle({ status, outputs });
+      showIdle({ status, outputs }, G().enterDomain);
       return;
     }
-    const r = safely(() => validator.generate(o));
+    const r = safely(() => validator.generate({ ...o, lang: language() }));
     hooks.lastGenerate = r;
     hooks.generateCount = (hooks.generateCount || 0) + 1;
     showErrors(r.errors || []);
-    showOutcome({ status, outputs }, r, `Generated for ${o.domain}, mode ${o.mode}.`, (x) => render(x, o.domain));
+    showOutcome({ status, outputs }, r, G().generated(o.domain, o.mode), (x) => render(x, o.domain), G().nothing);
   }
 
   hooks.generate = wireForm(form, run);
+  onLang(run);
   run();
 }

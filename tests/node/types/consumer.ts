@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` (module nodenext, strict) by package.test.mjs against the installed package's types.
 import { createValidator } from 'mta-sts-lint';
-import type { Code, Diagnostic, GenerateOptions, GenerateResult, LintResult, Preset, Rule, Validator, ValidatorOptions } from 'mta-sts-lint';
+import type { Code, Diagnostic, GenerateOptions, GenerateResult, Lang, LintResult, Preset, Rule, Validator, ValidatorOptions } from 'mta-sts-lint';
 import { createValidator as createInline } from 'mta-sts-lint/inline';
 import { createValidator as createFull } from 'mta-sts-lint/full';
 import { createValidator as createFullInline } from 'mta-sts-lint/full/inline';
@@ -44,7 +44,14 @@ const code: Code | undefined = d?.code;
 const known: Code = 'STS225';
 const text: string = v.format([r, { file: 'b.txt', result: p }], 'sarif', { color: false });
 const heap: number = v.heapSize;
-const go: GenerateOptions = { domain: 'example.com', mode: 'enforce', mx: ['mail.example.com'], rua: ['mailto:r@example.com'], maxAge: 604800, now: 0 };
+const es: Validator = await createFull({ lang: 'es' });
+const lang: Lang = es.lang;
+const langs: readonly Lang[] = es.langs;
+const inSpanish: string | undefined = v.lint('x', { lang: 'es', verbose: true }).diagnostics[0]?.message;
+const sarifEs: string = v.format(r, 'sarif', { lang: 'es' });
+// @ts-expect-error: only the catalogue's languages
+void createValidator({ lang: 'fr' });
+const go: GenerateOptions = { domain: 'example.com', mode: 'enforce', mx: ['mail.example.com'], rua: ['mailto:r@example.com'], maxAge: 604800, now: 0, lang: 'es' };
 const full: FullValidator = await createFull();
 const fullInline: Validator = await createFullInline({ wasmBinary: new Uint8Array(0) });
 const g: GenerateResult = full.generate(go);
@@ -54,4 +61,5 @@ const firstError: string | undefined = g.errors[0]?.field;
 const recordNames: string[] = g.records.map((x) => x.name);
 const presets: readonly Preset[] = full.presets;
 const presetMx: readonly string[] | undefined = presets[0]?.mx;
+void lang, langs, inSpanish, sarifEs;
 void mode, rules, text, heap, inline, code, known, gen, firstError, recordNames, presetMx;

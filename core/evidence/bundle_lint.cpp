@@ -101,6 +101,11 @@ namespace {
    private:
       void artefact( std::string kind, Span s, std::string label )
       {
+         for( char& c : label ) {  // a label is one line of text: a bare CR or other control byte in a name read from the paste
+            if( static_cast< unsigned char >( c ) < 0x20 || c == 0x7f ) {
+               c = '?';
+            }
+         }
          result_.artefacts.push_back( Artefact{ std::move( kind ), s.offset, s.length, std::move( label ) } );
       }
       bool other_domain( const std::string& d, Span where );

@@ -209,9 +209,13 @@ void finish( LintResult& result, Sink& sink, std::string_view text, bool verbose
             break;
          }
       }
-      // A span on the CR of a CRLF (a byte position inside a binary DER input, say) would end between CR and LF, which
-      // no line/column can express: it becomes the empty span at that line's end.
-      if( d.length == 1 && text[ d.offset ] == '\r' && d.offset + 1 < text.size() && text[ d.offset + 1 ] == '\n' ) {
+      // A span on either byte of a CRLF (a byte position inside a binary DER input, say) would start or end between CR
+      // and LF, which no line/column can express: it becomes the empty span at that line's end.
+      if( d.offset > 0 && d.offset < text.size() && text[ d.offset ] == '\n' && text[ d.offset - 1 ] == '\r' ) {
+         d.offset -= 1;
+         d.length = 0;
+      }
+      else if( d.length == 1 && text[ d.offset ] == '\r' && d.offset + 1 < text.size() && text[ d.offset + 1 ] == '\n' ) {
          d.length = 0;
       }
    }

@@ -35,7 +35,18 @@ test('the control fields: name, version, section, maintainer, computed Depends, 
   assert.ok(description[0].length > 10 && description[0].length <= 80, 'a one-line synopsis');
   assert.ok(description.length > 2, 'an extended description');
   assert.deepEqual(run('dpkg-deb', ['-c', deb]).stdout.toString().split('\n').filter(Boolean).map((l) => l.split(/\s+/).pop()).filter((p) => !p.endsWith('/')).sort(),
-    ['./usr/bin/mta-sts-lint', './usr/share/man/man1/mta-sts-lint.1.gz']);
+    ['./usr/bin/mta-sts-lint', './usr/share/doc/mta-sts-lint/copyright', './usr/share/man/man1/mta-sts-lint.1.gz']);
+});
+
+test('the copyright file is machine-readable (DEP-5) and states the licence of the project and of what it compiles in', () => {
+  const text = run('dpkg-deb', ['--fsys-tarfile', deb]).stdout;
+  const copyright = run('tar', ['-xO', './usr/share/doc/mta-sts-lint/copyright'], { input: text }).stdout.toString();
+  assert.match(copyright, /^Format: https:\/\/www\.debian\.org\/doc\/packaging-manuals\/copyright-format\/1\.0\/\n/);
+  assert.match(copyright, /^Files: \*\nCopyright: .+\nLicense: Expat$/m);
+  for (const lib of ['PEGTL', 'CLI11', 'nlohmann-json']) assert.ok(copyright.includes(lib), lib);
+  // every licence named in a Files or Comment paragraph has its own stand-alone License paragraph with the text
+  for (const name of ['Expat', 'BSD-3-clause']) assert.match(copyright, new RegExp(`^License: ${name}\\n [^\\n]+`, 'm'), name);
+  assert.ok(!/[ \t]$/m.test(copyright), 'no trailing blanks');
 });
 
 test('dpkg -i installs it into a scratch root, checking its dependencies', () => {

@@ -43,6 +43,27 @@ protected:
       return make_fix( std::move( title ), from, len, std::move( insert ) );
    }
 
+   // The first field of the value when it is not the exact version tag: from after the leading blanks (lead) to its
+   // ';' or the end (end), and its text without the trailing blanks (ending at trimmed).
+   struct FirstField
+   {
+      std::size_t lead, end, trimmed;
+      std::string_view text;
+   };
+   FirstField first_field() const noexcept
+   {
+      const std::size_t lead = text::leading_wsp( v_ );
+      std::size_t e = v_.find( ';', lead );
+      if( e == std::string::npos ) {
+         e = v_.size();
+      }
+      std::size_t fe = e;
+      while( fe > lead && text::is_wsp( v_[ fe - 1 ] ) ) {
+         --fe;
+      }
+      return { lead, e, fe, std::string_view( v_.data() + lead, fe - lead ) };
+   }
+
    std::string_view source_;
    const TxtRecord& r_;
    const std::string& v_;

@@ -155,16 +155,7 @@ namespace {
          return p;
       }
       // Not the exact tag: say why, and go on with the other fields.
-      std::size_t lead = text::leading_wsp( v_ );
-      std::size_t e = v_.find( ';', lead );
-      if( e == std::string::npos ) {
-         e = v_.size();
-      }
-      std::size_t fe = e;
-      while( fe > lead && text::is_wsp( v_[ fe - 1 ] ) ) {
-         --fe;
-      }
-      const std::string_view first( v_.data() + lead, fe - lead );
+      const auto [ lead, e, fe, first ] = first_field();
       Hint hint = Hint::none;
       ArgList args{ { "s", spec_.version } };
       std::optional< Fix > f;

@@ -261,16 +261,7 @@ namespace {
          return e;
       }
       // Not the version: say why, and read every tag.
-      const std::size_t lead = text::leading_wsp( v_ );
-      std::size_t e = v_.find( ';', lead );
-      if( e == std::string::npos ) {
-         e = v_.size();
-      }
-      std::size_t fe = e;
-      while( fe > lead && text::is_wsp( v_[ fe - 1 ] ) ) {
-         --fe;
-      }
-      const std::string_view first( v_.data() + lead, fe - lead );
+      const auto [ lead, e, fe, first ] = first_field();
       Hint hint = Hint::none;
       ArgList args{ { "s", "DMARC1" } };
       std::optional< Fix > f;

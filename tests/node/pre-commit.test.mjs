@@ -29,9 +29,8 @@ git('init', '-q');
 // The hook repository: the shipped files, committed in a scratch repository (try-repo reads committed files, and the
 // tests do not depend on the state of this checkout's git).
 const hooks = join(scratch, 'hooks');
-mkdirSync(join(hooks, 'scripts'), { recursive: true });
+mkdirSync(hooks, { recursive: true });
 cpSync(join(root, '.pre-commit-hooks.yaml'), join(hooks, '.pre-commit-hooks.yaml'));
-cpSync(join(root, 'scripts', 'pre-commit-zone.sh'), join(hooks, 'scripts', 'pre-commit-zone.sh'));
 gitIn(hooks, 'init', '-q');
 gitIn(hooks, 'add', '.');
 gitIn(hooks, 'commit', '-q', '-m', 'hooks');
@@ -85,6 +84,14 @@ _smtp._tls IN TXT ( "v=TLSRPTv1; "
   assert.match(r.out, /dns\/example\.com\.zone:9:\d+: error: .*\[STS109\]/);
   assert.match(r.out, /dns\/db\.example\.org:11:\d+: error: .*\[RPT505\]/);
   assert.equal((r.out.match(/: (error|warning):/g) ?? []).length, 2, r.out);
+  // an owner written '@' under a $ORIGIN of _mta-sts (RFC 1035 §5.1): the record is found and checked at its line
+  write('dns/sub.example.net.zone', `$ORIGIN _mta-sts.example.net.
+$TTL 300
+@ IN TXT "v=STSv1; id = 1"
+`);
+  r = tryHook('mta-sts-lint-zone');
+  assert.match(r.out, /dns\/sub\.example\.net\.zone:3:\d+: error: .*\[STS109\]/, r.out);
+  write('dns/sub.example.net.zone', '$ORIGIN _mta-sts.example.net.\n$TTL 300\n@ IN TXT "v=STSv1; id=1"\n');
   write('dns/example.com.zone', zone('id=20240101', 'rua=mailto:tlsrpt@example.com'));
   write('dns/db.example.org', zone('id=20240101', 'rua=mailto:tlsrpt@example.org'));
   r = tryHook('mta-sts-lint-zone');

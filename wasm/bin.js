@@ -634,8 +634,9 @@ async function main(argv) {
     if (fixed.ioError) return 2;
     return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
   }
-  // The default module is English only (docs/i18n.md); the other languages are in the full one.
-  const v = lang === 'en' ? await createValidator() : await (await import('./dist/full-node.js')).createValidator({ lang });
+  // The full module: the default one is English only (docs/i18n.md) and does not read pasted tool output or zone
+  // files (docs/paste.md), which the native command reads in --kind auto and bundle.
+  const v = await (await import('./dist/full-node.js')).createValidator({ lang });
   const { output, errors, warnings } = formatFiles(v, inputs, args.format, color);
   process.stdout.write(output);
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;

@@ -2,9 +2,9 @@
 // diagnostics at the offending bytes of the paste, and the same verdict as the native CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fullValidator, validator } from './helpers.mjs';
+import { bin, fullValidator, native, validator } from './helpers.mjs';
 
 // Pastes are read by mta-sts-lint/full (the page's module) and the bin; the lint-only default module leaves the
 // paste reader out (docs/api.md) and says so for an explicit 'bundle'.
@@ -58,4 +58,18 @@ test('the lint-only default module does not read pastes: auto keeps the plain ki
   const explicit = lintOnly.lint(text, { kind: 'bundle' });
   assert.deepEqual(explicit.diagnostics.map((d) => [d.code, d.from, d.to]), [['EVD708', 0, 0]]);
   assert.equal(explicit.valid, false);
+});
+
+test('the bin reads pastes as the native command does: same bytes in text and JSON for every paste fixture', () => {
+  // The bin once linted with the default module, which has no paste reader: dig output gave 24 false errors there.
+  const files = readdirSync(fixtures).filter((f) => f.endsWith('.txt')).map((f) => join(fixtures, f));
+  assert.ok(files.length >= 20);
+  for (const format of ['text', 'json']) {
+    const n = native(['--format', format, ...files]);
+    const b = bin(['--format', format, ...files]);
+    assert.equal(b.stdout.toString(), n.stdout.toString(), format);
+    assert.equal(b.status, n.status, format);
+  }
+  const dig = join(fixtures, 'dig-full.txt');
+  assert.equal(bin(['--kind', 'bundle', dig]).stdout.toString(), native(['--kind', 'bundle', dig]).stdout.toString());
 });

@@ -174,6 +174,47 @@ describe('thousands of diagnostics', { skip }, () => {
     assert.equal(line, target.line);
   });
 
+  test('a fix from the message of an underline, after a line was added far above it, fixes that underline', async () => {
+    await page.evaluate(() => { const v = window.__mtasts.view; v.scrollDOM.scrollTop = v.scrollDOM.scrollHeight; });
+    await page.waitForFunction(() => {
+      const v = window.__mtasts.view;
+      return v.visibleRanges.length && v.visibleRanges[v.visibleRanges.length - 1].to === v.state.doc.length;
+    });
+    // A new mistake on line 4 shifts every later diagnostic by one in the validator's list; the ones on screen stay
+    // the same (same messages, same places).
+    const n = await lintCount(page);
+    await page.evaluate(() => {
+      const v = window.__mtasts.view;
+      v.dispatch({ changes: { from: v.state.doc.line(4).from, insert: 'mx: added.example.com.\n' }, userEvent: 'input.paste' });
+    });
+    await waitForLint(page, n);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const target = await page.evaluate(() => {
+      const v = window.__mtasts.view;
+      const marks = [...v.contentDOM.querySelectorAll('.cm-lintRange.mtasts-STS239')];
+      const visible = marks.filter((m) => { const r = m.getBoundingClientRect(); const s = v.scrollDOM.getBoundingClientRect(); return r.top > s.top + 20 && r.bottom < s.bottom - 60; });
+      const m = visible[Math.floor(visible.length / 2)];
+      return { line: v.state.doc.lineAt(v.posAtDOM(m, 0)).number, text: v.state.doc.lineAt(v.posAtDOM(m, 0)).text };
+    });
+    assert.ok(target.text.endsWith('.'), target.text);
+    const box = await page.evaluate((line) => {
+      const v = window.__mtasts.view;
+      const l = v.state.doc.line(line);
+      const m = [...v.contentDOM.querySelectorAll('.cm-lintRange.mtasts-STS239')].find((e) => v.posAtDOM(e, 0) >= l.from && v.posAtDOM(e, 0) <= l.to);
+      const r = m.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }, target.line);
+    await page.mouse.move(box.x, box.y);
+    await page.waitForSelector('.cm-tooltip-lint .cm-diagnosticAction', { timeout: 5000 });
+    const m = await lintCount(page);
+    await page.locator('.cm-tooltip-lint .cm-diagnosticAction').first().click();
+    await waitForLint(page, m);
+    const after = await page.evaluate((line) => { const d = window.__mtasts.view.state.doc; return { fixed: d.line(line).text, added: d.line(4).text }; }, target.line);
+    assert.equal(after.fixed, target.text.slice(0, -1), 'the trailing dot of the hovered line is gone');
+    assert.equal(after.added, 'mx: added.example.com.', 'the line added above is untouched');
+    await page.mouse.move(5, 5);
+  });
+
   test('no console errors', () => {
     assert.deepEqual(errors, []);
   });

@@ -150,25 +150,22 @@ function infoFor(code) {
   return info;
 }
 
-function toCmDiagnostics(result, text) {
-  const list = result.diagnostics;
-  const out = new Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const d = list[i];
-    let from = d.from;
-    let to = d.to;
-    if (to <= from || to - from < 3) [from, to] = widenSpan(text, from, to); // only short spans can be invisible
-    const info = infoFor(d.code);
-    const cm = { from, to, severity: d.severity, message: d.message, source: info.source, markClass: info.markClass };
-    if (d.fix && d.fix.edits && d.fix.edits.length) {
-      // By index into the latest result: the editor may keep showing this object after later lints that found the
-      // same diagnostics (see sameAsShown), whose fix positions are newer.
-      const index = i;
-      cm.actions = [{ name: d.fix.title || 'Fix', apply: () => { const cur = lastResult.diagnostics[index]; if (cur && cur.fix) applyFix(cur.fix); } }];
-    }
-    out[i] = cm;
+// One diagnostic in CodeMirror's shape, made only when the editor is given it (web/src/diagnostics.js: the ones around
+// its viewport), not for each of thousands on every keystroke.
+function toCmDiagnostic(d, i, text) {
+  let from = d.from;
+  let to = d.to;
+  if (to <= from || to - from < 3) [from, to] = widenSpan(text, from, to); // only short spans can be invisible
+  const info = infoFor(d.code);
+  const cm = { from, to, severity: d.severity, message: d.message, source: info.source, markClass: info.markClass };
+  if (d.fix && d.fix.edits && d.fix.edits.length) {
+    // By index into the latest result: the editor may keep showing this object after later lints that found the
+    // same diagnostics around its viewport (web/src/diagnostics.js updates ref.index then), whose fix positions are newer.
+    const ref = { index: i };
+    cm.ref = ref;
+    cm.actions = [{ name: d.fix.title || 'Fix', apply: () => { const cur = lastResult.diagnostics[ref.index]; if (cur && cur.fix) applyFix(cur.fix); } }];
   }
-  return out;
+  return cm;
 }
 
 function lintText(text) {
@@ -196,9 +193,8 @@ function runLint() {
   const tLint = performance.now();
   lastResult = result;
   sinceLint = ChangeSet.empty(text.length);
-  const cmDiagnostics = toCmDiagnostics(result, text);
-  const tConvert = performance.now();
-  editorDiagnostics.set(cmDiagnostics);
+  const tConvert = performance.now(); // (the conversion is now part of the editor's update, for what it holds)
+  editorDiagnostics.set(result.diagnostics, (d, i) => toCmDiagnostic(d, i, text));
   const tEditor = performance.now();
   renderResult(result);
   const t1 = performance.now();

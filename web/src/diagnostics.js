@@ -48,17 +48,19 @@ const lineMarks = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
-// The smallest margin (characters) kept on each side of the viewport: CodeMirror's own viewport already reaches about
-// a screen beyond what is visible, so a scroll rarely outruns it before the next window is handed over.
-const MIN_MARGIN = 1500;
+// The margin (characters) kept on each side of the viewport: CodeMirror's own viewport already reaches about a screen
+// (1000 px) beyond what is visible, and a scroll that moves it hands over the next window before the frame is painted.
+const MIN_MARGIN = 256;
 
-// Holds every diagnostic of the latest lint (CodeMirror's shape, positions in the linted text) and hands the editor
-// the ones in a window around its viewport. `since`: the changes typed after that lint; `sinceShown`: after the last
+// Holds every diagnostic of the latest lint (the validator's, positions in the linted text) and hands the editor the
+// ones in a window around its viewport, converted to CodeMirror's shape on first use. `since`: the changes typed after that lint; `sinceShown`: after the last
 // dispatch to the editor (whose marks CodeMirror maps through every edit by itself).
 export class EditorDiagnostics {
   constructor() {
     this.view = null;
     this.all = [];
+    this.converted = [];
+    this.convert = (d) => d;
     this.since = ChangeSet.empty(0);
     this.shown = [];
     this.sinceShown = ChangeSet.empty(0);
@@ -103,16 +105,19 @@ export class EditorDiagnostics {
     queueMicrotask(() => { this.refreshQueued = false; if (this.view) this.show(); });
   }
 
-  // A new lint: `all` holds positions in the current text.
-  set(all) {
+  // A new lint: `all` holds positions in the current text; convert(d, i) gives CodeMirror's diagnostic (its span may be
+  // widened by a character or two so that it shows).
+  set(all, convert) {
     this.all = all;
+    this.converted = new Array(all.length);
+    this.convert = convert;
     this.since = ChangeSet.empty(this.view.state.doc.length);
     this.show();
   }
 
   windowAround(from, to) {
     const len = this.view.state.doc.length;
-    const margin = Math.max(MIN_MARGIN, (to - from) >> 1);
+    const margin = Math.max(MIN_MARGIN, (to - from) >> 3);
     return [Math.max(0, from - margin), Math.min(len, to + margin)];
   }
 
@@ -126,9 +131,14 @@ export class EditorDiagnostics {
       lo = back.mapPos(lo, -1);
       hi = back.mapPos(hi, 1);
     }
+    lo -= 2; // (a widened span reaches at most two characters further)
+    hi += 2;
     const out = [];
-    for (const d of this.all) {
-      if (d.to < lo || d.from > hi) continue;
+    const all = this.all;
+    for (let i = 0; i < all.length; i++) {
+      const raw = all[i];
+      if (raw.to < lo || raw.from > hi) continue;
+      const d = this.converted[i] || (this.converted[i] = this.convert(raw, i));
       if (ch.empty) { out.push(d); continue; }
       const from = ch.mapPos(d.from, 1);
       out.push({ ...d, from, to: Math.max(from, ch.mapPos(d.to, -1)) });
@@ -145,7 +155,12 @@ export class EditorDiagnostics {
     const subset = this.pick(win);
     this.window = win;
     this.stats.windowSize = subset.length;
-    if (this.sameAsShown(subset)) return false;
+    if (this.sameAsShown(subset)) {
+      // The editor keeps its objects; their fixes must find the same diagnostics in the new lint, whose positions
+      // (and, when something changed outside the window, indexes) are newer.
+      for (let k = 0; k < subset.length; k++) if (this.shown[k].ref && subset[k].ref) this.shown[k].ref.index = subset[k].ref.index;
+      return false;
+    }
     const spec = setDiagnostics(view.state, subset);
     spec.effects = [].concat(spec.effects || [], linted.of(subset));
     view.dispatch(spec);

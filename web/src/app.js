@@ -27,9 +27,12 @@ import { EditorDiagnostics, DiagnosticsList } from './diagnostics.js';
 const NONCE = typeof __CSP_NONCE__ === 'string' ? __CSP_NONCE__ : '';
 
 // Lint at once (in a microtask after the keystroke's transaction) below this size; above it, at once too while a lint
-// costs less than a frame and a half on average (well under the interval of fast typing), else debounced.
+// costs less than a frame and a half on average (well under the interval of fast typing). A costlier lint runs right
+// after the frame that shows the typed character (keys typed meanwhile share one lint); only a lint that costs more
+// than AFTER_PAINT_LINT_MS waits for a pause in the typing (docs/performance.md, "page").
 const INSTANT_LINT_BYTES = 16 * 1024;
 const INSTANT_LINT_MS = 24;
+const AFTER_PAINT_LINT_MS = 100;
 const MAX_FACT_ITEMS = 200;
 const FIX_ALL_ROUNDS = 5;
 
@@ -117,24 +120,46 @@ const isDark = () => !!(darkQuery && darkQuery.matches);
 
 let lintQueued = false;
 let coldLint = false; // the next lint follows a wholesale replacement of the text
-let lintTimer = 0;
+let lintTimer = 0; // a debounced lint, or the lint after the next paint (with lintAfterPaint)
+let lintFrame = 0;
+let lintAfterPaint = false;
 let pendingKeyTs = 0; // timestamp of the last keydown not yet followed by a document change
 let lintKeyTs = 0; // timestamp of the keydown whose change the next lint will show
+
+function cancelScheduledLint() {
+  clearTimeout(lintTimer);
+  lintTimer = 0;
+  if (lintFrame) cancelAnimationFrame(lintFrame);
+  lintFrame = 0;
+  lintAfterPaint = false;
+}
 
 function scheduleLint() {
   if (!validator) return;
   const len = view.state.doc.length;
-  const instant = len <= INSTANT_LINT_BYTES || hooks.averageLintMs < INSTANT_LINT_MS;
-  clearTimeout(lintTimer);
-  lintTimer = 0;
-  if (instant) {
+  const avg = hooks.averageLintMs;
+  if (len <= INSTANT_LINT_BYTES || avg < INSTANT_LINT_MS) {
+    cancelScheduledLint();
     // A microtask: the lint runs right after the keystroke's transaction, before the next frame is painted.
     if (!lintQueued) {
       lintQueued = true;
       queueMicrotask(() => { if (lintQueued) runLint(); });
     }
+  } else if (avg < AFTER_PAINT_LINT_MS) {
+    if (lintAfterPaint) return; // already due after the next paint: it will see this change too
+    cancelScheduledLint();
+    lintAfterPaint = true;
+    // After the frame's callbacks the frame is painted; the timeout runs next. (A hidden page gets no frames: the
+    // plain timeout then lints anyway.)
+    lintFrame = requestAnimationFrame(() => {
+      lintFrame = 0;
+      clearTimeout(lintTimer);
+      lintTimer = setTimeout(() => { lintTimer = 0; runLint(); }, 0);
+    });
+    lintTimer = setTimeout(() => { lintTimer = 0; runLint(); }, 100);
   } else {
-    lintTimer = setTimeout(() => { lintTimer = 0; runLint(); }, Math.min(400, Math.max(30, Math.round(hooks.averageLintMs * 2))));
+    cancelScheduledLint();
+    lintTimer = setTimeout(() => { lintTimer = 0; runLint(); }, Math.min(400, Math.max(30, Math.round(avg * 2))));
   }
 }
 
@@ -176,8 +201,7 @@ function runLint() {
   if (!validator || !view) return;
   const t0 = performance.now();
   lintQueued = false;
-  clearTimeout(lintTimer);
-  lintTimer = 0;
+  cancelScheduledLint();
   const keyTs = lintKeyTs;
   lintKeyTs = 0;
   const state = view.state;
@@ -400,8 +424,15 @@ function showFailure(what, err) {
 
 // A pasted bundle: "found: _mta-sts TXT record (line 2), 2 MX records (line 4), HTTP 200 text/plain with a policy
 // (lines 7-16)", each part a link to its first line.
+// A paste of 64 KiB has hundreds of parts: the links are rebuilt only when their texts change; a click goes to where
+// the part starts in the latest lint.
+let shownFound = { key: '', parts: [] };
 function renderFound(result) {
   const parts = result.kind === 'bundle' && result.artefacts ? foundParts(result.artefacts) : [];
+  const key = `${lang}\u0001${parts.map((p) => p.text).join('\u0000')}`;
+  const same = key === shownFound.key;
+  shownFound = { key, parts };
+  if (same) return;
   els.found.hidden = parts.length === 0;
   els.found.replaceChildren();
   if (!parts.length) return;
@@ -414,7 +445,8 @@ function renderFound(result) {
     a.textContent = p.text;
     a.addEventListener('click', (e) => {
       e.preventDefault();
-      gotoDiagnostic({ from: p.from });
+      const cur = shownFound.parts[k];
+      if (cur) gotoDiagnostic({ from: cur.from });
     });
     els.found.append(a);
   });

@@ -443,19 +443,23 @@ const pageScript = join(root, 'scripts', 'page-latency.mjs');
 const pageResults = join(root, 'bench', 'results-page.json');
 if (!skip.has('page') && existsSync(pageScript) && existsSync(join(root, 'web', 'dist', 'index.html'))) {
   log('page: scripts/page-latency.mjs (headless Chromium)');
-  const r = spawnSync(process.execPath, [pageScript, ...(quick ? ['--runs', '20', '--warmup', '10'] : [])], { cwd: root, encoding: 'utf8', timeout: 240000 });
+  const r = spawnSync(process.execPath, [pageScript, ...(quick ? ['--runs', '20', '--warmup', '10'] : [])], { cwd: root, encoding: 'utf8', timeout: 480000 });
   if (r.status !== 0) log(`scripts/page-latency.mjs failed (status ${r.status}): ${(r.stderr || '').slice(0, 500)}`);
 }
 if (existsSync(pageResults)) {
   const j = JSON.parse(readFileSync(pageResults, 'utf8'));
   results.page = j;
+  // Keystroke (a real key press) to updated underlines and list; the 64 KiB texts carry the goal (median and p95),
+  // with where the time went: the validator, CodeMirror's update, the list, and the trace's style+layout+paint.
   for (const c of j.cases ?? []) {
     const k = c.keystrokeToUnderlines?.key;
     if (!k) continue;
-    const big = c.bytes >= 60 * KiB;
-    const valid = !/mistake/i.test(c.name);
-    const fig = `median ${k.median} ms, p95 ${k.p95} ms`;
-    if (big && valid) row('page', `keystroke to underline, ${c.name}`, fig, '<= 16 ms (median)', k.median <= 16);
+    const p = c.pipelineParts || {};
+    const t = c.trace;
+    const split = p.validator === undefined ? '' : `; validator ${p.validator}, editor ${p.editor}, list ${p.list}${t ? `, style+layout+paint ${Math.round((t.style + t.layout + t.paint) * 10) / 10}` : ''} ms`;
+    const fig = `median ${k.median} ms, p95 ${k.p95} ms (${c.diagnostics} diagnostics${split})`;
+    const goal = c.goal || (c.bytes >= 60 * KiB ? { medianMs: 16, p95Ms: 25 } : null);
+    if (goal) row('page', `keystroke to underline, ${c.name}`, fig, `<= ${goal.medianMs} ms median, <= ${goal.p95Ms} ms p95`, k.median <= goal.medianMs && k.p95 <= goal.p95Ms);
     else row('page', `keystroke to underline, ${c.name}`, fig);
   }
 } else if (!skip.has('page')) {

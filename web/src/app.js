@@ -4,13 +4,13 @@
 //
 // Rule for everything below: user text reaches the DOM only through textContent / value, never as HTML.
 
-import { EditorState, StateField, StateEffect, ChangeSet, Compartment, RangeSetBuilder } from '@codemirror/state';
+import { EditorState, ChangeSet, Compartment } from '@codemirror/state';
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, Decoration,
   MatchDecorator, ViewPlugin, tooltips,
 } from '@codemirror/view';
 import { history as undoHistory, historyKeymap, defaultKeymap, insertNewline } from '@codemirror/commands';
-import { linter, lintGutter, setDiagnostics, lintKeymap } from '@codemirror/lint';
+import { linter, lintGutter, lintKeymap } from '@codemirror/lint';
 import { createValidator } from 'mtasts-validator';
 
 import {
@@ -21,15 +21,18 @@ import { EXAMPLES } from './examples.js';
 import { chooseLang, applyStatic, intlDuration, WORDS } from './i18n.js';
 import { initGenerator } from './generator.js';
 import { initDmarcGenerator } from './dmarc.js';
+import { EditorDiagnostics, DiagnosticsList } from './diagnostics.js';
 
 /* global __CSP_NONCE__, __VERSION__ */
 const NONCE = typeof __CSP_NONCE__ === 'string' ? __CSP_NONCE__ : '';
 
 // Lint at once (in a microtask after the keystroke's transaction) below this size; above it, at once too while a lint
-// costs less than a frame and a half on average (well under the interval of fast typing), else debounced.
+// costs less than a frame and a half on average (well under the interval of fast typing). A costlier lint runs right
+// after the frame that shows the typed character (keys typed meanwhile share one lint); only a lint that costs more
+// than AFTER_PAINT_LINT_MS waits for a pause in the typing (docs/performance.md, "page").
 const INSTANT_LINT_BYTES = 16 * 1024;
 const INSTANT_LINT_MS = 24;
-const MAX_LIST_ITEMS = 500;
+const AFTER_PAINT_LINT_MS = 100;
 const MAX_FACT_ITEMS = 200;
 const FIX_ALL_ROUNDS = 5;
 
@@ -60,45 +63,15 @@ let W = WORDS[lang];
 const originalTexts = new Map();
 const langListeners = [];
 
-// ---- CodeMirror state: what changed since the last lint (to map fix positions), and line marks ----
-
-const linted = StateEffect.define();
+// ---- CodeMirror state: what changed since the last lint (to map fix positions) ----
 
 // The changes typed since the text was last linted: fix edits and list positions refer to the linted text and are
-// mapped through these. Kept outside the editor state so that a lint whose result did not change dispatches nothing.
+// mapped through these.
 let sinceLint = ChangeSet.empty(0);
 
-const SEVERITY_RANK = { info: 1, warning: 2, error: 3 };
-
-const lineMarks = StateField.define({
-  create: () => Decoration.none,
-  update(deco, tr) {
-    for (const e of tr.effects) if (e.is(linted)) return buildLineMarks(tr.state.doc, e.value);
-    return tr.docChanged ? deco.map(tr.changes) : deco;
-  },
-  provide: (f) => EditorView.decorations.from(f),
-});
-
-const lineDecos = {
-  error: Decoration.line({ class: 'mtasts-line mtasts-line-error' }),
-  warning: Decoration.line({ class: 'mtasts-line mtasts-line-warning' }),
-  info: Decoration.line({ class: 'mtasts-line mtasts-line-info' }),
-};
-
-// Only diagnostics that cannot be underlined (an empty line: no character to mark) colour their whole line.
-function buildLineMarks(doc, diagnostics) {
-  const worst = new Map();
-  for (const d of diagnostics) {
-    if (d.to > d.from) continue;
-    const from = Math.min(Math.max(d.from, 0), doc.length);
-    const start = doc.lineAt(from).from;
-    const prev = worst.get(start);
-    if (!prev || SEVERITY_RANK[d.severity] > SEVERITY_RANK[prev]) worst.set(start, d.severity);
-  }
-  const builder = new RangeSetBuilder();
-  for (const start of [...worst.keys()].sort((a, b) => a - b)) builder.add(start, start, lineDecos[worst.get(start)] || lineDecos.info);
-  return builder.finish();
-}
+// What the editor shows of the diagnostics (web/src/diagnostics.js): the ones around its viewport.
+const editorDiagnostics = new EditorDiagnostics();
+let diagnosticsList = null;
 
 // ---- Light token colouring (field names, comment lines), without a parser ----
 
@@ -147,24 +120,46 @@ const isDark = () => !!(darkQuery && darkQuery.matches);
 
 let lintQueued = false;
 let coldLint = false; // the next lint follows a wholesale replacement of the text
-let lintTimer = 0;
+let lintTimer = 0; // a debounced lint, or the lint after the next paint (with lintAfterPaint)
+let lintFrame = 0;
+let lintAfterPaint = false;
 let pendingKeyTs = 0; // timestamp of the last keydown not yet followed by a document change
 let lintKeyTs = 0; // timestamp of the keydown whose change the next lint will show
+
+function cancelScheduledLint() {
+  clearTimeout(lintTimer);
+  lintTimer = 0;
+  if (lintFrame) cancelAnimationFrame(lintFrame);
+  lintFrame = 0;
+  lintAfterPaint = false;
+}
 
 function scheduleLint() {
   if (!validator) return;
   const len = view.state.doc.length;
-  const instant = len <= INSTANT_LINT_BYTES || hooks.averageLintMs < INSTANT_LINT_MS;
-  clearTimeout(lintTimer);
-  lintTimer = 0;
-  if (instant) {
+  const avg = hooks.averageLintMs;
+  if (len <= INSTANT_LINT_BYTES || avg < INSTANT_LINT_MS) {
+    cancelScheduledLint();
     // A microtask: the lint runs right after the keystroke's transaction, before the next frame is painted.
     if (!lintQueued) {
       lintQueued = true;
       queueMicrotask(() => { if (lintQueued) runLint(); });
     }
+  } else if (avg < AFTER_PAINT_LINT_MS) {
+    if (lintAfterPaint) return; // already due after the next paint: it will see this change too
+    cancelScheduledLint();
+    lintAfterPaint = true;
+    // After the frame's callbacks the frame is painted; the timeout runs next. (A hidden page gets no frames: the
+    // plain timeout then lints anyway.)
+    lintFrame = requestAnimationFrame(() => {
+      lintFrame = 0;
+      clearTimeout(lintTimer);
+      lintTimer = setTimeout(() => { lintTimer = 0; runLint(); }, 0);
+    });
+    lintTimer = setTimeout(() => { lintTimer = 0; runLint(); }, 100);
   } else {
-    lintTimer = setTimeout(() => { lintTimer = 0; runLint(); }, Math.min(400, Math.max(30, Math.round(hooks.averageLintMs * 2))));
+    cancelScheduledLint();
+    lintTimer = setTimeout(() => { lintTimer = 0; runLint(); }, Math.min(400, Math.max(30, Math.round(avg * 2))));
   }
 }
 
@@ -180,61 +175,33 @@ function infoFor(code) {
   return info;
 }
 
-function toCmDiagnostics(result, text) {
-  const list = result.diagnostics;
-  const out = new Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const d = list[i];
-    let from = d.from;
-    let to = d.to;
-    if (to <= from || to - from < 3) [from, to] = widenSpan(text, from, to); // only short spans can be invisible
-    const info = infoFor(d.code);
-    const cm = { from, to, severity: d.severity, message: d.message, source: info.source, markClass: info.markClass };
-    if (d.fix && d.fix.edits && d.fix.edits.length) {
-      // By index into the latest result: the editor may keep showing this object after later lints that found the
-      // same diagnostics (see sameAsShown), whose fix positions are newer.
-      const index = i;
-      cm.actions = [{ name: d.fix.title || 'Fix', apply: () => { const cur = lastResult.diagnostics[index]; if (cur && cur.fix) applyFix(cur.fix); } }];
-    }
-    out[i] = cm;
+// One diagnostic in CodeMirror's shape, made only when the editor is given it (web/src/diagnostics.js: the ones around
+// its viewport), not for each of thousands on every keystroke.
+function toCmDiagnostic(d, i, text) {
+  let from = d.from;
+  let to = d.to;
+  if (to <= from || to - from < 3) [from, to] = widenSpan(text, from, to); // only short spans can be invisible
+  const info = infoFor(d.code);
+  const cm = { from, to, severity: d.severity, message: d.message, source: info.source, markClass: info.markClass };
+  if (d.fix && d.fix.edits && d.fix.edits.length) {
+    // By index into the latest result: the editor may keep showing this object after later lints that found the
+    // same diagnostics around its viewport (web/src/diagnostics.js updates ref.index then), whose fix positions are newer.
+    const ref = { index: i };
+    cm.ref = ref;
+    cm.actions = [{ name: d.fix.title || 'Fix', apply: () => { const cur = lastResult.diagnostics[ref.index]; if (cur && cur.fix) applyFix(cur.fix); } }];
   }
-  return out;
+  return cm;
 }
 
 function lintText(text) {
   return validator.lint(text, { kind: currentKind, verbose, lang });
 }
 
-// The diagnostics the editor shows, as dispatched, and the changes typed since: CodeMirror maps them through every
-// edit. When a new lint finds exactly the same diagnostics at the mapped places (typing inside a line that stays
-// correct, or stays wrong in the same way), the editor needs no update at all.
-let shown = [];
-let sinceShown = ChangeSet.empty(0);
-function sameAsShown(diagnostics) {
-  if (diagnostics.length !== shown.length) return false;
-  const ch = sinceShown;
-  for (let i = 0; i < diagnostics.length; i++) {
-    const o = shown[i];
-    const n = diagnostics[i];
-    if (n.severity !== o.severity || n.message !== o.message || n.markClass !== o.markClass || !!n.actions !== !!o.actions) return false;
-    if (ch.empty) {
-      if (n.from !== o.from || n.to !== o.to) return false;
-      continue;
-    }
-    // An edit at a boundary may extend a mark or not: only a mapping that does not depend on that is trusted.
-    const from = ch.mapPos(o.from, -1);
-    const to = ch.mapPos(o.to, -1);
-    if (from !== ch.mapPos(o.from, 1) || to !== ch.mapPos(o.to, 1) || n.from !== from || n.to !== to) return false;
-  }
-  return true;
-}
-
 function runLint() {
   if (!validator || !view) return;
   const t0 = performance.now();
   lintQueued = false;
-  clearTimeout(lintTimer);
-  lintTimer = 0;
+  cancelScheduledLint();
   const keyTs = lintKeyTs;
   lintKeyTs = 0;
   const state = view.state;
@@ -250,16 +217,8 @@ function runLint() {
   const tLint = performance.now();
   lastResult = result;
   sinceLint = ChangeSet.empty(text.length);
-  const cmDiagnostics = toCmDiagnostics(result, text);
-  const same = sameAsShown(cmDiagnostics);
-  const tConvert = performance.now();
-  if (!same) {
-    const spec = setDiagnostics(state, cmDiagnostics);
-    spec.effects = [].concat(spec.effects || [], linted.of(cmDiagnostics));
-    view.dispatch(spec);
-  }
-  shown = cmDiagnostics;
-  sinceShown = ChangeSet.empty(text.length);
+  const tConvert = performance.now(); // (the conversion is now part of the editor's update, for what it holds)
+  editorDiagnostics.set(result.diagnostics, (d, i) => toCmDiagnostic(d, i, text));
   const tEditor = performance.now();
   renderResult(result);
   const t1 = performance.now();
@@ -326,120 +285,6 @@ function fixAll() {
 // ---- Rendering the result (textContent only) ----
 
 const els = {};
-let listItems = [];
-let shownDiagnostics = [];
-
-function severityWord(s) {
-  if (W) return W.severity[s] || W.severity.error;
-  return s === 'error' ? 'Error' : s === 'warning' ? 'Warning' : 'Note';
-}
-const SEVERITY_ICON = { error: '✖', warning: '▲', info: 'ℹ' };
-
-const itemOfLi = new WeakMap();
-
-function makeItem() {
-  const li = document.createElement('li');
-  li.className = 'diag';
-  li.setAttribute('data-testid', 'diagnostic');
-  const go = document.createElement('button');
-  go.type = 'button';
-  go.className = 'diag-go';
-  const icon = document.createElement('span');
-  icon.className = 'diag-icon';
-  icon.setAttribute('aria-hidden', 'true');
-  const sev = document.createElement('span');
-  sev.className = 'visually-hidden';
-  const loc = document.createElement('span');
-  loc.className = 'diag-loc';
-  const code = document.createElement('span');
-  code.className = 'diag-code';
-  const msg = document.createElement('span');
-  msg.className = 'diag-msg';
-  go.append(icon, sev, loc, code, msg);
-  const fix = document.createElement('button');
-  fix.type = 'button';
-  fix.className = 'diag-fix';
-  li.append(go, fix);
-  const item = { li, go, icon, sev, loc, code, msg, fix, key: '', index: -1 };
-  itemOfLi.set(li, item);
-  return item;
-}
-
-function fixTitleOf(d) {
-  return d.fix && d.fix.edits && d.fix.edits.length ? d.fix.title || (W ? W.fix : 'Fix') : '';
-}
-
-function itemKey(d) {
-  return `${lang}\u0000${d.code}\u0000${d.severity}\u0000${d.line}:${d.column}\u0000${d.message}\u0000${fixTitleOf(d)}`;
-}
-
-function fillItem(item, d, key) {
-  const fixTitle = fixTitleOf(d);
-  item.key = key;
-  item.li.className = 'diag diag-' + d.severity;
-  item.li.dataset.code = d.code;
-  item.li.dataset.severity = d.severity;
-  item.li.dataset.line = String(d.line);
-  item.li.dataset.column = String(d.column);
-  item.icon.textContent = SEVERITY_ICON[d.severity] || '•';
-  item.sev.textContent = severityWord(d.severity) + ' ';
-  item.loc.textContent = `${d.line}:${d.column}`;
-  item.code.textContent = d.code;
-  const rule = rulesByCode.get(d.code);
-  item.code.title = rule ? [rule.title, rule.reference].filter(Boolean).join(' · ') : '';
-  item.msg.textContent = d.message;
-  item.go.title = W ? W.goTo(d.line, d.column) : 'Go to line ' + d.line + ', column ' + d.column;
-  if (fixTitle) {
-    item.fix.hidden = false;
-    item.fix.textContent = W ? W.fixLabel(fixTitle) : 'Fix: ' + fixTitle;
-    item.fix.setAttribute('aria-label', W ? W.fixAria(d.code, d.line, fixTitle) : `Fix ${d.code} on line ${d.line}: ${fixTitle}`);
-  } else {
-    item.fix.hidden = true;
-    item.fix.textContent = '';
-  }
-}
-
-// Renders the first MAX_LIST_ITEMS diagnostics. Items are matched by content, so that a diagnostic appearing or
-// disappearing costs one DOM insertion or removal, not a rewrite of every item after it.
-function renderList(diagnostics) {
-  shownDiagnostics = diagnostics;
-  const n = Math.min(diagnostics.length, MAX_LIST_ITEMS);
-  const pool = new Map();
-  for (const it of listItems) {
-    const same = pool.get(it.key);
-    if (same) same.push(it);
-    else pool.set(it.key, [it]);
-  }
-  const next = new Array(n);
-  const keys = new Array(n);
-  const unmatched = [];
-  for (let i = 0; i < n; i++) {
-    const key = itemKey(diagnostics[i]);
-    keys[i] = key;
-    const same = pool.get(key);
-    const it = same && same.length ? same.shift() : null;
-    if (it) { it.index = i; next[i] = it; } else unmatched.push(i);
-  }
-  const spare = [];
-  for (const same of pool.values()) for (const it of same) spare.push(it);
-  for (const i of unmatched) {
-    const it = spare.length ? spare.pop() : makeItem();
-    fillItem(it, diagnostics[i], keys[i]);
-    it.index = i;
-    next[i] = it;
-  }
-  for (const it of spare) it.li.remove();
-  let cursor = els.list.firstChild;
-  for (const it of next) {
-    if (it.li === cursor) cursor = cursor.nextSibling;
-    else els.list.insertBefore(it.li, cursor);
-  }
-  while (cursor) { const after = cursor.nextSibling; cursor.remove(); cursor = after; }
-  listItems = next;
-  const more = diagnostics.length - n;
-  if (els.more.hidden !== more <= 0) els.more.hidden = more <= 0;
-  setText(els.more, more > 0 ? (W ? W.more(more, MAX_LIST_ITEMS) : `…and ${more} more (only the first ${MAX_LIST_ITEMS} are listed; all are underlined in the editor).`) : '');
-}
 
 function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
 
@@ -451,7 +296,7 @@ function renderResult(result) {
   const kindLabel = (W ? W.kind : KIND_LABEL)[result.kind] || result.kind;
   setText(els.detected, currentKind === 'auto' ? (W ? W.detected(kindLabel) : `Detected: ${kindLabel}`) : (W ? W.checkedAs(kindLabel) : `Checked as: ${kindLabel}`));
   renderFound(result);
-  renderList(result.diagnostics);
+  diagnosticsList.set(result.diagnostics);
   const fixable = result.diagnostics.reduce((n, d) => n + (d.fix && d.fix.edits && d.fix.edits.length ? 1 : 0), 0);
   els.fixAll.disabled = fixable === 0;
   setText(els.fixAll, W ? W.fixAll(fixable) : fixable ? `Fix all (${fixable})` : 'Fix all');
@@ -579,8 +424,15 @@ function showFailure(what, err) {
 
 // A pasted bundle: "found: _mta-sts TXT record (line 2), 2 MX records (line 4), HTTP 200 text/plain with a policy
 // (lines 7-16)", each part a link to its first line.
+// A paste of 64 KiB has hundreds of parts: the links are rebuilt only when their texts change; a click goes to where
+// the part starts in the latest lint.
+let shownFound = { key: '', parts: [] };
 function renderFound(result) {
   const parts = result.kind === 'bundle' && result.artefacts ? foundParts(result.artefacts) : [];
+  const key = `${lang}\u0001${parts.map((p) => p.text).join('\u0000')}`;
+  const same = key === shownFound.key;
+  shownFound = { key, parts };
+  if (same) return;
   els.found.hidden = parts.length === 0;
   els.found.replaceChildren();
   if (!parts.length) return;
@@ -593,7 +445,8 @@ function renderFound(result) {
     a.textContent = p.text;
     a.addEventListener('click', (e) => {
       e.preventDefault();
-      gotoDiagnostic({ from: p.from });
+      const cur = shownFound.parts[k];
+      if (cur) gotoDiagnostic({ from: cur.from });
     });
     els.found.append(a);
   });
@@ -750,7 +603,7 @@ function buildEditor(initialText) {
     linter(null),
     // The editor's box is layout-contained (style.css): hover messages live in <body> so that they are never clipped.
     tooltips({ parent: document.body }),
-    lineMarks,
+    editorDiagnostics.extension,
     tokenPlugin,
     editorTheme,
     themeCompartment.of(EditorView.darkTheme.of(isDark())),
@@ -768,7 +621,7 @@ function buildEditor(initialText) {
       for (const tr of u.transactions) {
         if (!tr.docChanged) continue;
         sinceLint = sinceLint.compose(tr.changes);
-        sinceShown = sinceShown.compose(tr.changes);
+        editorDiagnostics.mapThrough(tr.changes);
       }
       if (u.transactions.some((tr) => tr.isUserEvent('input') || tr.isUserEvent('delete') || tr.isUserEvent('undo') || tr.isUserEvent('redo') || tr.isUserEvent('move'))) userEdited = true;
       if (pendingKeyTs) { lintKeyTs = pendingKeyTs; pendingKeyTs = 0; }
@@ -786,8 +639,9 @@ function buildEditor(initialText) {
     if (darkQuery.addEventListener) darkQuery.addEventListener('change', onScheme);
   }
   sinceLint = ChangeSet.empty(view.state.doc.length);
-  sinceShown = ChangeSet.empty(view.state.doc.length);
+  editorDiagnostics.attach(view);
   hooks.view = view;
+  hooks.editorDiagnostics = editorDiagnostics;
 }
 
 function wireUi() {
@@ -795,7 +649,6 @@ function wireUi() {
   els.found = $('found');
   els.detected = $('detected');
   els.list = $('diagnostics');
-  els.more = $('diagnostics-more');
   els.facts = $('facts');
   els.factsList = $('facts-list');
   els.factsLabel = $('facts-label');
@@ -840,19 +693,15 @@ function wireUi() {
   });
   $('copy-text').addEventListener('click', (e) => copy(view.state.doc.toString(), W ? W.text : 'Text', e.currentTarget));
 
-  els.list.addEventListener('click', (e) => {
-    const button = e.target.closest('button');
-    const li = e.target.closest('li');
-    const item = li && itemOfLi.get(li);
-    if (!button || !item) return;
-    const d = shownDiagnostics[item.index];
-    if (!d) return;
-    if (button.classList.contains('diag-fix')) {
-      if (d.fix) applyFix(d.fix);
-    } else {
-      gotoDiagnostic(d);
-    }
+  // Every diagnostic has its place in the list, rendered when it scrolls (or the keyboard focus moves) near view.
+  diagnosticsList = new DiagnosticsList(els.list, {
+    words: () => W,
+    lang: () => lang,
+    rule: (code) => rulesByCode.get(code),
+    onGo: (d) => gotoDiagnostic(d),
+    onFix: (d) => { if (d.fix) applyFix(d.fix); },
   });
+  hooks.diagnosticsList = diagnosticsList;
 
   const exampleList = $('example-list');
   for (const ex of EXAMPLES) {

@@ -541,7 +541,7 @@ namespace {
             }
          }
          if( h.body_truncated ) {
-            sink_.add( Code::EVD705, h.span.offset, 0, { { "what", "The body as served (Invoke-WebRequest re-indents it)" }, { "check", "the policy is" } } );
+            sink_.add( Code::EVD705, h.span.offset, 0, { { "what", "The whole body (Invoke-WebRequest cut it with ... or showed it as bytes)" }, { "check", "the policy is" } } );
          }
          if( has_policy ) {
             lint_body( *h.body, "policy (HTTP body)", h.body_lines.empty() ? nullptr : &h.body_lines );

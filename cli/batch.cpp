@@ -1,13 +1,16 @@
 // `mta-sts-lint --batch`: JSON Lines in, JSON Lines out, for checking many domains in one process.
 //
-// Input, one object per line:  {"domain": "example.com", "policy": "...", "txt": "...", "tlsrpt": "...", "dmarc": "..."}
-//   "domain" is required (a string); "policy", "txt", "tlsrpt" and "dmarc" are optional strings (null means absent); an optional
+// Input, one object per line:  {"domain": "example.com", "policy": "...", "txt": "...", "tlsrpt": "...", "dmarc": "...",
+//   "http": "...", "dns": "..."}
+//   "domain" is required (a string); "policy", "txt", "tlsrpt", "dmarc", "http" (a raw HTTP response) and "dns" (pasted
+//   tool output) are optional strings (null means absent; http or dns make the domain's texts one evidence set, see
+//   core/batch.hpp); an optional
 //   "mx": ["mx1.example.com", ...] gives the domain's MX hosts (checked against the policy: STS401-STS406; [] = no MX
 //   records, ["."] = a null MX). The domain is passed to the policy checks (STS249) and the DMARC checks (DMC638). Other keys are ignored. Blank
 //   lines are skipped.
 // Output, one line per input line, in input order, written by core/batch.hpp (the Node bin's batch mode writes the
-//   same lines): {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}, "dmarc": {...}}.
-//   A line that cannot be used is answered with {"line": N, "error": "..."} (plus "domain" when it was read), and the
+//   same lines): {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}, "dmarc": {...},
+//   "http": {...}, "dns": {...}}. A line that cannot be used is answered with {"line": N, "error": "..."} (plus "domain" when it was read), and the
 //   stream goes on.
 //
 // Streaming: stdin is read in blocks and split into lines; memory stays bounded by the longest line (at most
@@ -186,7 +189,7 @@ namespace {
    // One input line, filled by the SAX parser below (no DOM: the strings are moved straight into place).
    struct Entry
    {
-      enum Field { domain = 0, policy, txt, tlsrpt, dmarc, mx, count };  // policy..dmarc in batch::Text order
+      enum Field { domain = 0, policy, txt, tlsrpt, dmarc, http, dns, mx, count };  // policy..dns in batch::Text order
       std::string text[ mx ];
       std::vector< std::string > mx_hosts;
       bool has[ count ] = {};
@@ -203,8 +206,8 @@ namespace {
       }
    };
 
-   const char* const field_names[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "dmarc", "mx" };
-   constexpr std::string_view field_views[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "dmarc", "mx" };
+   const char* const field_names[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "dmarc", "http", "dns", "mx" };
+   constexpr std::string_view field_views[ Entry::count ] = { "domain", "policy", "txt", "tlsrpt", "dmarc", "http", "dns", "mx" };
 
    class EntrySax
    {

@@ -3,7 +3,7 @@
 // Node bin's (wasm/bin.js through mta-sts-lint-full.wasm), so both write the same bytes.
 //
 // An answer line: {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...},
-// "dmarc": {...}}
+// "dmarc": {...}, "http": {...}, "dns": {...}}
 // with, per text given: kind, valid, errorCount, warningCount, infoCount, for a policy "mode" and "maxAge" when their
 // lines were read (the values a sender uses), and diagnostics (code, severity, message,
 // line, column, endLine, endColumn, offset, length; columns are 1-based bytes, offset/length are bytes of the text).
@@ -32,8 +32,11 @@ constexpr std::size_t max_line_bytes = std::size_t( 4 ) << 20;  // 4 MiB: sixty-
 // after the first N of the whole stream, answers with the whole stream's line numbers.
 constexpr int max_line_offset_digits = 15;
 
-enum Text { policy = 0, txt, tlsrpt, dmarc, text_count };
-constexpr const char* text_names[ text_count ] = { "policy", "txt", "tlsrpt", "dmarc" };
+// http: a raw HTTP response (status line, headers, body, as `curl -i` prints it); dns: pasted tool output with the
+// domain's DNS answers (dig, host, nslookup, Resolve-DnsName, a zone file). Either makes the domain's texts one
+// evidence set (see lint_entry()).
+enum Text { policy = 0, txt, tlsrpt, dmarc, http, dns, text_count };
+constexpr const char* text_names[ text_count ] = { "policy", "txt", "tlsrpt", "dmarc", "http", "dns" };
 
 // One input line, read.
 struct Entry
@@ -44,7 +47,10 @@ struct Entry
 };
 
 // Lints each text of `e` into results[] (the policy with the domain and the MX hosts, the DMARC record with the domain; RPT523 when `verbose`, for a
-// testing policy given without a TLS-RPT record). True when every text given is valid.
+// testing policy given without a TLS-RPT record). When `http` or `dns` is given, policy, txt, tlsrpt, http and dns
+// are one evidence set (lint_evidence(), as files given together with --domain): each read as its key says (http and
+// dns as pastes, kind "bundle"), checked against each other, and answered with positions in its own text; the DMARC
+// record is linted alone as before. True when every text given is valid.
 bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang = Lang::en );
 
 // "line longer than 4194304 bytes"

@@ -124,6 +124,9 @@ void enable_bundles() noexcept;  // core/evidence/bundle_lint.cpp
 // is (options.kind, or detected per text: a policy file, a record, pasted tool output), the parts are checked against
 // each other as in one paste, and each text gets its own result (kind bundle; offsets into that text).
 std::vector< LintResult > lint_evidence( const std::vector< std::string_view >& texts, const LintOptions& options ) noexcept;
+// The same, with the kind of each text given by the caller (`kinds[i]`: policy, txt or tlsrpt take the text whole as
+// that; bundle reads it as a paste; auto_ as above): --batch's keys (core/batch.cpp). Each result's kind is bundle.
+std::vector< LintResult > lint_evidence( const std::vector< std::string_view >& texts, const std::vector< Kind >& kinds, const LintOptions& options ) noexcept;
 
 // Applies edits (sorted, non-overlapping) to text.
 std::string apply_edits( std::string_view text, const std::vector< Edit >& edits );

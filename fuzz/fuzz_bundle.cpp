@@ -24,6 +24,12 @@ extern "C" int LLVMFuzzerTestOneInput( const std::uint8_t* data, std::size_t siz
    }
    for( const auto& h : b.responses ) {
       FUZZ_CHECK( !h.body || ( h.body->offset >= h.span.offset && h.body->offset + h.body->length <= size ), "body outside its response" );
+      // Invoke-WebRequest's Content: its lines in order, inside the body
+      std::size_t after = h.body ? h.body->offset : 0;
+      for( const auto& l : h.body_lines ) {
+         FUZZ_CHECK( h.body && l.offset >= after && l.offset + l.length <= h.body->offset + h.body->length, "a Content line outside the body or out of order" );
+         after = l.offset + l.length;
+      }
    }
    // the decision is made on the first lines (eight, and the one after a "Server:" line): what follows never changes it
    std::size_t cut = 0;

@@ -112,7 +112,7 @@ namespace {
       void choose_domain();
       void records();
       void http();
-      void lint_body( Span body, std::string_view label );
+      void lint_body( Span body, std::string_view label, const std::vector< Span >* lines = nullptr );
       void queries();
       std::optional< std::vector< std::string > > mx_evidence();
       void keep_safe_fixes();
@@ -333,7 +333,11 @@ namespace {
       return std::nullopt;
    }
 
-   void BundleLinter::lint_body( Span body, std::string_view label )
+   // `lines`: the body shown line by line with an indentation between (Invoke-WebRequest's Content): the text linted is
+   // the lines joined by LF, and each offset goes back to the paste through them. What that view does not show as
+   // served (line breaks, a final line break, trailing whitespace, a byte-order mark, the size, the encoding) is not
+   // judged from it, and a fix is kept only inside one line.
+   void BundleLinter::lint_body( Span body, std::string_view label, const std::vector< Span >* lines )
    {
       LintOptions o;
       o.kind = Kind::policy;
@@ -342,13 +346,64 @@ namespace {
       o.mx_hosts = mx_;
       Sink local( options_.verbose, sink_.lang() );
       PolicyFacts facts;
-      lint_policy( t_.substr( body.offset, body.length ), o, local, facts );
-      for( auto& d : local.items() ) {
-         d.offset = std::min( d.offset, body.length );
-         d.length = std::min( d.length, body.length - d.offset );
+      std::string joined;
+      std::vector< std::size_t > starts;
+      if( lines ) {
+         for( std::size_t k = 0; k < lines->size(); ++k ) {
+            starts.push_back( joined.size() );
+            joined.append( t_.substr( ( *lines )[ k ].offset, ( *lines )[ k ].length ) );
+            if( k + 1 < lines->size() ) {
+               joined += '\n';
+            }
+         }
       }
+      const std::string_view linted = lines ? std::string_view( joined ) : t_.substr( body.offset, body.length );
+      const auto line_of = [ & ]( std::size_t v ) { return static_cast< std::size_t >( std::upper_bound( starts.begin(), starts.end(), v ) - starts.begin() ) - 1; };
+      // an offset into the text linted -> into the paste (a line's LF: where that line ends in the paste)
+      const auto to_paste = [ & ]( std::size_t v ) -> std::size_t {
+         if( !lines ) {
+            return body.offset + std::min( v, body.length );
+         }
+         const std::size_t k = line_of( std::min( v, linted.size() ) );
+         return ( *lines )[ k ].offset + std::min( std::min( v, linted.size() ) - starts[ k ], ( *lines )[ k ].length );
+      };
+      lint_policy( linted, o, local, facts );
       const std::size_t first = sink_.items().size();
-      move_into( sink_, std::move( local.items() ), body.offset, body );
+      if( !lines ) {
+         for( auto& d : local.items() ) {
+            d.offset = std::min( d.offset, body.length );
+            d.length = std::min( d.length, body.length - d.offset );
+         }
+         move_into( sink_, std::move( local.items() ), body.offset, body );
+      }
+      else {
+         for( auto& d : local.items() ) {
+            switch( d.code ) {
+               case Code::STS202: case Code::STS203: case Code::STS205: case Code::STS206: case Code::STS207:
+               case Code::STS208: case Code::STS218: case Code::STS250: case Code::STS251:
+                  continue;
+               default:
+                  break;
+            }
+            const std::size_t b = std::min( d.offset, linted.size() ), e = std::min( d.offset + d.length, linted.size() );
+            d.offset = to_paste( b );
+            d.length = to_paste( e ) - d.offset;
+            if( d.fix ) {
+               bool one_line = true;
+               for( auto& x : d.fix->edits ) {
+                  const std::size_t xb = std::min( x.offset, linted.size() ), xe = std::min( x.offset + x.length, linted.size() );
+                  const std::size_t k = line_of( xb );
+                  one_line = one_line && xe <= starts[ k ] + ( *lines )[ k ].length && x.insert.find_first_of( "\r\n" ) == std::string::npos;
+                  x.offset = to_paste( xb );
+                  x.length = to_paste( xe ) - x.offset;
+               }
+               if( !one_line ) {
+                  d.fix.reset();  // it would join or split the lines PowerShell shows
+               }
+            }
+            sink_.items().push_back( std::move( d ) );
+         }
+      }
       // an MX host that the policy does not cover: point at the MX record in the paste rather than at the policy
       if( !options_.mx_hosts ) {
          if( !mx_where_ ) {  // once for the paste
@@ -380,21 +435,21 @@ namespace {
          if( facts.mode && *facts.mode == "testing" && !tlsrpt_found_ && !domain_.empty() ) {
             for( const auto& q : b_.queries ) {
                if( q.name == "_smtp._tls." + domain_ ) {
-                  sink_.add( Code::RPT523, body.offset + facts.mode_offset, facts.mode->size() );
+                  sink_.add( Code::RPT523, to_paste( facts.mode_offset ), facts.mode->size() );
                   break;
                }
             }
             for( const auto& r : b_.records ) {
                if( r.type == "TXT" && r.owner == "_smtp._tls." + domain_ && !tlsrpt_found_ ) {
-                  sink_.add( Code::RPT523, body.offset + facts.mode_offset, facts.mode->size() );
+                  sink_.add( Code::RPT523, to_paste( facts.mode_offset ), facts.mode->size() );
                   break;
                }
             }
          }
-         facts.version_offset += body.offset;
-         facts.mode_offset += body.offset;
+         facts.version_offset = to_paste( facts.version_offset );
+         facts.mode_offset = to_paste( facts.mode_offset );
          for( auto& m : facts.mx_offsets ) {
-            m += body.offset;
+            m = to_paste( m );
          }
          result_.policy = std::move( facts );
       }
@@ -486,10 +541,10 @@ namespace {
             }
          }
          if( h.body_truncated ) {
-            sink_.add( Code::EVD705, h.span.offset, 0, { { "what", "The body as served (Invoke-WebRequest re-indents it)" }, { "check", "the policy is" } } );
+            sink_.add( Code::EVD705, h.span.offset, 0, { { "what", "The whole body (Invoke-WebRequest cut it with ... or showed it as bytes)" }, { "check", "the policy is" } } );
          }
          if( has_policy ) {
-            lint_body( *h.body, "policy (HTTP body)" );
+            lint_body( *h.body, "policy (HTTP body)", h.body_lines.empty() ? nullptr : &h.body_lines );
          }
       }
    }

@@ -634,6 +634,7 @@ namespace {
       std::optional< TxtRecord > txt_value( std::size_t b, std::size_t e, std::vector< Diagnostic >& diags, bool whole_line );
       void add_txt( Rr rr, std::size_t value_b, std::size_t value_e, bool whole_line );
       void add_pieces( Rr rr, const std::vector< Span >& pieces );
+      void add_ps_strings( Rr rr, const std::vector< Span >& pieces );
       std::string absolute( std::string_view owner ) const;
 
       std::string_view t_;
@@ -794,6 +795,31 @@ namespace {
       rr.txt = std::move( all );
       rr.unquoting = std::move( diags );
       b_.records.push_back( std::move( rr ) );
+   }
+
+   // PowerShell prints a string array as "{a, b}": the TXT record's strings, each followed by ", " but the last. Each
+   // piece of the value (one, or the lines of a wrapped value) is cut at ", " into the record's strings, which are
+   // joined as DNS joins them; one string is read as before. (A ", " inside one string reads as two strings: the
+   // output does not tell them apart.)
+   void Reader::add_ps_strings( Rr rr, const std::vector< Span >& pieces )
+   {
+      std::vector< Span > strings;
+      for( const auto& p : pieces ) {
+         std::size_t from = p.offset;
+         for( std::size_t k = p.offset; k + 1 < p.end(); ++k ) {
+            if( t_[ k ] == ',' && t_[ k + 1 ] == ' ' ) {
+               strings.push_back( { from, k - from } );
+               from = k + 2;
+               ++k;
+            }
+         }
+         strings.push_back( { from, p.end() - from } );
+      }
+      if( strings.size() == 1 ) {
+         add_txt( std::move( rr ), strings[ 0 ].offset, strings[ 0 ].end(), false );
+         return;
+      }
+      add_pieces( std::move( rr ), strings );
    }
 
    // ------------------------------------------------------------------------------------------------ dig's comments
@@ -1410,7 +1436,7 @@ namespace {
             if( ps_value( value, vb, ve, cut ) ) {
                const std::size_t base = r.b + vcol + text::leading_wsp( value );
                rr.truncated = cut;
-               add_txt( std::move( rr ), base + vb, base + ve, false );
+               add_ps_strings( std::move( rr ), { { base + vb, ve - vb } } );
             }
             continue;
          }
@@ -1444,6 +1470,8 @@ namespace {
          std::string key;
          Span value;
          std::vector< Span > more;  // wrapped continuation lines
+         std::size_t column = 0;    // where the value starts on the key's line
+         std::vector< Span > lines;  // the continuation lines, whole
       };
       std::vector< Field > fields;
       std::size_t i = l.b;
@@ -1460,11 +1488,12 @@ namespace {
             if( !fields.empty() && ( k == "Name" || k == "StatusCode" ) && fields.size() > 1 ) {
                break;  // the next object
             }
-            fields.push_back( { std::string( k ), { f.b + va, f.e - f.b - std::min( va, f.e - f.b ) }, {} } );
+            fields.push_back( { std::string( k ), { f.b + va, f.e - f.b - std::min( va, f.e - f.b ) }, {}, va, {} } );
          }
          else if( !fields.empty() && text::leading_wsp( fl ) > 0 ) {
             const std::size_t w = text::leading_wsp( fl );
             fields.back().more.push_back( { f.b + w, f.e - f.b - w } );
+            fields.back().lines.push_back( { f.b, f.e - f.b } );
          }
          else {
             break;
@@ -1504,6 +1533,11 @@ namespace {
                if( c == std::string_view::npos || e == std::string_view::npos || c > e ) {
                   break;
                }
+               if( v.substr( c + 2, 15 ) == "System.String[]" ) {
+                  // PowerShell 7 shows the values as their type ({[Content-Type, System.String[]], ...}): not a value
+                  k = c + 2 + 15;
+                  continue;
+               }
                Header x;
                x.name = text::to_lower( v.substr( k + 1, c - k - 1 ) );
                x.name_span = { hd->value.offset + k + 1, c - k - 1 };
@@ -1513,9 +1547,32 @@ namespace {
                k = e;
             }
          }
-         if( get( "Content" ) ) {
-            // PowerShell re-indents the body and drops its final line break: never the body as served
-            h.body_truncated = true;
+         if( const auto* ct = get( "Content" ) ) {
+            // PowerShell shows the body re-indented under the value's column, one line of the paste per line of the
+            // body, an empty line padded with spaces: the lines without the indentation are the body's lines. A value
+            // cut with "..." (a long body) or shown as bytes ({118, 101, ...}: not a text type) is not the body.
+            std::vector< Span > lines{ ct->value };
+            for( const auto& ln : ct->lines ) {
+               const std::size_t w = std::min( { text::leading_wsp( t_.substr( ln.offset, ln.length ) ), ct->column, ln.length } );
+               lines.push_back( { ln.offset + w, ln.length - w } );
+            }
+            std::size_t last = lines.size();
+            while( last > 0 && lines[ last - 1 ].length == 0 ) {
+               --last;
+            }
+            const auto first = t_.substr( lines[ 0 ].offset, lines[ 0 ].length );
+            const auto tail = last ? t_.substr( lines[ last - 1 ].offset, lines[ last - 1 ].length ) : std::string_view();
+            const bool cut = ( tail.size() >= 3 && tail.substr( tail.size() - 3 ) == "..." ) || ( tail.size() >= 3 && tail.substr( tail.size() - 3 ) == "\xE2\x80\xA6" );
+            const bool bytes = !first.empty() && first[ 0 ] == '{' && first.find_first_not_of( "{}0123456789, ." ) == std::string_view::npos;
+            if( last == 0 || cut || bytes ) {
+               h.body_truncated = true;
+            }
+            else {
+               // a body ends with its line break: one empty line after the last; more empty lines are the body's
+               lines.resize( std::min( lines.size(), last + 1 ) );
+               h.body_lines = std::move( lines );
+               h.body = Span{ h.body_lines.front().offset, h.body_lines.back().end() - h.body_lines.front().offset };
+            }
          }
          b_.responses.push_back( std::move( h ) );
          return true;
@@ -1553,7 +1610,7 @@ namespace {
          }
          if( st->more.empty() ) {
             rr.truncated = cut;
-            add_txt( std::move( rr ), st->value.offset + vb, st->value.offset + ve, false );
+            add_ps_strings( std::move( rr ), { { st->value.offset + vb, ve - vb } } );
             return true;
          }
          // wrapped over several lines: the pieces, the last one without its closing brace
@@ -1567,7 +1624,7 @@ namespace {
          }
          const auto last = t_.substr( pieces.back().offset, pieces.back().length );
          rr.truncated = last.size() >= 3 && ( last.substr( last.size() - 3 ) == "..." || last.substr( last.size() - 3 ) == "\xE2\x80\xA6" );
-         add_pieces( std::move( rr ), pieces );
+         add_ps_strings( std::move( rr ), pieces );
          return true;
       }
       const auto* tg = rr.type == "MX" ? get( "NameExchange" ) : rr.type == "CNAME" ? get( "NameHost" ) : nullptr;
@@ -1675,6 +1732,18 @@ namespace {
       }
       if( ty == "SOA" && origin_.empty() && b_.blocks[ block_ ].tool == Tool::zone ) {
          origin_ = rr.owner + ".";
+      }
+      // DNS610 (rules.md): in a zone file whose origin is known, an owner written without the final dot that already
+      // names the origin (`_mta-sts.example.com` in `example.com` is `_mta-sts.example.com.example.com.`). Only for
+      // the records the paste is read for (TXT, MX, CNAME), where the owner is written.
+      if( shape.owner_written && b_.blocks[ block_ ].tool == Tool::zone && ( ty == "TXT" || ty == "MX" || ty == "CNAME" ) ) {
+         const auto written = shape.owner.text;
+         const auto o = norm_name( origin_ );
+         const auto low = text::to_lower( written );
+         if( !o.empty() && !written.empty() && written != "@" && written.back() != '.' && low.size() > o.size() && low.compare( low.size() - o.size(), o.size(), o ) == 0 &&
+             low[ low.size() - o.size() - 1 ] == '.' ) {
+            problem( Code::DNS610, rr.owner_span.offset, rr.owner_span.length );
+         }
       }
       if( ty == "TXT" ) {
          add_txt( std::move( rr ), l.b + shape.rdata, end, true );

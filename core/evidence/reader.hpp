@@ -84,6 +84,9 @@ struct HttpResponse
    bool headers_shown = false;  // a real header block (not Invoke-WebRequest's summary)
    std::optional< Span > body;  // the body as served, when the paste shows it verbatim
    bool body_truncated = false;
+   // Invoke-WebRequest's Content, re-indented by PowerShell: the body's lines, each without the indentation (the last
+   // one empty when the body ends with a line break); `body` then spans them all. Empty for a verbatim body.
+   std::vector< Span > body_lines;
    std::string url;  // from the command, curl -v's request or wget's first line
    Span url_span;
    std::size_t block = 0;

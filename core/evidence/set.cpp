@@ -9,13 +9,15 @@ namespace mtasts {
 
 namespace {
 
-   void lint_set( const std::vector< std::string_view >& texts, const LintOptions& options, std::vector< LintResult >& out )
+   void lint_set( const std::vector< std::string_view >& texts, const std::vector< Kind >* kinds, const LintOptions& options, std::vector< LintResult >& out )
    {
       std::string joined;
       std::vector< evidence::Part > parts;
       std::vector< std::size_t > starts;
-      for( const auto t : texts ) {
-         const Kind k = options.kind == Kind::auto_ ? detect_kind( t ) : options.kind;
+      for( std::size_t i = 0; i < texts.size(); ++i ) {
+         const auto t = texts[ i ];
+         const Kind given = kinds && i < kinds->size() && ( *kinds )[ i ] != Kind::auto_ ? ( *kinds )[ i ] : options.kind;
+         const Kind k = given == Kind::auto_ ? detect_kind( t ) : given;
          evidence::Part p;
          p.offset = joined.size();
          p.length = t.size();
@@ -87,23 +89,37 @@ namespace {
 
 }  // namespace
 
+namespace {
+
+   std::vector< LintResult > lint_evidence_impl( const std::vector< std::string_view >& texts, const std::vector< Kind >* kinds, const LintOptions& options ) noexcept
+   {
+      std::vector< LintResult > out;
+#if defined( __cpp_exceptions )
+      try {
+         lint_set( texts, kinds, options, out );
+      }
+      catch( ... ) {
+         // Only std::bad_alloc can get here (as in lint()).
+      }
+#else
+      lint_set( texts, kinds, options, out );
+#endif
+      if( out.size() != texts.size() ) {
+         out.assign( texts.size(), LintResult{} );
+      }
+      return out;
+   }
+
+}  // namespace
+
 std::vector< LintResult > lint_evidence( const std::vector< std::string_view >& texts, const LintOptions& options ) noexcept
 {
-   std::vector< LintResult > out;
-#if defined( __cpp_exceptions )
-   try {
-      lint_set( texts, options, out );
-   }
-   catch( ... ) {
-      // Only std::bad_alloc can get here (as in lint()).
-   }
-#else
-   lint_set( texts, options, out );
-#endif
-   if( out.size() != texts.size() ) {
-      out.assign( texts.size(), LintResult{} );
-   }
-   return out;
+   return lint_evidence_impl( texts, nullptr, options );
+}
+
+std::vector< LintResult > lint_evidence( const std::vector< std::string_view >& texts, const std::vector< Kind >& kinds, const LintOptions& options ) noexcept
+{
+   return lint_evidence_impl( texts, &kinds, options );
 }
 
 }  // namespace mtasts

@@ -73,7 +73,10 @@ const std::vector< Fixture > fixtures = {
    { "curl-v.txt", { { "STS303", 16, 10, "301" } }, { "http" } },
    { "curl-head.txt", { { "STS304", 3, 15, "text/html" } }, { "http" } },
    { "wget.txt", { { "STS304", 8, 17, "application/octet-stream" }, { "EVD706", 10, 21, "gzip" } }, { "http", "policy" } },
-   { "invoke-webrequest.txt", { { "STS305", 20, 71, "charset=windows-1252" } }, { "http" } },
+   { "invoke-webrequest.txt", { { "STS305", 20, 71, "charset=windows-1252" } }, { "http", "policy" } },
+   { "invoke-webrequest-content.txt", { { "STS239", 7, 40, "." } }, { "http", "policy" } },
+   { "resolve-dnsname-strings.txt", { { "STS105", 5, 85, "-" } }, { "txt", "tlsrpt" } },
+   { "zone-relative-owner.txt", { { "DNS610", 7, 1, "_mta-sts.example.com" }, { "EVD701", 7, 1, "_mta-sts.example.com" } }, { "tlsrpt", "mx" } },
    { "combined.txt", { { "STS402", 5, 4, "mx2.example.com." } }, { "txt", "mx", "no-record", "http", "policy" } },
 };
 
@@ -361,4 +364,153 @@ TEST_CASE( "a build without the paste reader (the lint-only WebAssembly module):
    CHECK( refused.diagnostics[ 0 ].offset == 0 );
    CHECK( policy.kind == mtasts::Kind::policy );
    CHECK( policy.valid() );
+}
+
+TEST_CASE( "DNS610 in a pasted zone file: an owner that names the origin without the final dot, only where the origin is known" )
+{
+   const std::string soa = "$ORIGIN example.com.\n@ IN SOA ns1.example.com. hostmaster.example.com. ( 1 7200 3600 1209600 3600 )\n";
+   {
+      const std::string paste = soa + "_mta-sts.example.com IN TXT \"v=STSv1; id=1\"\nexample.com.example.com IN MX 10 mx1\n";
+      const auto r = test::lint( paste, mtasts::Kind::auto_, false );
+      REQUIRE( r.kind == mtasts::Kind::bundle );
+      const auto d = test::with_code( r, "DNS610" );
+      REQUIRE( d.size() == 2 );
+      CHECK( paste.substr( d[ 0 ]->offset, d[ 0 ]->length ) == "_mta-sts.example.com" );
+      CHECK( paste.substr( d[ 1 ]->offset, d[ 1 ]->length ) == "example.com.example.com" );
+   }
+   // the origin from the SOA's owner when there is no $ORIGIN
+   {
+      const std::string paste = "example.com. IN SOA ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 3600\n_smtp._tls.EXAMPLE.com IN TXT \"v=TLSRPTv1; rua=mailto:t@example.com\"\n";
+      const auto r = test::lint( paste, mtasts::Kind::auto_, false );
+      const auto d = test::with_code( r, "DNS610" );
+      REQUIRE( d.size() == 1 );
+      CHECK( paste.substr( d[ 0 ]->offset, d[ 0 ]->length ) == "_smtp._tls.EXAMPLE.com" );
+   }
+   // not: relative owners that do not name the origin, absolute owners, '@', omitted owners, a name that only ends
+   // with the origin's letters, the origin itself, other types, dig's answers (absolute names), no origin known
+   for( const std::string rest : { "_mta-sts IN TXT \"v=STSv1; id=1\"\n", "_mta-sts.example.com. IN TXT \"v=STSv1; id=1\"\n", "@ IN MX 10 mx1\n", "  IN MX 10 mx1\n",
+                                   "_mta-sts.myexample.com IN TXT \"v=STSv1; id=1\"\n", "example.com IN MX 10 mx1\n", "www.example.com IN A 192.0.2.1\n" } ) {
+      INFO( rest );
+      CHECK( test::with_code( test::lint( soa + rest, mtasts::Kind::auto_, false ), "DNS610" ).empty() );
+   }
+   CHECK( test::with_code( test::lint( "$ dig +noall +answer MX example.com\nexample.com.\t300\tIN\tMX\t10 mx1.example.com.\n_mta-sts.example.com IN TXT \"v=STSv1; id=1\"\n", mtasts::Kind::auto_, false ), "DNS610" ).empty() );
+   CHECK( test::with_code( test::lint( "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n_mta-sts.example.com IN TXT \"v=STSv1; id=1\"\n", mtasts::Kind::auto_, false ), "DNS610" ).empty() );
+}
+
+TEST_CASE( "Resolve-DnsName's {a, b}: the strings of one TXT record, joined as DNS joins them, and a cut value stays EVD703" )
+{
+   const std::string head = "PS C:\\> Resolve-DnsName -Type TXT _mta-sts.example.com\n\nName                  Type TTL Section Strings\n----                  ---- --- ------- -------\n";
+   {
+      const std::string paste = head + "_mta-sts.example.com  TXT  300 Answer  {v=STSv1; , id=20240501}\n";
+      const auto r = test::lint( paste, mtasts::Kind::auto_, false );
+      REQUIRE( r.kind == mtasts::Kind::bundle );
+      CHECK( r.error_count() == 0 );
+      CHECK( r.warning_count() == 0 );
+      REQUIRE( r.record );
+      CHECK( r.record->value == "v=STSv1; id=20240501" );
+      REQUIRE( r.record->id );
+      CHECK( *r.record->id == "20240501" );
+   }
+   {
+      // Format-List, three strings; the error in the last one points at its bytes
+      const std::string paste = "PS C:\\> Resolve-DnsName -Type TXT _mta-sts.example.com | Format-List\n\nName    : _mta-sts.example.com\nType    : TXT\nSection : Answer\nStrings : {v=STSv1; , id=2024, 05!01}\n";
+      const auto r = test::lint( paste, mtasts::Kind::auto_, false );
+      REQUIRE( r.record );
+      CHECK( r.record->value == "v=STSv1; id=202405!01" );
+      const auto d = test::with_code( r, "STS105" );
+      REQUIRE( d.size() == 1 );
+      CHECK( paste.substr( d[ 0 ]->offset, d[ 0 ]->length ) == "!" );
+      CHECK( paste[ d[ 0 ]->offset - 2 ] == '0' );  // "05!01": in the third string
+   }
+   {
+      // a cut value: not linted as if it were complete, whatever its strings
+      const std::string paste = head + "_mta-sts.example.com  TXT  300 Answer  {v=STSv1; , id=2024050110000000000000...\n";
+      const auto r = test::lint( paste, mtasts::Kind::auto_, false );
+      CHECK( test::with_code( r, "EVD703" ).size() == 1 );
+      CHECK( r.error_count() == 0 );
+   }
+}
+
+TEST_CASE( "Invoke-WebRequest's Content: linted as the policy, every position on the paste's bytes, fixes inside one line" )
+{
+   const std::string head = "PS C:\\> Invoke-WebRequest https://mta-sts.example.com/.well-known/mta-sts.txt\r\n\r\n"
+                            "StatusCode        : 200\r\nStatusDescription : OK\r\n";
+   const std::string tail = "RawContent        : HTTP/1.1 200 OK\r\n                    Content-Type: text/plain\r\n\r\n";
+   {
+      const std::string paste = head + "Content           : version: STSv1\r\n                    mode: enforced\r\n                     mx: mx1.example.com\r\n                    max_age: 604800\r\n                    \r\n" + tail;
+      const auto r = test::lint( paste, mtasts::Kind::auto_, true );
+      REQUIRE( r.kind == mtasts::Kind::bundle );
+      const auto mode = test::with_code( r, "STS225" );
+      REQUIRE( mode.size() == 1 );
+      CHECK( paste.substr( mode[ 0 ]->offset, mode[ 0 ]->length ) == "enforced" );
+      const auto indent = test::with_code( r, "STS210" );  // one space more than PowerShell's indentation: the body's own
+      REQUIRE( indent.size() == 1 );
+      CHECK( paste.substr( indent[ 0 ]->offset - 20, 21 + 3 ) == std::string( 20, ' ' ) + " mx:" );
+      // what the view does not show as served is not judged: CRLF of the console, the size, the final line break
+      for( const char* c : { "STS206", "STS207", "STS208", "STS218", "STS250", "STS251" } ) {
+         CHECK( test::with_code( r, c ).empty() );
+      }
+      REQUIRE( r.policy );
+      REQUIRE( r.policy->version );
+      CHECK( paste.substr( r.policy->version_offset, 5 ) == "STSv1" );
+      CHECK( test::with_code( r, "EVD705" ).empty() == false );  // (the record and the MX are not in the paste)
+      bool policy_part = false;
+      for( const auto& a : r.artefacts ) {
+         policy_part = policy_part || ( a.kind == "policy" && paste.substr( a.offset, 14 ) == "version: STSv1" );
+      }
+      CHECK( policy_part );
+   }
+   {
+      // a fix inside one line is kept and lands on the paste's bytes; Fix all keeps every PowerShell line
+      const std::string paste = head + "Content           : version: STSv1\r\n                    mode: enforce\r\n                    mx: mx1.example.com.\r\n                    max_age: 604800\r\n                    \r\n" + tail;
+      const auto r = test::lint( paste, mtasts::Kind::auto_, false );
+      const auto dot = test::with_code( r, "STS239" );
+      REQUIRE( dot.size() == 1 );
+      REQUIRE( dot[ 0 ]->fix );
+      REQUIRE( r.policy );
+      REQUIRE( r.policy->mode );
+      CHECK( paste.substr( r.policy->mode_offset, r.policy->mode->size() ) == "enforce" );  // a slice of the paste
+      const auto fixed = mtasts::apply_edits( paste, dot[ 0 ]->fix->edits );
+      CHECK( fixed == head + "Content           : version: STSv1\r\n                    mode: enforce\r\n                    mx: mx1.example.com\r\n                    max_age: 604800\r\n                    \r\n" + tail );
+      CHECK( test::lint( fixed, mtasts::Kind::auto_, false ).error_count() == 0 );
+   }
+   {
+      // a fix that would join or split the lines PowerShell shows is dropped (a blank line in the body)
+      const std::string paste = head + "Content           : version: STSv1\r\n                    \r\n                    mode: enforce\r\n                    mx: mx1.example.com\r\n                    max_age: 604800\r\n                    \r\n" + tail;
+      const auto r = test::lint( paste, mtasts::Kind::auto_, false );
+      const auto blank = test::with_code( r, "STS209" );
+      REQUIRE( blank.size() == 1 );
+      CHECK( !blank[ 0 ]->fix );
+   }
+   // Content cut by PowerShell, or shown as bytes: not the body, not linted (EVD705 with --verbose)
+   for( const std::string content : { "Content           : version: STSv1\r\n                    mode: enfo...\r\n", "Content           : {118, 101, 114, 115...}\r\n" } ) {
+      const auto r = test::lint( head + content + tail, mtasts::Kind::auto_, true );
+      CHECK( !r.policy );
+      CHECK( r.error_count() == 0 );
+      bool said = false;
+      for( const auto* d : test::with_code( r, "EVD705" ) ) {
+         said = said || d->message.find( "Invoke-WebRequest cut it" ) != std::string::npos;
+      }
+      CHECK( said );
+   }
+}
+
+TEST_CASE( "hostile PowerShell pastes: a Content of 100,000 lines, a Strings array of 100,000 elements" )
+{
+   std::string iwr = "PS C:\\> Invoke-WebRequest https://mta-sts.example.com/.well-known/mta-sts.txt\r\n\r\nStatusCode        : 200\r\nContent           : version: STSv1\r\n";
+   for( int i = 0; i < 100000; ++i ) {
+      iwr += "                    mx: mx" + std::to_string( i ) + ".example.com\r\n";
+   }
+   iwr += "                    \r\nRawContent        : x\r\n";
+   const auto r = test::lint( iwr, mtasts::Kind::auto_, false );
+   CHECK( test::with_code( r, "STS224" ).size() == 1 );  // no mode: every line was read as the body
+   CHECK( test::with_code( r, "STS250" ).empty() );      // the size as served is not judged from the view
+   std::string rs = "PS C:\\> Resolve-DnsName -Type TXT _mta-sts.example.com\r\n\r\nName Type TTL Section Strings\r\n---- ---- --- ------- -------\r\n_mta-sts.example.com TXT 300 Answer {v=STSv1; id=1";
+   for( int i = 0; i < 100000; ++i ) {
+      rs += ", x";
+   }
+   rs += "}\r\n";
+   const auto s = test::lint( rs, mtasts::Kind::auto_, false );
+   REQUIRE( s.record );
+   CHECK( s.record->value.size() == 13 + 100000 );  // "v=STSv1; id=1" + "x" per string
 }

@@ -457,9 +457,10 @@ function makeValidator(Module, extend, lang) {
 
   // A file for the C++ format(): kind index, flags and evidence as Module.lint takes them (the messages in the
   // language the result was linted in).
+  // The text goes as UTF-8 bytes (TextEncoder is native; embind's std::string from a JS string is a loop per character).
   function coreFile({ text, kind, verbose, domain, mxHosts, lang = defaultLang }) {
     return {
-      text,
+      text: typeof text === 'string' ? encoder.encode(text) : text,
       kind,
       flags: (verbose ? 1 : 0) | (mxHosts ? 4 : 0) | (lang << 3),
       evidence: domain || mxHosts ? evidenceText(domain, mxHosts) : '',

@@ -169,7 +169,7 @@ Positions positions( std::string_view text, const LintResult& r, bool ascii )
    return p;
 }
 
-// A language index from JS (its position in mtasts_info's list of tags); English for anything else.
+// A language index from JS (its position in info()'s list of tags); English for anything else.
 mtasts::Lang lang_of( int index )
 {
    const auto l = static_cast< mtasts::Lang >( index );

@@ -373,9 +373,7 @@ async function runGenerate(argv, lang) {
 // One difference: a line that is not JSON at all gets JSON.parse's wording after "invalid JSON: " (the native command
 // gives nlohmann's), and a string with a lone surrogate escape (which nlohmann refuses) gets its own.
 const BATCH_KEYS = ['domain', 'policy', 'txt', 'tlsrpt', 'dmarc', 'http', 'dns', 'mx'];
-// wasm/bindings.cpp mtasts_batch; http (14) and dns (15) are answered once mtasts_batch takes tags 14 and 15 into
-// batch::Text's http and dns (until then the module drops them and the answer has no "http"/"dns" object).
-const BATCH_TEXT_TAGS = { policy: 2, txt: 3, tlsrpt: 4, dmarc: 12, http: 14, dns: 15 };
+const BATCH_TEXTS = ['policy', 'txt', 'tlsrpt', 'dmarc', 'http', 'dns']; // core/batch.hpp text_names: what batch() in wasm/bindings.cpp reads
 const MAX_LINE_BYTES = 4 << 20; // core/batch.hpp max_line_bytes
 
 class LineError extends Error {}
@@ -427,24 +425,24 @@ function wellFormed(x) {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-// One input line (without its line break) -> the mtasts_batch items of its answer.
+// One input line (without its line break) -> what the core's batch() takes to write its answer (wasm/bindings.cpp).
 function batchItems(bytes, verbose, lang) {
   const t = (id, args) => say(lang, id, args);
   let text;
   try {
     text = strictUtf8.decode(bytes);
   } catch {
-    return [[9, t('batch_invalid_json_detail', { what: 'invalid UTF-8' })]];
+    return { error: t('batch_invalid_json_detail', { what: 'invalid UTF-8' }) };
   }
   let value;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return [[9, t('batch_invalid_json_detail', { what: e.message })]];
+    return { error: t('batch_invalid_json_detail', { what: e.message }) };
   }
   const escapes = text.includes('\\u');
-  if (escapes && !wellFormed(value)) return [[9, t('batch_invalid_json_detail', { what: 'a lone surrogate in a string' })]];
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[9, t('batch_not_object')]];
+  if (escapes && !wellFormed(value)) return { error: t('batch_invalid_json_detail', { what: 'a lone surrogate in a string' }) };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: t('batch_not_object') };
   // In document order, as the native reader meets them: the first problem is the one reported, with the domain
   // when it came before it. The key scan only when a key may repeat (its quoted name is there twice) or be written
   // with escapes; otherwise JSON.parse's object has every key once, in document order.
@@ -457,7 +455,6 @@ function batchItems(bytes, verbose, lang) {
       ? occurrences(text)
       : Object.keys(value).filter((k) => BATCH_KEYS.includes(k)).map((k) => [k, value[k]]);
   const entry = {};
-  const items = [];
   try {
     const seen = new Set();
     for (const [k, v] of pairs) {
@@ -476,16 +473,13 @@ function batchItems(bytes, verbose, lang) {
     }
   } catch (e) {
     if (!(e instanceof LineError)) throw e;
-    return typeof entry.domain === 'string' ? [[1, entry.domain], [9, e.message]] : [[9, e.message]];
+    return typeof entry.domain === 'string' ? { domain: entry.domain, error: e.message } : { error: e.message };
   }
-  if (typeof entry.domain !== 'string') return [[9, t('batch_missing_domain')]];
-  items.push([1, entry.domain]);
-  for (const [k, tag] of Object.entries(BATCH_TEXT_TAGS)) if (typeof entry[k] === 'string') items.push([tag, entry[k]]);
-  if (Array.isArray(entry.mx)) {
-    items.push([6, '']);
-    for (const h of entry.mx) items.push([5, h]);
-  }
-  if (verbose) items.push([7, '']);
+  if (typeof entry.domain !== 'string') return { error: t('batch_missing_domain') };
+  const items = { domain: entry.domain };
+  for (const k of BATCH_TEXTS) if (typeof entry[k] === 'string') items[k] = entry[k];
+  if (Array.isArray(entry.mx)) items.mx = entry.mx;
+  if (verbose) items.verbose = true;
   return items;
 }
 
@@ -493,7 +487,7 @@ async function runBatch(argv, lang) {
   const { createValidator: createFull } = await import('./dist/full-node.js');
   const { batchLine } = await import('./dist/generator.js');
   const v = await createFull({ lang });
-  const usage = () => Buffer.from(batchLine(v, [[11, '']])).toString();
+  const usage = () => Buffer.from(batchLine(v, { usage: true })).toString();
   let verbose = false;
   let lineNo = 0; // --line-offset: the lines of the whole stream before this process's first one
   for (let i = 0; i < argv.length; ++i) {
@@ -527,9 +521,9 @@ async function runBatch(argv, lang) {
     let blank = true;
     for (let i = 0; i < end && blank; ++i) blank = line[i] === 32 || line[i] === 9;
     if (blank) return;
-    out.push(batchLine(v, [[8, String(lineNo)], ...batchItems(line.subarray(0, end), verbose, lang)]));
+    out.push(batchLine(v, { line: lineNo, ...batchItems(line.subarray(0, end), verbose, lang) }));
   };
-  const tooLong = (out) => out.push(batchLine(v, [[8, String(++lineNo)], [10, '']]));
+  const tooLong = (out) => out.push(batchLine(v, { line: ++lineNo, tooLong: true }));
   // The part of a line read so far (chunks), or the count of an over-long line's bytes being skipped to its end.
   let partial = [];
   let partialBytes = 0;
@@ -644,7 +638,7 @@ async function main(argv) {
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
 }
 
-// --fix / --fix-dry-run (docs/fix.md), as cli/main.cpp does them: the fixing is the core's (mtasts_fix, in the
+// --fix / --fix-dry-run (docs/fix.md), as cli/main.cpp does them: the fixing is the core's (fix() in wasm/bindings.cpp, in the
 // bin's own module mta-sts-lint-cli.wasm), the file I/O is here. Every file has been read before any is written. Updates `inputs` to what
 // is on disk afterwards. Returns { dryRun: exit status } for a dry run, else { validator, stdin (the fixed standard
 // input, or null), ioError }.

@@ -1,16 +1,22 @@
-// The WebAssembly face of the core: plain C exports, mtasts_lint (the hot path), mtasts_info (the catalogue,
-// once), mtasts_format (the CLI's formatters), and in the full module only (MTASTS_WASM_FULL), mtasts_generate
-// and mtasts_presets (the generator, as JSON) and mtasts_batch (the Node bin's --batch answers); in the bin's module
-// only (MTASTS_WASM_FIX), mtasts_fix (its --fix and --fix-dry-run). Nothing
-// here decides anything about policies: it only moves data across. No embind: its JS runtime and C++ support cost
-// about 9 KiB gzip (a third of the glue) for a few rare calls.
+// The WebAssembly face of the core, declared once with embind (EMSCRIPTEN_BINDINGS at the end of this file and, for
+// other subjects of the "./full" module, in their own bindings_*.cpp). Every function returns plain JS values (numbers,
+// strings, objects and arrays built with emscripten::val, typed_memory_view for bytes): no embind class handle is ever
+// created, so nothing needs .delete(). Nothing here decides anything about policies: it only moves data across.
 //
-// mtasts_lint() reads UTF-8 text that wasm/src/api.js wrote into the heap with TextEncoder.encodeInto, lints it and
-// returns a pointer to a compact int32 record (layout below) plus one UTF-8 blob holding every string (messages,
-// fix titles and inserts, fact values). api.js decodes the blob once and builds plain JS objects. Both buffers are
-// static and reused, so repeated calls do not grow the heap.
+//   lint(), lintArgs()                the hot path (below)
+//   info(lang)                        the catalogue and the names the JS side needs, once
+//   format(files, format, color)      the CLI's formatters
+//   ./full only (MTASTS_WASM_FULL): generate(options), generateDmarc(options), presets(), batch(entry)
+//   the bin's module only (MTASTS_WASM_FIX): fix(file)
 //
-// Result layout (int32 words):
+// lint() keeps a compact encoding, because it is the call that must stay faster than mailauth's parser: building its
+// result as JS objects through emscripten::val costs one JS round trip per field (docs/api.md has the figures).
+// wasm/src/api.js writes the text into the heap with TextEncoder.encodeInto (native, where embind's std::string is a
+// JS loop per character), lint() lints it and returns the address of a compact int32 record (layout below) plus one
+// UTF-8 blob holding every string (messages, fix titles and inserts, fact values). api.js decodes the blob once and builds plain JS objects. Both buffers are static and reused, so
+// repeated calls do not grow the heap.
+//
+// Record layout (int32 words):
 //   [0] kind linted (Kind)       [1] errors      [2] warnings     [3] infos     [4] diagnostic count
 //   [5] blob pointer             [6] blob bytes  [7] blob is ASCII (0/1)         [8] facts: 0 none, 1 policy, 2 record
 //   [9] word count of the whole record
@@ -20,6 +26,7 @@
 //   then the facts:
 //     policy: version(str?), mode(str?), hasMaxAge, maxAgeLow, maxAgeHigh, mxCount, mx(str)*, extCount, (name, value)*
 //     record: value(str), fieldCount, (name, value)*, version(str?), id(str?), ruaCount, rua(str)*, p(str?)
+//   then for kind bundle: the parts found: count, then (kind(str), from, to, line, endLine, label(str))*
 //   A string is (offset, length) into the blob; an absent optional string has length -1. For ASCII text, the policy's
 //   version, mode and mx values are (-1 - offset, length): a slice of the text itself.
 // Positions: from/to are 0-based UTF-16 code-unit offsets; line/column 1-based, column in UTF-16 code units.
@@ -32,7 +39,8 @@
 #include <string_view>
 #include <vector>
 
-#include <emscripten/emscripten.h>
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include "core/batch.hpp"
 #include "core/catalogue.hpp"
@@ -45,9 +53,17 @@
 #include "core/lint.hpp"
 #include "core/source_map.hpp"
 
+// Everything but lint() runs once per user action: built for size (lint() is -O3, as the core's hot path).
+#define MTASTS_SMALL __attribute__( ( minsize ) )
+
 namespace {
 
+using emscripten::typed_memory_view;
+using emscripten::val;
 using mtasts::Diagnostic;
+using mtasts::GenerateMessage;
+using mtasts::GenerateOptions;
+using mtasts::GenerateResult;
 using mtasts::LintResult;
 
 // The int32 record being written: reused across calls, so after the first calls writing a word is a compare and a
@@ -153,7 +169,7 @@ Positions positions( std::string_view text, const LintResult& r, bool ascii )
    return p;
 }
 
-// A language index from JS (its position in mtasts_info's list of tags); English for anything else.
+// A language index from JS (its position in info()'s list of tags); English for anything else.
 mtasts::Lang lang_of( int index )
 {
    const auto l = static_cast< mtasts::Lang >( index );
@@ -191,16 +207,28 @@ void put_pairs( const std::vector< std::pair< std::string, std::string > >& pair
    }
 }
 
-}  // namespace
-
-extern "C" {
-
 // text: UTF-8 bytes (size bytes); kind: mtasts::Kind; flags: bit 0 verbose, bit 1 the text is ASCII, bit 2 MX hosts
 // given, bits 3 and up the language index (0 English); evidence (evidence_size bytes): the domain, then each MX host, each followed by a NUL byte.
-EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::size_t size, int kind, int flags, const char* evidence, std::size_t evidence_size )
+// The hot path, shaped by measurement (docs/api.md): embind's generic call costs about 180 ns more than a raw export
+// with no argument and about 340 ns with six, so lint() takes none: api.js writes its six int32 arguments into the
+// static block whose address lintArgs() gives once (text address, size, kind, flags, evidence address, evidence
+// size). It returns the record's address (valid until the next call), a plain number that api.js reads through its
+// HEAP32 view, rather than a typed_memory_view (a new Int32Array and an emval handle per call).
+std::int32_t args_block[ 6 ];
+
+std::uintptr_t lint_args()
 {
-   const std::string_view input( text, size );
-   const LintResult r = mtasts::lint( input, lint_options( kind, flags, std::string_view( evidence, evidence_size ) ) );
+   return reinterpret_cast< std::uintptr_t >( args_block );
+}
+
+std::uintptr_t lint()
+{
+   const auto at = []( std::int32_t a ) { return reinterpret_cast< const char* >( static_cast< std::uintptr_t >( a ) ); };
+   const auto size = static_cast< std::size_t >( args_block[ 1 ] );
+   const int kind = args_block[ 2 ];
+   const int flags = args_block[ 3 ];
+   const std::string_view input( at( args_block[ 0 ] ), size );
+   const LintResult r = mtasts::lint( input, lint_options( kind, flags, std::string_view( at( args_block[ 4 ] ), static_cast< std::size_t >( args_block[ 5 ] ) ) ) );
 
    out.clear();
    blob.clear();
@@ -313,85 +341,94 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_lint( const char* text, std::siz
    out[ 6 ] = static_cast< std::int32_t >( blob.size() );
    out[ 7 ] = blob_ascii ? 1 : 0;
    out[ 9 ] = static_cast< std::int32_t >( out.size() );
-   return out.data();
+   return reinterpret_cast< std::uintptr_t >( out.data() );
 }
 
-}  // extern "C"
 
-extern "C" {
+// A JS string (made well-formed first: embind's std::string pairs lone surrogates blindly, design notes P8) or a
+// Uint8Array (the bin's raw file bytes, which reach the core unchanged) as bytes.
+std::string bytes( const val& v )
+{
+   if( v.isString() ) {
+      return v.call< val >( "toWellFormed" ).as< std::string >();
+   }
+   std::string s( v[ "length" ].as< std::size_t >(), '\0' );
+   val( typed_memory_view( s.size(), reinterpret_cast< unsigned char* >( s.data() ) ) ).call< void >( "set", v );
+   return s;
+}
 
 // The catalogue and the names the JS side needs, read once at start-up (so nothing is copied by hand into JS):
-//   [0] rule count, [1] blob pointer, [2] blob bytes, then per rule: code (enum value), severity, dual severity,
-//   id, title, message, reference (strings, title and message in language `lang`); then 6 kind names, 3 severity
-//   names (by enum value), the version, the number of languages and their tags (the index of a tag is what
-//   mtasts_lint's flags, mtasts_format's and mtasts_info's lang take).
-EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_info( int lang )
+// { rules: [{ index, severity, dualSeverity, code, title, message, reference }], kinds, severities, version, langs },
+// the rules' title and message in language `lang`, kinds and severities by enum value; the index of a language in
+// langs is what lint()'s flags, format()'s color and info()'s lang take.
+val info( int lang )
 {
 #ifdef MTASTS_WASM_FULL
    mtasts::enable_all_languages();  // the default module leaves the translations out (docs/i18n.md)
    mtasts::evidence::enable_bundles();  // pasted tool output: ./full (the page) and the bin, not the lint-only module
 #endif
    const mtasts::Lang l = lang_of( lang );
-   out.clear();
-   blob.clear();
-   blob_ascii = true;
-   put( mtasts::rule_count );
-   put( 0 );
-   put( 0 );
+   val rules = val::array();
+   int n = 0;
    for( const auto* r = mtasts::rules_begin(); r != mtasts::rules_end(); ++r ) {
-      put( static_cast< std::size_t >( r->code ) );
-      put( static_cast< std::size_t >( r->severity ) );
-      put( r->dual_severity ? 1 : 0 );
-      put_str( r->id );
-      put_str( mtasts::rule_title( r->code, l ) );
-      put_str( mtasts::rule_message( r->code, l ) );
-      put_str( r->reference );
+      val rule = val::object();
+      rule.set( "index", static_cast< int >( r->code ) );
+      rule.set( "severity", static_cast< int >( r->severity ) );
+      rule.set( "dualSeverity", r->dual_severity );
+      rule.set( "code", std::string( r->id ) );
+      rule.set( "title", std::string( mtasts::rule_title( r->code, l ) ) );
+      rule.set( "message", std::string( mtasts::rule_message( r->code, l ) ) );
+      rule.set( "reference", std::string( r->reference ) );
+      rules.set( n++, rule );
    }
+   val kinds = val::array();
+   n = 0;
    for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt, mtasts::Kind::dmarc, mtasts::Kind::bundle } ) {
-      put_str( mtasts::kind_name( k ) );
+      kinds.set( n++, std::string( mtasts::kind_name( k ) ) );
    }
+   val severities = val::array();
+   n = 0;
    for( const auto v : { mtasts::Severity::error, mtasts::Severity::warning, mtasts::Severity::info } ) {
-      put_str( mtasts::severity_name( v ) );
+      severities.set( n++, std::string( mtasts::severity_name( v ) ) );
    }
-   put_str( MTASTS_VERSION );
-   std::size_t available = 0;
-   while( available < mtasts::lang_count && mtasts::lang_available( static_cast< mtasts::Lang >( available ) ) ) {
-      ++available;
+   val langs = val::array();
+   for( std::size_t k = 0; k < mtasts::lang_count && mtasts::lang_available( static_cast< mtasts::Lang >( k ) ); ++k ) {
+      langs.set( k, std::string( mtasts::lang_tag( static_cast< mtasts::Lang >( k ) ) ) );
    }
-   out.push_back( static_cast< std::int32_t >( available ) );
-   for( std::size_t k = 0; k < available; ++k ) {
-      put_str( mtasts::lang_tag( static_cast< mtasts::Lang >( k ) ) );
-   }
-   out[ 1 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( blob.data() ) );
-   out[ 2 ] = static_cast< std::int32_t >( blob.size() );
-   return out.data();
+   val o = val::object();
+   o.set( "rules", rules );
+   o.set( "kinds", kinds );
+   o.set( "severities", severities );
+   o.set( "version", std::string( MTASTS_VERSION ) );
+   o.set( "langs", langs );
+   return o;
 }
 
 // Formats files with the formatter the native CLI uses, so both print the same bytes. Each file is linted again:
 // the JS results keep their input for this, and the bin passes a file's raw bytes (invalid UTF-8 reaches the core
-// as it does natively). `files` holds `count` descriptors of 8 words: name (pointer, bytes), text (pointer, bytes),
-// kind, flags and evidence (pointer, bytes) as for mtasts_lint. color: bit 0 ANSI colour, bits 1 and up the language
-// index of the output's own words (the messages are each file's, from its flags). Returns [output pointer, output bytes, errors,
-// warnings], or null for an unknown format name. The output stays valid until the next call.
-EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_format( const std::int32_t* files, std::size_t count, const char* format_name, std::size_t format_size, int color )
+// as it does natively). `files`: [{ name, text (string or Uint8Array), kind, flags, evidence }], kind, flags and
+// evidence as lint() takes them. color: bit 0 ANSI colour, bits 1 and up the language index of the output's own
+// words (the messages are each file's, from its flags). Returns { output (Uint8Array view, valid until the next
+// call), errors, warnings }, or null for an unknown format name.
+val format( const val& files, const std::string& format_name, int color )
 {
    static std::string printed;
-   static std::int32_t answer[ 4 ];
-   const auto f = mtasts::parse_format( std::string_view( format_name, format_size ) );
+   const auto f = mtasts::parse_format( format_name );
    if( !f ) {
-      return nullptr;
+      return val::null();
    }
-   const auto view = [ & ]( std::size_t i, std::size_t word ) {
-      const std::int32_t* d = files + 8 * i + word;
-      return std::string_view( reinterpret_cast< const char* >( static_cast< std::uintptr_t >( d[ 0 ] ) ), static_cast< std::size_t >( d[ 1 ] ) );
-   };
+   const std::size_t count = files[ "length" ].as< std::size_t >();
+   std::vector< std::string > names( count ), texts( count );
    std::vector< LintResult > results( count );
    std::vector< mtasts::FileReport > reports( count );
    std::size_t errors = 0;
    std::size_t warnings = 0;
    for( std::size_t i = 0; i < count; ++i ) {
-      results[ i ] = mtasts::lint( view( i, 2 ), lint_options( files[ 8 * i + 4 ], files[ 8 * i + 5 ], view( i, 6 ) ) );
-      reports[ i ] = mtasts::FileReport{ std::string( view( i, 0 ) ), view( i, 2 ), &results[ i ] };
+      const val file = files[ i ];
+      names[ i ] = bytes( file[ "name" ] );
+      texts[ i ] = bytes( file[ "text" ] );
+      results[ i ] = mtasts::lint( texts[ i ], lint_options( file[ "kind" ].as< int >(), file[ "flags" ].as< int >(), bytes( file[ "evidence" ] ) ) );
+      reports[ i ] = mtasts::FileReport{ names[ i ], texts[ i ], &results[ i ] };
       errors += results[ i ].error_count();
       warnings += results[ i ].warning_count();
    }
@@ -400,109 +437,97 @@ EMSCRIPTEN_KEEPALIVE const std::int32_t* mtasts_format( const std::int32_t* file
    options.lang = lang_of( color >> 1 );  // the words of the text output and SARIF's rule texts
    options.version = MTASTS_VERSION;
    printed = mtasts::format( *f, reports, options );
-   answer[ 0 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( printed.data() ) );
-   answer[ 1 ] = static_cast< std::int32_t >( printed.size() );
-   answer[ 2 ] = static_cast< std::int32_t >( errors );
-   answer[ 3 ] = static_cast< std::int32_t >( warnings );
-   return answer;
+   val o = val::object();
+   o.set( "output", typed_memory_view( printed.size(), reinterpret_cast< const unsigned char* >( printed.data() ) ) );
+   o.set( "errors", static_cast< double >( errors ) );
+   o.set( "warnings", static_cast< double >( warnings ) );
+   return o;
 }
-
-}  // extern "C"
 
 #ifdef MTASTS_WASM_FULL
 // Only in mta-sts-lint-full.wasm (the "./full" entry of the package): the default module leaves the generator out,
 // 11 KiB gzip that a linter does not need (wasm/CMakeLists.txt).
-// The generator (core/generator.hpp), as the native `mta-sts-lint generate --format json` prints it, plus "ok" and
-// "errors". wasm/src/generator.js checks the JS types and writes the options as one blob of items, each
-//   tag (1 byte), length (4 bytes, little-endian), UTF-8 bytes
-// with tags 1 domain, 2 mode, 3 mx, 4 fromMx, 5 preset, 6 maxAge, 7 id, 8 rua, 9 now, 10 output format (mx, fromMx
-// and rua repeat; an absent tag keeps the C++ default). maxAge and now are decimal text: maxAge is checked as the
-// CLI checks --max-age (core parse_max_age: text that is not a whole number gets the CLI's STS229 refusal, with the
-// units hint when it has a letter); now is a safe integer. Tag 10 (text, json, zone or policy; the Node bin's
-// `generate`) also renders what the native `generate --format F` writes on standard output. Tag 11: the language
-// index (decimal; it must come before tag 6, whose refusal it words).
-// Returns [JSON pointer, JSON bytes, output pointer, output bytes] (UTF-8, valid until the next call).
-namespace {
 
-using mtasts::GenerateMessage;
-using mtasts::GenerateOptions;
-using mtasts::GenerateResult;
-
-// The generator runs once per user action: its glue is built for size (bindings.cpp is -O3 for mtasts_lint).
-#define MTASTS_SMALL __attribute__( ( minsize ) )
-
-std::int32_t answer_words[ 4 ];
-const std::string no_output;
-
-// Calls f(tag, value) for each item of a blob written by wasm/src/generator.js: tag (1 byte), length (4 bytes,
-// little-endian), bytes. Stops at an item that does not fit.
-template< typename F >
-void for_each_item( const unsigned char* data, std::size_t size, F&& f )
+// o[key] is there (neither undefined nor null).
+MTASTS_SMALL bool has( const val& o, const char* key )
 {
-   for( std::size_t at = 0; at + 5 <= size; ) {
-      const unsigned tag = data[ at ];
-      const std::size_t len = std::size_t( data[ at + 1 ] ) | std::size_t( data[ at + 2 ] ) << 8 |
-                              std::size_t( data[ at + 3 ] ) << 16 | std::size_t( data[ at + 4 ] ) << 24;
-      at += 5;
-      if( len > size - at ) {
-         return;
-      }
-      f( tag, std::string_view( reinterpret_cast< const char* >( data + at ), len ) );
-      at += len;
+   const val v = o[ key ];
+   return !v.isUndefined() && !v.isNull();
+}
+
+MTASTS_SMALL void take( const val& o, const char* key, std::string& to )
+{
+   if( has( o, key ) ) {
+      to = bytes( o[ key ] );
    }
 }
 
-// [JSON pointer, JSON bytes, output pointer, output bytes] (the output is empty unless asked for, tag 10).
-const std::int32_t* answer( const std::string& json, const std::string& output = no_output )
+MTASTS_SMALL void take_list( const val& o, const char* key, std::vector< std::string >& to )
 {
-   answer_words[ 0 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( json.data() ) );
-   answer_words[ 1 ] = static_cast< std::int32_t >( json.size() );
-   answer_words[ 2 ] = static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( output.data() ) );
-   answer_words[ 3 ] = static_cast< std::int32_t >( output.size() );
-   return answer_words;
+   if( has( o, key ) ) {
+      const val list = o[ key ];
+      if( list.isString() ) {
+         to.push_back( bytes( list ) );
+         return;
+      }
+      const std::size_t n = list[ "length" ].as< std::size_t >();
+      for( std::size_t k = 0; k < n; ++k ) {
+         to.push_back( bytes( list[ k ] ) );
+      }
+   }
 }
 
-}  // namespace
-
-extern "C" {
-
-EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const unsigned char* data, std::size_t size )
+MTASTS_SMALL int lang_index( const val& o )
 {
-   static std::string json;
-   static std::string output;
+   return has( o, "lang" ) ? o[ "lang" ].as< int >() : 0;
+}
+
+// A JSON text of the core as a JS value (JSON.parse).
+MTASTS_SMALL val parsed( const std::string& json )
+{
+   return val::global( "JSON" ).call< val >( "parse", json );
+}
+
+// { result, output }: the JSON object the native `generate --format json` prints (plus "ok" and "errors"), parsed,
+// and the bytes `generate --format F` writes on standard output, as a string ('' unless asked for).
+MTASTS_SMALL val generated( const std::string& json, const std::string& output )
+{
+   val o = val::object();
+   o.set( "result", parsed( json ) );
+   o.set( "output", output );
+   return o;
+}
+
+// The generator (core/generator.hpp). `options` has been checked by wasm/src/generator.js: { lang (index), domain,
+// mode, preset, id, mx, fromMx, rua (arrays of strings), maxAge (decimal text, as typed: checked as the CLI checks
+// --max-age, STS229 for text that is not a whole number), now (a safe integer), format (text, json, zone or policy:
+// also render what the native `generate --format F` prints; the Node bin's `generate`) }.
+MTASTS_SMALL val generate( const val& options )
+{
    GenerateOptions o;
+   o.lang = lang_of( lang_index( options ) );
    std::optional< GenerateMessage > refused;  // a --max-age that is not a whole number: refused before generating
-   std::string format;                        // tag 10: also render what `generate --format F` prints
-   for_each_item( data, size, [ & ]( unsigned tag, std::string_view item ) {
-      std::string value( item );
-      switch( tag ) {
-         case 1: o.domain = std::move( value ); break;
-         case 2: o.mode = std::move( value ); break;
-         case 3: o.mx.push_back( std::move( value ) ); break;
-         case 4: o.from_mx.push_back( std::move( value ) ); break;
-         case 5: o.preset = std::move( value ); break;
-         case 6: {
-            std::int64_t n = 0;
-            if( auto r = mtasts::parse_max_age( value, n, o.lang ) ) {
-               refused = std::move( r );
-            }
-            else {
-               o.max_age = n;
-            }
-            break;
-         }
-         case 7: o.id = std::move( value ); break;
-         case 8: o.rua.push_back( std::move( value ) ); break;
-         case 9:
-            if( const auto n = mtasts::parse_whole_number( value ) ) {
-               o.now = *n;
-            }
-            break;
-         case 10: format = std::move( value ); break;
-         case 11: o.lang = lang_of( static_cast< int >( mtasts::parse_whole_number( value ).value_or( 0 ) ) ); break;
-         default: break;
+   take( options, "domain", o.domain );
+   take( options, "mode", o.mode );
+   take( options, "preset", o.preset );
+   take( options, "id", o.id );
+   take_list( options, "mx", o.mx );
+   take_list( options, "fromMx", o.from_mx );
+   take_list( options, "rua", o.rua );
+   if( has( options, "maxAge" ) ) {
+      std::int64_t n = 0;
+      if( auto r = mtasts::parse_max_age( bytes( options[ "maxAge" ] ), n, o.lang ) ) {
+         refused = std::move( r );
       }
-   } );
+      else {
+         o.max_age = n;
+      }
+   }
+   if( has( options, "now" ) ) {
+      o.now = static_cast< std::int64_t >( options[ "now" ].as< double >() );
+   }
+   std::string format;
+   take( options, "format", format );
    GenerateResult r;
    if( refused ) {
       r.errors.push_back( std::move( *refused ) );
@@ -510,204 +535,172 @@ EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate( const uns
    else {
       r = mtasts::generate( o );
    }
-   json = mtasts::generate_json( r );
-   output.clear();
+   std::string output;
    if( r.ok() ) {
       // The bytes of the native `mta-sts-lint generate --format F` (cli/generate.cpp) on standard output.
-      if( format == "json" ) {
-         output = mtasts::generate_json( r, true ) + "\n";
-      }
-      else if( format == "text" ) {
-         output = mtasts::generate_text( r, o.lang );
-      }
-      else if( format == "zone" ) {
-         output = r.zone;
-      }
-      else if( format == "policy" ) {
-         output = r.policy;
-      }
+      output = format == "json" ? mtasts::generate_json( r, true ) + "\n" : format == "text" ? mtasts::generate_text( r, o.lang ) : format == "zone" ? r.zone : format == "policy" ? r.policy : "";
    }
-   return answer( json, output );
+   return generated( mtasts::generate_json( r ), output );
 }
 
 // The DMARC generator (core/dmarc/dmarc_generator.hpp), as `mta-sts-lint generate dmarc --format json` prints it.
-// Items as for mtasts_generate, with tags 1 domain, 2 policy, 3 subdomainPolicy, 4 rua, 5 ruf (both repeat), 6 adkim,
-// 7 aspf, 8 pct (decimal text; anything else is refused with DMC608, as the CLI refuses --pct), 10 output format
-// (text, json or zone: the bytes of the native command). Returns [JSON pointer, JSON bytes, output pointer, bytes].
-EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_generate_dmarc( const unsigned char* data, std::size_t size )
+// options: { domain, policy, subdomainPolicy, adkim, aspf, rua, ruf (arrays of strings), pct (decimal text; anything
+// else is refused with DMC608, as the CLI refuses --pct), format (text, json or zone) }. Returns { result, output }.
+MTASTS_SMALL val generate_dmarc( const val& options )
 {
-   static std::string json;
-   static std::string output;
    mtasts::DmarcOptions o;
+   take( options, "domain", o.domain );
+   take( options, "policy", o.policy );
+   take( options, "subdomainPolicy", o.subdomain_policy );
+   take( options, "adkim", o.adkim );
+   take( options, "aspf", o.aspf );
+   take_list( options, "rua", o.rua );
+   take_list( options, "ruf", o.ruf );
+   std::string pct;
+   take( options, "pct", pct );
    std::string format;
-   std::string bad_pct;  // pct text that is not a whole number
-   for_each_item( data, size, [ & ]( unsigned tag, std::string_view item ) {
-      std::string value( item );
-      switch( tag ) {
-         case 1: o.domain = std::move( value ); break;
-         case 2: o.policy = std::move( value ); break;
-         case 3: o.subdomain_policy = std::move( value ); break;
-         case 4: o.rua.push_back( std::move( value ) ); break;
-         case 5: o.ruf.push_back( std::move( value ) ); break;
-         case 6: o.adkim = std::move( value ); break;
-         case 7: o.aspf = std::move( value ); break;
-         case 8:
-            if( const auto n = mtasts::parse_whole_number( value ) ) {
-               o.pct = *n;
-            }
-            else {
-               bad_pct = value.empty() ? " " : value;
-            }
-            break;
-         case 10: format = std::move( value ); break;
-         default: break;
-      }
-   } );
+   take( options, "format", format );
    mtasts::DmarcResult r;
-   if( !bad_pct.empty() ) {
-      r.errors.push_back( GenerateMessage{ "DMC608", "pct", mtasts::render_message( mtasts::Code::DMC608, { { "v", bad_pct } } ) } );
+   if( has( options, "pct" ) && !mtasts::parse_whole_number( pct ) ) {
+      r.errors.push_back( GenerateMessage{ "DMC608", "pct", mtasts::render_message( mtasts::Code::DMC608, { { "v", pct.empty() ? " " : pct } } ) } );
    }
    else {
+      if( has( options, "pct" ) ) {
+         o.pct = *mtasts::parse_whole_number( pct );
+      }
       r = mtasts::generate_dmarc( o );
    }
-   json = mtasts::dmarc_json( r );
-   output.clear();
+   std::string output;
    if( r.ok() ) {
       output = format == "json" ? mtasts::dmarc_json( r, true ) + "\n" : format == "zone" ? r.zone : format == "text" ? mtasts::dmarc_text( r ) : "";
    }
-   return answer( json, output );
+   return generated( mtasts::dmarc_json( r ), output );
 }
 
-// The presets, once: [{"name","description","mx":[...]}] as compact JSON. Returns [JSON pointer, JSON bytes].
-EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_presets()
+// The presets: [{ name, description, mx }].
+MTASTS_SMALL val presets()
 {
-   static std::string json;
-   json.clear();
-   mtasts::JsonWriter w( json );
-   w.begin_array();
+   val list = val::array();
+   int n = 0;
    for( const auto& p : mtasts::presets() ) {
-      w.begin_object();
-      w.key( "name" ).value( p.name );
-      w.key( "description" ).value( p.description );
-      w.key( "mx" ).begin_array();
+      val mx = val::array();
+      int k = 0;
       for( const char* m : p.mx ) {
-         w.value( m );
+         mx.set( k++, std::string( m ) );
       }
-      w.end_array();
-      w.end_object();
+      val o = val::object();
+      o.set( "name", std::string( p.name ) );
+      o.set( "description", std::string( p.description ) );
+      o.set( "mx", mx );
+      list.set( n++, o );
    }
-   w.end_array();
-   return answer( json );
+   return list;
 }
 
 // One answer line of `mta-sts-lint --batch` (core/batch.hpp), for the Node bin, which reads and parses the JSON
-// Lines itself. Items as for mtasts_generate: tags 1 domain, 2 policy, 3 txt, 4 tlsrpt, 12 dmarc, 5 an MX host
-// (repeats), 6 "mx" given (no value: an empty list), 7 verbose (no value), 8 the input line number (decimal), 9 an
-// error message (the answer is then the error line, with the domain when tag 1 is there), 10 the line was too long
-// (error line), 11 the usage text instead of an answer, 13 the language index (decimal). Returns [pointer, bytes] of
-// the line (with its "\n").
-EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_batch( const unsigned char* data, std::size_t size )
+// Lines itself. entry: { line (the input line number), lang (index), domain, policy, txt, tlsrpt, dmarc, http, dns (strings),
+// mx (array of strings), verbose, error (a message: the answer is then the error line, with the domain when given),
+// tooLong (the error line of an over-long line), usage (the usage text instead of an answer) }. Returns the line's
+// UTF-8 bytes (with its "\n") as a Uint8Array view, valid until the next call.
+MTASTS_SMALL val batch( const val& entry )
 {
    static std::string line;
    static mtasts::LintResult results[ mtasts::batch::text_count ];
-   constexpr unsigned text_tags[ mtasts::batch::text_count ] = { 2, 3, 4, 12 };  // by batch::Text
-   std::string_view values[ 14 ];
-   bool has[ 14 ] = {};
-   std::vector< std::string > mx;
-   for_each_item( data, size, [ & ]( unsigned tag, std::string_view value ) {
-      if( tag == 0 || tag > 13 ) {
-         return;
-      }
-      has[ tag ] = true;
-      if( tag == 5 ) {
-         mx.emplace_back( value );
-      }
-      else if( tag != 11 ) {
-         values[ tag ] = value;
-      }
-   } );
    line.clear();
-   const auto lang = lang_of( static_cast< int >( mtasts::parse_whole_number( values[ 13 ] ).value_or( 0 ) ) );
-   if( has[ 11 ] ) {
+   const auto lang = lang_of( lang_index( entry ) );
+   const auto line_no = has( entry, "line" ) ? static_cast< std::size_t >( entry[ "line" ].as< double >() ) : 0;
+   std::string domain;
+   take( entry, "domain", domain );
+   const std::string_view domain_view( domain );
+   if( has( entry, "usage" ) ) {
       line = mtasts::batch::usage( lang );
-      return answer( line );
    }
-   const auto line_no = static_cast< std::size_t >( mtasts::parse_whole_number( values[ 8 ] ).value_or( 0 ) );
-   if( has[ 10 ] ) {
+   else if( has( entry, "tooLong" ) ) {
       mtasts::batch::write_error( line, line_no, nullptr, mtasts::batch::line_too_long( lang ) );
    }
-   else if( has[ 9 ] ) {
-      mtasts::batch::write_error( line, line_no, has[ 1 ] ? &values[ 1 ] : nullptr, values[ 9 ] );
+   else if( has( entry, "error" ) ) {
+      mtasts::batch::write_error( line, line_no, has( entry, "domain" ) ? &domain_view : nullptr, bytes( entry[ "error" ] ) );
    }
    else {
+      std::string texts[ mtasts::batch::text_count ];
+      std::vector< std::string > mx;
       mtasts::batch::Entry e;
-      e.domain = values[ 1 ];
+      e.domain = domain_view;
       for( int t = 0; t < mtasts::batch::text_count; ++t ) {
-         if( has[ text_tags[ t ] ] ) {
-            e.text[ t ] = values[ text_tags[ t ] ];
+         if( has( entry, mtasts::batch::text_names[ t ] ) ) {
+            texts[ t ] = bytes( entry[ mtasts::batch::text_names[ t ] ] );
+            e.text[ t ] = texts[ t ];
          }
       }
-      e.mx_hosts = has[ 5 ] || has[ 6 ] ? &mx : nullptr;
-      const bool valid = mtasts::batch::lint_entry( e, has[ 7 ], results, lang );
+      const bool mx_given = has( entry, "mx" );
+      take_list( entry, "mx", mx );
+      e.mx_hosts = mx_given ? &mx : nullptr;
+      const bool valid = mtasts::batch::lint_entry( e, has( entry, "verbose" ), results, lang );
       mtasts::batch::write_answer( line, line_no, e, valid, results );
    }
-   return answer( line );
+   return val( typed_memory_view( line.size(), reinterpret_cast< const unsigned char* >( line.data() ) ) );
 }
 
 #ifdef MTASTS_WASM_FIX
 // Only in mta-sts-lint-cli.wasm, the module of the Node bin's --fix (wasm/CMakeLists.txt): 8 KiB gzip that the page,
 // which loads mta-sts-lint-full.wasm, does not need.
-// One file of `mta-sts-lint --fix` / `--fix-dry-run` for the Node bin (core/fix/), which does the file I/O. Items as
-// for mtasts_batch: tags 1 the name reported ("<stdin>" for standard input), 2 the file's bytes, 3 the kind name,
-// 4 verbose (no value), 5 the domain, 6 an MX host (repeats), 7 MX hosts given (no value: an empty list), 8 dry run
-// (no value: also write the diff), 9 the language index (decimal). Returns [changed (0/1), fixed text pointer, bytes, summary pointer, bytes, diff
-// pointer, bytes] (the summary as the native CLI prints it on standard error; valid until the next call).
-EMSCRIPTEN_KEEPALIVE MTASTS_SMALL const std::int32_t* mtasts_fix( const unsigned char* data, std::size_t size )
+// One file of `mta-sts-lint --fix` / `--fix-dry-run` for the Node bin (core/fix/), which does the file I/O.
+// file: { name (reported; "<stdin>" for standard input), text (the file's bytes), kind (name), verbose, domain,
+// mxHosts (array of strings), dryRun (also write the diff), lang (index) }. Returns { changed, text (bytes),
+// summary (what the native CLI prints on standard error), diff (bytes) }, the bytes as fresh Uint8Arrays.
+// A fresh Uint8Array holding a copy of `s` (JS keeps it after the next call).
+MTASTS_SMALL val copy_of( std::string_view s )
 {
-   static mtasts::FixAllResult r;
-   static std::string summary;
-   static std::string diff;
-   static std::int32_t words[ 7 ];
-   std::string_view name, text;
+   return val( typed_memory_view( s.size(), reinterpret_cast< const unsigned char* >( s.data() ) ) ).call< val >( "slice" );
+}
+
+MTASTS_SMALL val fix( const val& file )
+{
    mtasts::LintOptions options;
-   bool dry_run = false;
-   for_each_item( data, size, [ & ]( unsigned tag, std::string_view value ) {
-      switch( tag ) {
-         case 1: name = value; break;
-         case 2: text = value; break;
-         case 3: options.kind = mtasts::parse_kind( value ).value_or( mtasts::Kind::auto_ ); break;
-         case 4: options.verbose = true; break;
-         case 5: options.domain = std::string( value ); break;
-         case 6:
-            if( !options.mx_hosts ) {
-               options.mx_hosts.emplace();
-            }
-            options.mx_hosts->emplace_back( value );
-            break;
-         case 7:
-            if( !options.mx_hosts ) {
-               options.mx_hosts.emplace();
-            }
-            break;
-         case 8: dry_run = true; break;
-         case 9: options.lang = lang_of( static_cast< int >( mtasts::parse_whole_number( value ).value_or( 0 ) ) ); break;
-         default: break;
-      }
-   } );
-   r = mtasts::fix_all( text, options );
-   summary = mtasts::fix_summary( name, r, dry_run, options.lang );
-   diff = dry_run && r.changed() ? mtasts::fix_diff( name, text, r.text ) : std::string();
-   const auto at = []( const std::string& s ) { return static_cast< std::int32_t >( reinterpret_cast< std::uintptr_t >( s.data() ) ); };
-   words[ 0 ] = r.changed() ? 1 : 0;
-   words[ 1 ] = at( r.text );
-   words[ 2 ] = static_cast< std::int32_t >( r.text.size() );
-   words[ 3 ] = at( summary );
-   words[ 4 ] = static_cast< std::int32_t >( summary.size() );
-   words[ 5 ] = at( diff );
-   words[ 6 ] = static_cast< std::int32_t >( diff.size() );
-   return words;
+   const std::string name = bytes( file[ "name" ] );
+   const std::string text = bytes( file[ "text" ] );
+   std::string kind;
+   take( file, "kind", kind );
+   options.kind = mtasts::parse_kind( kind ).value_or( mtasts::Kind::auto_ );
+   options.verbose = has( file, "verbose" ) && file[ "verbose" ].as< bool >();
+   std::string domain;
+   take( file, "domain", domain );
+   if( !domain.empty() ) {
+      options.domain = domain;
+   }
+   if( has( file, "mxHosts" ) ) {
+      options.mx_hosts.emplace();
+      take_list( file, "mxHosts", *options.mx_hosts );
+   }
+   const bool dry_run = has( file, "dryRun" ) && file[ "dryRun" ].as< bool >();
+   options.lang = lang_of( lang_index( file ) );
+   const mtasts::FixAllResult r = mtasts::fix_all( text, options );
+   val o = val::object();
+   o.set( "changed", r.changed() );
+   o.set( "text", copy_of( r.text ) );
+   o.set( "summary", mtasts::fix_summary( name, r, dry_run, options.lang ) );
+   o.set( "diff", copy_of( dry_run && r.changed() ? mtasts::fix_diff( name, text, r.text ) : std::string() ) );
+   return o;
 }
 #endif  // MTASTS_WASM_FIX
-
-}  // extern "C"
 #endif  // MTASTS_WASM_FULL
+
+}  // namespace
+
+// The whole API of the module. Raw heap addresses (lint's text and evidence) travel as plain integers.
+EMSCRIPTEN_BINDINGS( mtasts )
+{
+   emscripten::function( "lint", &lint );
+   emscripten::function( "lintArgs", &lint_args );
+   emscripten::function( "info", &info );
+   emscripten::function( "format", &format );
+#ifdef MTASTS_WASM_FULL
+   emscripten::function( "generate", &generate );
+   emscripten::function( "generateDmarc", &generate_dmarc );
+   emscripten::function( "presets", &presets );
+   emscripten::function( "batch", &batch );
+#ifdef MTASTS_WASM_FIX
+   emscripten::function( "fix", &fix );
+#endif
+#endif
+}

@@ -1,10 +1,11 @@
 // The JS face of the WebAssembly build, shared by every entry (node.js, index.js, inline.js).
 // One async instantiation, then synchronous calls that return plain objects (never embind handles).
 //
-// Hot path (lint): the text is written into a reusable heap buffer with TextEncoder.encodeInto, one exported C
-// function (mtasts_lint in wasm/bindings.cpp) lints it and returns a compact int32 record plus one UTF-8 blob, which
-// is decoded once; the objects are built here. Rare calls (rules, format) pass a small block and get a small record
-// back; there is no embind. The generator's calls are in generator.js (the "./full" entry only).
+// The module's functions are declared with embind in wasm/bindings.cpp and return plain JS values. Hot path (lint):
+// the text is written into a reusable heap buffer with TextEncoder.encodeInto, Module.lint() lints it and returns the
+// address of a compact int32 record plus one UTF-8 blob, which is decoded once; the objects are built here.
+// Rare calls (the catalogue, format) take and return plain JS values. The generator's calls are in generator.js
+// (the "./full" entry only).
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -54,7 +55,7 @@ export function checkOptions(where, options, allowed) {
   return options;
 }
 
-// What mtasts_lint() takes as evidence: "domain\0host\0host\0" (wasm/bindings.cpp).
+// What Module.lint() takes as evidence: "domain\0host\0host\0" (wasm/bindings.cpp).
 const evidenceText = (domain, mxHosts) => `${domain ?? ''}\0${(mxHosts ?? []).map((h) => `${h}\0`).join('')}`;
 
 const MODULE_OPTIONS = ['wasmBinary', 'wasmModule', 'locateFile', 'lang'];
@@ -117,9 +118,9 @@ export async function fetchWasm(url) {
 }
 
 function makeValidator(Module, extend, lang) {
-  // Everything the JS side names comes from the C++ tables (mtasts_info in wasm/bindings.cpp), the rules' texts in
-  // the validator's language (English unless createValidator({ lang }) says otherwise).
-  const { langs } = readInfo(Module, 0);
+  // Everything the JS side names comes from the C++ tables (info() in wasm/bindings.cpp), the rules' texts in the
+  // validator's language (English unless createValidator({ lang }) says otherwise).
+  const { langs } = Module.info(0);
   // The index of a language tag (what the core takes), or a RangeError naming the tags there are.
   const langIndex = (tag, where) => {
     if (tag === undefined) return defaultLang;
@@ -133,7 +134,7 @@ function makeValidator(Module, extend, lang) {
   };
   let defaultLang = 0;
   defaultLang = langIndex(lang, 'createValidator({ lang })');
-  const info = readInfo(Module, defaultLang);
+  const info = Module.info(defaultLang);
   const byIndex = [];
   const rules = [];
   for (const r of info.rules) {
@@ -162,6 +163,8 @@ function makeValidator(Module, extend, lang) {
     broken = e && e.message ? e.message : String(e);
     return new Error(`mta-sts-lint: internal error in the WebAssembly core: ${broken}`, { cause: e });
   }
+
+  const lintArgs = Module.lintArgs() >> 2; // Module.lint()'s arguments: six int32 words in the heap
 
   // The reusable input buffer in the wasm heap.
   let buf = 0;
@@ -265,9 +268,18 @@ function makeValidator(Module, extend, lang) {
     const ascii = size === text.length;
     const flags = (verbose ? 1 : 0) | (ascii ? 2 : 0) | (mxHosts ? 4 : 0) | (lang << 3);
     const extra = evidence(domain, mxHosts);
+    // Module.lint() takes its six arguments in a static block (lintArgs): an embind call without arguments costs
+    // about half as much as one with six (docs/api.md).
+    const heap32 = Module.HEAP32;
+    heap32[lintArgs] = buf;
+    heap32[lintArgs + 1] = size;
+    heap32[lintArgs + 2] = kind;
+    heap32[lintArgs + 3] = flags;
+    heap32[lintArgs + 4] = evidenceBuf;
+    heap32[lintArgs + 5] = extra;
     let at;
     try {
-      at = Module._mtasts_lint(buf, size, kind, flags, evidenceBuf, extra) >> 2;
+      at = Module.lint() >> 2;
     } catch (e) {
       throw failed(e);
     }
@@ -440,67 +452,33 @@ function makeValidator(Module, extend, lang) {
       }
       return { name: file ?? input.file ?? '<input>', ...coreFile(input) };
     });
-    const { at, size } = callFormat(files, name, o.color === true, lang);
-    return decoder.decode(Module.HEAPU8.subarray(at, at + size));
+    return decoder.decode(callFormat(files, name, o.color === true, lang).output);
   }
 
-  // A file for the C++ format(): kind index, flags and evidence as mtasts_lint takes them (the messages in the
+  // A file for the C++ format(): kind index, flags and evidence as Module.lint takes them (the messages in the
   // language the result was linted in).
+  // The text goes as UTF-8 bytes (TextEncoder is native; embind's std::string from a JS string is a loop per character).
   function coreFile({ text, kind, verbose, domain, mxHosts, lang = defaultLang }) {
     return {
-      text,
+      text: typeof text === 'string' ? encoder.encode(text) : text,
       kind,
       flags: (verbose ? 1 : 0) | (mxHosts ? 4 : 0) | (lang << 3),
       evidence: domain || mxHosts ? evidenceText(domain, mxHosts) : '',
     };
   }
 
-  // Calls mtasts_format: every name, text and evidence goes into one temporary heap block, followed by the
-  // 8-word descriptors. Returns the output's place in the heap (valid until the next call) and the counts.
+  // Calls the core's format() (wasm/bindings.cpp). Returns the output (a view of the heap, valid until the next call)
+  // and the counts.
   function callFormat(files, name, color, lang = defaultLang) {
     usable();
-    const parts = [];
-    for (const f of files) {
-      parts.push(encoder.encode(f.name), typeof f.text === 'string' ? encoder.encode(f.text) : f.text, encoder.encode(f.evidence));
-    }
-    parts.push(encoder.encode(name));
-    const bytes = parts.reduce((n, p) => n + p.length, 0);
-    const block = Module._malloc(bytes + files.length * 32 + 4);
-    if (!block) throw new RangeError('format(): out of memory');
+    let r;
     try {
-      const offsets = [];
-      let at = block;
-      for (const p of parts) {
-        Module.HEAPU8.set(p, at);
-        offsets.push(at);
-        at += p.length;
-      }
-      const table = (at + 3) & ~3;
-      const w = Module.HEAP32;
-      files.forEach((f, k) => {
-        const d = (table >> 2) + 8 * k;
-        w[d] = offsets[3 * k];
-        w[d + 1] = parts[3 * k].length;
-        w[d + 2] = offsets[3 * k + 1];
-        w[d + 3] = parts[3 * k + 1].length;
-        w[d + 4] = f.kind;
-        w[d + 5] = f.flags;
-        w[d + 6] = offsets[3 * k + 2];
-        w[d + 7] = parts[3 * k + 2].length;
-      });
-      const fmt = parts[parts.length - 1];
-      let r;
-      try {
-        r = Module._mtasts_format(table, files.length, offsets[offsets.length - 1], fmt.length, (color ? 1 : 0) | (lang << 1)) >> 2;
-      } catch (e) {
-        throw failed(e);
-      }
-      if (!r) throw new RangeError(`format(): unknown format '${name}'`);
-      const out = Module.HEAP32;
-      return { at: out[r], size: out[r + 1], errors: out[r + 2], warnings: out[r + 3] };
-    } finally {
-      Module._free(block);
+      r = Module.format(files, name, (color ? 1 : 0) | (lang << 1));
+    } catch (e) {
+      throw failed(e);
     }
+    if (r === null) throw new RangeError(`format(): unknown format '${name}'`);
+    return r;
   }
 
   // For the bin: files [{ name, text: string | Uint8Array, kind: KindOption, verbose, domain?, mxHosts? }] ->
@@ -508,8 +486,8 @@ function makeValidator(Module, extend, lang) {
   // the native CLI does).
   function formatFiles(list, name, color) {
     const files = list.map((f) => ({ name: f.name, ...coreFile({ ...f, kind: kinds.indexOf(f.kind) }) }));
-    const { at, size, errors, warnings } = callFormat(files, name, color);
-    return { output: Module.HEAPU8.slice(at, at + size), errors, warnings };
+    const { output, errors, warnings } = callFormat(files, name, color);
+    return { output: output.slice(), errors, warnings };
   }
 
   const validator = {
@@ -536,35 +514,6 @@ function makeValidator(Module, extend, lang) {
     };
   }
   return validator;
-}
-
-// Reads the record of mtasts_info (layout in wasm/bindings.cpp).
-function readInfo(Module, lang) {
-  const w = Module.HEAP32;
-  let i = Module._mtasts_info(lang) >> 2;
-  const heap = Module.HEAPU8;
-  const count = w[i];
-  const blobAt = w[i + 1];
-  i += 3;
-  const str = () => {
-    const s = decoder.decode(heap.subarray(blobAt + w[i], blobAt + w[i] + w[i + 1]));
-    i += 2;
-    return s;
-  };
-  const rules = [];
-  for (let k = 0; k < count; ++k) {
-    const index = w[i];
-    const severity = w[i + 1];
-    const dualSeverity = w[i + 2] === 1;
-    i += 3;
-    rules.push({ index, severity, dualSeverity, code: str(), title: str(), message: str(), reference: str() });
-  }
-  const kinds = [str(), str(), str(), str(), str(), str()];
-  const severities = [str(), str(), str()];
-  const version = str();
-  const langs = [];
-  for (let n = w[i++]; langs.length < n; ) langs.push(str());
-  return { rules, kinds, severities, version, langs };
 }
 
 const internals = new WeakMap();

@@ -477,6 +477,8 @@ function batchItems(bytes, verbose, lang) {
     return typeof entry.domain === 'string' ? [[1, entry.domain], [9, e.message]] : [[9, e.message]];
   }
   if (typeof entry.domain !== 'string') return [[9, t('batch_missing_domain')]];
+  // "certificates" (cli/batch_certificates.cpp) needs the certificate reader, which the WebAssembly modules leave out
+  if (value.certificates !== undefined && value.certificates !== null) return [[1, entry.domain], [9, t('batch_no_certificates')]];
   items.push([1, entry.domain]);
   for (const [k, tag] of Object.entries(BATCH_TEXT_TAGS)) if (typeof entry[k] === 'string') items.push([tag, entry[k]]);
   if (Array.isArray(entry.mx)) {

@@ -203,7 +203,7 @@ std::vector< std::string > codes_of( const nlohmann::json& result )
 
 }  // namespace
 
-TEST_CASE( "--batch: a \"certificates\" key with now, certHost, policyMode and expiryWarningDays" )
+TEST_CASE( "CLI batch mode: a \"certificates\" key with now, certHost, policyMode and expiryWarningDays" )
 {
    const std::string self = make_pem( host_cert( "DNS:mta-sts.example.com" ) );  // 2026-01-01 .. 2027-01-01, self-signed
    const std::string cmd = "openssl s_client -connect mx.example.com:25 -starttls smtp -showcerts";

@@ -45,7 +45,7 @@ mkdirSync(dist, { recursive: true });
 const esbuild = await import('esbuild');
 const modules = [
   { name: 'mta-sts-lint', glue: 'glue.js', base64: 'wasm-base64.js', inline: 'inline.js' },
-  { name: 'mta-sts-lint-full', glue: 'glue-full.js', base64: 'wasm-full-base64.js', inline: 'full-inline.js' },
+  { name: 'mta-sts-lint-full', glue: 'glue-full.js', base64: 'wasm-full-base64.js', inline: 'full-inline.js', embind: true },
   { name: 'mta-sts-lint-cli', glue: 'glue-cli.js' }, // the bin's: no inline entry
 ];
 for (const m of modules) {
@@ -66,17 +66,21 @@ for (const m of modules) {
   for (const [all, name] of exported) change(`export ${name}`, all, `Module["${name}"]=${all}`);
   // the heap views: only the two that the runtime and api.js read, and on Module too, each time memory grows (api.js
   // re-makes its views when Module.HEAPU8 changes)
-  change(
-    'heap views',
+  const views =
     'HEAP8=new Int8Array(b);HEAP16=new Int16Array(b);HEAP32=new Int32Array(b);HEAPU8=new Uint8Array(b);' +
-      'HEAPU16=new Uint16Array(b);HEAPU32=new Uint32Array(b);HEAPF32=new Float32Array(b);HEAPF64=new Float64Array(b)}',
-    'HEAP32=new Int32Array(b);HEAPU8=new Uint8Array(b);Module["HEAPU8"]=HEAPU8;Module["HEAP32"]=HEAP32}',
-  );
-  change('heap declarations', 'var HEAP8,HEAP16,HEAP32,HEAPU8,HEAPU16,HEAPU32,HEAPF32,HEAPF64;', 'var HEAP32,HEAPU8;');
-  const unused = glue.match(/\b(HEAP8|HEAP16|HEAPU16|HEAPU32|HEAPF32|HEAPF64)\b/);
-  if (unused) throw new Error(`build:wasm: the glue uses ${unused[0]}, which this build drops`);
+    'HEAPU16=new Uint16Array(b);HEAPU32=new Uint32Array(b);HEAPF32=new Float32Array(b);HEAPF64=new Float64Array(b)}';
+  if (m.embind) {
+    // embind (./full: wasm/bindings_cert.cpp) reads every view: keep them all
+    change('heap views', views, views.slice(0, -1) + ';Module["HEAPU8"]=HEAPU8;Module["HEAP32"]=HEAP32}');
+  } else {
+    change('heap views', views, 'HEAP32=new Int32Array(b);HEAPU8=new Uint8Array(b);Module["HEAPU8"]=HEAPU8;Module["HEAP32"]=HEAP32}');
+    change('heap declarations', 'var HEAP8,HEAP16,HEAP32,HEAPU8,HEAPU16,HEAPU32,HEAPF32,HEAPF64;', 'var HEAP32,HEAPU8;');
+    const unused = glue.match(/\b(HEAP8|HEAP16|HEAPU16|HEAPU32|HEAPF32|HEAPF64)\b/);
+    if (unused) throw new Error(`build:wasm: the glue uses ${unused[0]}, which this build drops`);
+  }
   // a compiled WebAssembly.Module (the wasmModule option) instantiates to an Instance, bytes to { module, instance }
-  change('instance', 'var asm=output.instance.exports;', 'var asm=(output.instance||output).exports;');
+  // (with embind, Emscripten 3.1.6 assigns asm without declaring it, which an ES module refuses: declare it here)
+  change('instance', `${m.embind ? '' : 'var '}asm=output.instance.exports;`, 'var asm=(output.instance||output).exports;');
   // a failed instantiation rejects createValidator() (the runtime would leave it pending forever)
   change('rejection', 'initRuntime(asm);ready()})', 'initRuntime(asm);ready()},readyPromiseReject)');
   for (const bad of ['import.meta', 'new Function', 'eval(', 'fetch(', 'XMLHttpRequest']) {

@@ -339,7 +339,12 @@ void Checker::write( std::string& json ) const
             for( const auto& a : c.ip_addresses ) {
                w.value( ip_text( a ) );
             }
-            w.end_array().key( "ca" ).value( c.has_basic_constraints && c.ca ).key( "self_signed" ).value( self_issued( c ) );
+            bool covers = false;  // a dNSName matches the chain's host (RFC 6125 §6.4 as name_matches() applies it)
+            for( const auto& d : c.dns_names ) {
+               covers = covers || ( !ch.host.empty() && name_matches( d, ch.host ) );
+            }
+            w.end_array().key( "covers_host" ).value( covers );
+            w.key( "ca" ).value( c.has_basic_constraints && c.ca ).key( "self_signed" ).value( self_issued( c ) );
             w.key( "key" ).value( c.key_type + ( c.key_bits ? " " + std::to_string( c.key_bits ) : std::string() ) );
             w.key( "signature_algorithm" ).value( c.signature_oid );
          }

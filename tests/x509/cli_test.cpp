@@ -76,6 +76,7 @@ TEST_CASE( "CLI: PEM and DER files, --now printed, exit status" )
    CHECK( r.out.find( "\"now\":\"2026-06-01T00:00:00Z\"" ) != std::string::npos );
    CHECK( r.out.find( "\"not_after\":\"2027-01-01T00:00:00Z\"" ) != std::string::npos );
    CHECK( r.out.find( "\"dns_names\":[\"mta-sts.example.com\"]" ) != std::string::npos );
+   CHECK( r.out.find( "\"covers_host\":true" ) != std::string::npos );  // its dNSName matches --cert-host
    r = run( "--now 2026-13-01 " + pem );
    CHECK( r.status == 2 );
    CHECK( r.out.find( "--now" ) != std::string::npos );
@@ -165,6 +166,7 @@ TEST_CASE( "CLI: a policy in the same run chooses the MX hosts by its mx pattern
    CHECK( r.out.find( "[CRT815]" ) == std::string::npos );
    r = run( "--format json --now 2026-06-01T00:00:00Z " + unlisted + " " + mx );
    CHECK( r.out.find( "\"role\":\"mx\",\"in_policy\":false" ) != std::string::npos );
+   CHECK( r.out.find( "\"covers_host\":false" ) != std::string::npos );  // other.example.net is not mx.example.com
    // with --domain the other files form one evidence set; the certificates are still read as certificates
    r = run( "--now 2026-06-01T00:00:00Z --domain example.com " + unlisted + " " + mx );
    CHECK( r.out.find( mx + ":1:1: warning: MX host 'mx.example.com' is not matched" ) != std::string::npos );

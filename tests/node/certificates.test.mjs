@@ -3,23 +3,8 @@
 // or certificate is committed); OpenSSL's own reading (`openssl x509 -enddate -ext subjectAltName`) is the reference.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fullValidator, validator } from './helpers.mjs';
-
-const dir = mkdtempSync(join(tmpdir(), 'mtasts-certs-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-
-// A self-signed EC certificate valid for `days` days from now, its PEM and OpenSSL's notAfter.
-function selfSigned(name, san, days) {
-  const pem = join(dir, `${name}.pem`);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, `${name}.key`),
-    '-out', pem, '-subj', `/CN=${name}`, '-addext', `subjectAltName=${san}`, '-addext', 'basicConstraints=critical,CA:FALSE', '-days', String(days)], { stdio: 'ignore' });
-  const end = execFileSync('openssl', ['x509', '-in', pem, '-noout', '-enddate'], { encoding: 'utf8' }).trim().replace(/^notAfter=/, '');
-  return { pem: readFileSync(pem, 'utf8'), notAfter: new Date(end) };
-}
+import { selfSigned } from '../fixtures/openssl-cert.mjs';
 
 const iso = (d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 

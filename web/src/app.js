@@ -12,6 +12,7 @@ import {
 import { history as undoHistory, historyKeymap, defaultKeymap, insertNewline } from '@codemirror/commands';
 import { linter, lintGutter, setDiagnostics, lintKeymap } from '@codemirror/lint';
 import { createValidator } from 'mtasts-validator';
+import { showCertificates } from './certs.js';
 
 import {
   KIND_LABEL, MODE_EXPLANATION, summaryText, foundParts, maxAgeText, fieldPairs, widenSpan, compatibleEdits,
@@ -249,6 +250,7 @@ function runLint() {
   }
   const tLint = performance.now();
   lastResult = result;
+  showCertificates(validator, text, lang); // a pasted certificate or s_client capture: its table (web/src/certs.js)
   sinceLint = ChangeSet.empty(text.length);
   const cmDiagnostics = toCmDiagnostics(result, text);
   const same = sameAsShown(cmDiagnostics);

@@ -7,7 +7,8 @@
 //   core/batch.hpp); an optional
 //   "mx": ["mx1.example.com", ...] gives the domain's MX hosts (checked against the policy: STS401-STS406; [] = no MX
 //   records, ["."] = a null MX). The domain is passed to the policy checks (STS249) and the DMARC checks (DMC638). Other keys are ignored. Blank
-//   lines are skipped.
+//   lines are skipped. "certificates" (with "now", "certHost", "policyMode", "expiryWarningDays") is read by
+//   cli/batch_certificates.cpp.
 // Output, one line per input line, in input order, written by core/batch.hpp (the Node bin's batch mode writes the
 //   same lines): {"line": N, "domain": "...", "valid": true|false, "policy": {...}, "txt": {...}, "tlsrpt": {...}, "dmarc": {...},
 //   "http": {...}, "dns": {...}}. A line that cannot be used is answered with {"line": N, "error": "..."} (plus "domain" when it was read), and the
@@ -692,6 +693,7 @@ int run_batch( int argc, char** argv, Lang lang )
    Entry entry;
    std::vector< char > decode_buf( std::size_t( 64 ) << 10 );  // the fast path decodes each string here first
    LintResult results[ batch::text_count ];
+   std::string cert_extra, cert_error;  // the "certificates" key (cli/batch_certificates.cpp)
    std::string_view line;
    for( ;; ) {
       const auto st = reader.next( line, flush );
@@ -741,8 +743,15 @@ int run_batch( int argc, char** argv, Lang lang )
             }
          }
          e.mx_hosts = entry.has[ Entry::mx ] ? &entry.mx_hosts : nullptr;
-         const bool valid = batch::lint_entry( e, verbose, results, lang );
-         batch::write_answer( out, line_no, e, valid, results );
+         bool valid = batch::lint_entry( e, verbose, results, lang );
+         cert_extra.clear();
+         const auto certs = batch_certificates( line, e.domain, e.text[ batch::policy ] ? &results[ batch::policy ] : nullptr, verbose, lang, cert_extra, cert_error );
+         if( certs == BatchCertificates::error ) {
+            batch::write_error( out, line_no, &e.domain, cert_error );
+         }
+         else {
+            batch::write_answer( out, line_no, e, valid && certs != BatchCertificates::invalid, results, cert_extra );
+         }
       }
       if( out.size() >= out_block ) {
          flush();

@@ -19,6 +19,12 @@ int run_generate( int argc, char** argv, Lang lang );  // mta-sts-lint generate 
 int run_summarize( int argc, char** argv ); // mta-sts-lint summarize ... (cli/summarize.cpp)
 int run_generate_dmarc( int argc, char** argv );  // mta-sts-lint generate dmarc ... (cli/generate_dmarc.cpp)
 
+// --batch's "certificates" key (cli/batch_certificates.cpp): absent when the line has none (or null); else `extra`
+// receives ',"certificates":{...}' for the answer line, or `error` the reason the line cannot be used. `policy` is the
+// line's policy result, when it had one (its mode and mx patterns).
+enum class BatchCertificates { absent, valid, invalid, error };
+BatchCertificates batch_certificates( std::string_view line, std::string_view domain, const LintResult* policy, bool verbose, Lang lang, std::string& extra, std::string& error );
+
 // The text report's table of certificates (cli/certificates.cpp), from LintResult::certificates_json.
 std::string certificate_table( const std::string& file, const std::string& facts_json );
 

@@ -163,7 +163,23 @@ int main( int argc, char** argv )
    // Several files with --domain: one evidence set (a dig output, a policy file, a curl -i output... of that domain)
    const bool evidence_set = !fix && !dry_run && files.size() > 1 && !domain.empty() && ( options.kind == mtasts::Kind::auto_ || options.kind == mtasts::Kind::bundle );
    if( evidence_set ) {
-      results = mtasts::lint_evidence( std::vector< std::string_view >( sources.begin(), sources.end() ), options );
+      // Certificate captures are linted on their own (below, with the policy's mode and mx patterns); the rest of the
+      // files form the evidence set.
+      std::vector< std::string_view > texts;
+      std::vector< std::size_t > at;
+      for( std::size_t i = 0; i < files.size(); ++i ) {
+         if( options.kind == mtasts::Kind::auto_ && mtasts::detect_kind( sources[ i ] ) == mtasts::Kind::cert ) {
+            results[ i ] = mtasts::lint( sources[ i ], options );
+         }
+         else {
+            texts.push_back( sources[ i ] );
+            at.push_back( i );
+         }
+      }
+      auto set = mtasts::lint_evidence( texts, options );
+      for( std::size_t k = 0; k < at.size() && k < set.size(); ++k ) {
+         results[ at[ k ] ] = std::move( set[ k ] );
+      }
    }
    else if( !fix && !dry_run ) {
       for( std::size_t i = 0; i < files.size(); ++i ) {
@@ -221,6 +237,7 @@ int main( int argc, char** argv )
    }
    // Certificates given with the policy in one run (`mta-sts-lint policy.txt captures.txt`): the MX hosts'
    // certificates are judged by the policy's mode unless --policy-mode says otherwise.
+   // Its mx patterns choose the MX hosts whose certificates count (CRT815 for a captured host they do not match).
    if( policy_mode.empty() ) {
       for( const auto& r : results ) {
          if( r.policy && r.policy->mode && options.mode.empty() ) {
@@ -228,11 +245,16 @@ int main( int argc, char** argv )
          }
       }
    }
+   for( const auto& r : results ) {
+      if( r.policy && !options.policy_mx ) {
+         options.policy_mx = std::vector< std::string >( r.policy->mx.begin(), r.policy->mx.end() );
+      }
+   }
    for( std::size_t i = 0; i < files.size(); ++i ) {
       if( results[ i ].kind != mtasts::Kind::cert ) {
          continue;
       }
-      if( !options.mode.empty() && policy_mode.empty() ) {
+      if( ( !options.mode.empty() && policy_mode.empty() ) || options.policy_mx ) {
          results[ i ] = mtasts::lint( sources[ i ], options );
       }
       if( verify_chain || !verify_options.ca_file.empty() || !verify_options.ca_path.empty() ) {

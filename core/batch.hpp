@@ -117,8 +117,9 @@ namespace detail {
 
 // Appends the answer line (with its "\n") for input line `line`, whose texts lint_entry() put in results[]. `Out` is
 // anything with `+= char`, `+= const char*` and `append(const char*, size_t)` (std::string, the CLI's buffer).
+// `extra`: more members, written as given before the closing brace (the native command's "certificates").
 template< typename Out >
-void write_answer( Out& out, std::size_t line, const Entry& e, bool valid, const LintResult ( &results )[ text_count ] )
+void write_answer( Out& out, std::size_t line, const Entry& e, bool valid, const LintResult ( &results )[ text_count ], std::string_view extra = {} )
 {
    out += "{\"line\":";
    detail::put_number( out, line );
@@ -133,6 +134,7 @@ void write_answer( Out& out, std::size_t line, const Entry& e, bool valid, const
          detail::put_result( out, *e.text[ t ], results[ t ] );
       }
    }
+   out.append( extra.data(), extra.size() );
    out += "}\n";
 }
 

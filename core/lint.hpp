@@ -39,6 +39,9 @@ struct LintOptions
    unsigned expiry_warning_days = 14;
    std::string cert_host;
    std::string mode;
+   // The policy's mx patterns, when the evidence set has a policy: the MX hosts' certificate checks (CRT808-CRT810)
+   // apply to the hosts these patterns match (RFC 8461 §4.1); a captured MX host they do not match gets CRT815.
+   std::optional< std::vector< std::string > > policy_mx;
 };
 
 // What a sender would use from a policy (first occurrence wins for non-repeated fields, RFC 8461 §3.2).

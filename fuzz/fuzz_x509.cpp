@@ -42,6 +42,13 @@ mtasts::LintOptions cert_options( std::size_t size, bool verbose )
    if( size % 7 == 0 ) {
       o.cert_host = "*.example.com";
    }
+   // a policy's mx patterns in the evidence set (CRT815): none, an empty list, or patterns
+   if( size % 5 == 1 ) {
+      o.policy_mx = std::vector< std::string >{};
+   }
+   else if( size % 5 >= 2 ) {
+      o.policy_mx = std::vector< std::string >{ "*.example.com", "MX.example.net.", "*" };
+   }
    return o;
 }
 

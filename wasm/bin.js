@@ -476,6 +476,8 @@ function batchItems(bytes, verbose, lang) {
     return typeof entry.domain === 'string' ? { domain: entry.domain, error: e.message } : { error: e.message };
   }
   if (typeof entry.domain !== 'string') return { error: t('batch_missing_domain') };
+  // "certificates" (cli/batch_certificates.cpp) needs the certificate reader, which the WebAssembly modules leave out
+  if (value.certificates !== undefined && value.certificates !== null) return { domain: entry.domain, error: t('batch_no_certificates') };
   const items = { domain: entry.domain };
   for (const k of BATCH_TEXTS) if (typeof entry[k] === 'string') items[k] = entry[k];
   if (Array.isArray(entry.mx)) items.mx = entry.mx;

@@ -140,6 +140,7 @@ export type Code =
   | 'CRT812'
   | 'CRT813'
   | 'CRT814'
+  | 'CRT815'
   | 'DMC601'
   | 'DMC602'
   | 'DMC603'

@@ -5,6 +5,7 @@
 
 #include "certificate.hpp"
 #include "core/json_writer.hpp"
+#include "core/mx.hpp"
 #include "evidence.hpp"
 
 namespace mtasts::x509 {
@@ -80,6 +81,7 @@ struct Chain
    bool mx = false;
    const Session* session = nullptr;
    std::vector< Entry > certs;
+   bool unlisted = false;  // an MX host the policy's mx patterns do not match (CRT815)
 };
 
 class Checker
@@ -154,8 +156,25 @@ void Checker::check( Chain& ch )
    const Session& s = *ch.session;
    const std::int64_t day = 86400;
    const bool enforce = o_.mode == "enforce";
+   // An MX host that the policy's mx patterns do not match (RFC 8461 §4.1): senders refuse it in enforce mode before
+   // looking at its certificate, so the MX certificate checks do not apply to it; CRT815 says so.
+   bool& unlisted = ch.unlisted;
+   if( ch.mx && !ch.host.empty() && o_.policy_mx && !ch.certs.empty() ) {
+      unlisted = true;
+      std::string patterns;
+      for( const auto& p : *o_.policy_mx ) {
+         unlisted = unlisted && !mx_matches( p, ch.host );
+         patterns += ( patterns.empty() ? "" : ", " ) + p;
+      }
+      if( unlisted ) {
+         const Span at = s.start.length ? s.start : ch.certs[ 0 ].span;
+         add( &ch.certs[ 0 ], Code::CRT815, at, { { "h", ch.host }, { "mx", patterns } } );
+      }
+   }
    const auto mx_fail = [ & ]( Entry& e, const std::string& why ) {
-      add( &e, enforce ? Code::CRT808 : Code::CRT809, e.span, { { "h", ch.host }, { "why", why } } );
+      if( !unlisted ) {
+         add( &e, enforce ? Code::CRT808 : Code::CRT809, e.span, { { "h", ch.host }, { "why", why } } );
+      }
    };
    // Who could have issued what: certificates by subject (a paste may hold thousands: no pairwise search).
    std::unordered_multimap< std::string_view, std::size_t > by_subject;
@@ -214,7 +233,7 @@ void Checker::check( Chain& ch )
                add( &e, Code::STS308, e.span, { { "h", who }, { "why", w }, { "t", time_text( now ) } } );
             }
          }
-         else if( c.not_after - now < static_cast< std::int64_t >( o_.expiry_warning_days ) * day ) {
+         else if( !unlisted && c.not_after - now < static_cast< std::int64_t >( o_.expiry_warning_days ) * day ) {
             add( &e, Code::CRT810, e.span, { { "h", who }, { "d", std::to_string( ( c.not_after - now ) / day ) }, { "t", time_text( c.not_after ) } } );
          }
       }
@@ -300,7 +319,11 @@ void Checker::write( std::string& json ) const
    w.key( "expiry_warning_days" ).value( std::size_t( o_.expiry_warning_days ) );
    w.key( "chains" ).begin_array();
    for( const auto& ch : chains_ ) {
-      w.begin_object().key( "host" ).value( ch.host ).key( "role" ).value( ch.mx ? "mx" : "policy" ).key( "certificates" ).begin_array();
+      w.begin_object().key( "host" ).value( ch.host ).key( "role" ).value( ch.mx ? "mx" : "policy" );
+      if( ch.mx && o_.policy_mx ) {
+         w.key( "in_policy" ).value( !ch.unlisted );  // the policy's mx patterns match the host (CRT815 when not)
+      }
+      w.key( "certificates" ).begin_array();
       for( std::size_t k = 0; k < ch.certs.size(); ++k ) {
          const Entry& e = ch.certs[ k ];
          w.begin_object().key( "index" ).value( k ).key( "offset" ).value( e.span.offset ).key( "length" ).value( e.span.length );
@@ -316,7 +339,12 @@ void Checker::write( std::string& json ) const
             for( const auto& a : c.ip_addresses ) {
                w.value( ip_text( a ) );
             }
-            w.end_array().key( "ca" ).value( c.has_basic_constraints && c.ca ).key( "self_signed" ).value( self_issued( c ) );
+            bool covers = false;  // a dNSName matches the chain's host (RFC 6125 §6.4 as name_matches() applies it)
+            for( const auto& d : c.dns_names ) {
+               covers = covers || ( !ch.host.empty() && name_matches( d, ch.host ) );
+            }
+            w.end_array().key( "covers_host" ).value( covers );
+            w.key( "ca" ).value( c.has_basic_constraints && c.ca ).key( "self_signed" ).value( self_issued( c ) );
             w.key( "key" ).value( c.key_type + ( c.key_bits ? " " + std::to_string( c.key_bits ) : std::string() ) );
             w.key( "signature_algorithm" ).value( c.signature_oid );
          }

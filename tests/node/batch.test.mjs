@@ -210,3 +210,30 @@ test('a reader that goes away (| head): exit 2 with one line on stderr, as the n
   assert.equal(code, 2);
   assert.equal(stderr, 'mta-sts-lint: cannot write standard output: Broken pipe\n');
 });
+
+test('"certificates": the native command answers it, the bin (no certificate reader) answers an error line with the domain', () => {
+  // Not a real certificate: the bin must refuse the key before reading it; the native command reads it (CRT801/CRT802).
+  const lines = [
+    '{"domain":"cert.example","certificates":"-----BEGIN CERTIFICATE-----\\nAAAA\\n-----END CERTIFICATE-----\\n","now":"2026-12-01"}',
+    '{"domain":"nullcert.example","certificates":null,"txt":"v=STSv1; id=1"}',
+    '{"domain":"after.example","txt":"v=STSv1; id=1"}',
+  ];
+  const input = lines.join('\n') + '\n';
+  const b = bin(['--batch'], { input });
+  const n = native(['--batch'], { input });
+  assert.equal(b.status, 0);
+  const bl = b.stdout.toString().trimEnd().split('\n').map((l) => JSON.parse(l));
+  const nl = n.stdout.toString().trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(bl[0], {
+    line: 1,
+    domain: 'cert.example',
+    error: '"certificates" is read only by the native mta-sts-lint; this build has no certificate reader',
+  });
+  assert.equal(nl[0].certificates.kind, 'cert');
+  assert.deepEqual(nl[0].certificates.diagnostics.map((d) => d.code), ['CRT801']);
+  // null is absent in both; the lines after are answered alike
+  assert.deepEqual(bl.slice(1), nl.slice(1));
+  assert.equal(bl[1].certificates, undefined);
+  const es = bin(['--batch', '--lang', 'es'], { input: lines[0] + '\n' });
+  assert.equal(JSON.parse(es.stdout.toString()).error, '"certificates" solo lo lee el mta-sts-lint nativo; esta compilación no tiene lector de certificados');
+});

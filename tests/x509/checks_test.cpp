@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "core/catalogue.hpp"
@@ -411,4 +412,67 @@ TEST_CASE( "CRT812: no host name to check the names against (an MX session witho
    CHECK( codes( r ) == std::multiset< std::string >{ "CRT812" } );
    r = lint_cert( s_client( "openssl s_client -connect mx.example.com:25 -starttls smtp -showcerts", pki().leaf( "DNS:mx.example.com" ), pki().intermediate(), 0 ), k_mid_2026, "", "enforce" );
    CHECK( r.diagnostics.empty() );
+}
+
+TEST_CASE( "CRT815: with the policy's mx patterns, only the MX hosts they match get the MX certificate checks (RFC 8461 §4.1)" )
+{
+   mtasts::enable_all_languages();
+   mtasts::x509::enable_certificates();
+   const auto run = []( const std::string& text, std::optional< std::vector< std::string > > mx, const std::string& mode = "enforce", mtasts::Lang lang = mtasts::Lang::en ) {
+      LintOptions o;
+      o.kind = Kind::cert;
+      o.verbose = true;
+      o.lang = lang;
+      o.domain = "example.com";
+      o.now = k_mid_2026;
+      o.mode = mode;
+      o.policy_mx = std::move( mx );
+      return mtasts::lint( text, o );
+   };
+   const std::string cmd = "openssl s_client -connect mx.example.com:25 -starttls smtp -showcerts";
+   const std::string wrong = s_client( cmd, pki().leaf( "DNS:mail.example.org" ), pki().intermediate(), 0 );
+   // matched by a wildcard pattern: the certificate counts (CRT808 in enforce mode)
+   auto r = run( wrong, std::vector< std::string >{ "*.example.com" } );
+   INFO( describe( r ) );
+   CHECK( codes( r ) == std::multiset< std::string >{ "CRT808" } );
+   // matched exactly, case-insensitively
+   r = run( wrong, std::vector< std::string >{ "backup.example.net", "MX.Example.COM" } );
+   CHECK( codes( r ) == std::multiset< std::string >{ "CRT808" } );
+   // not matched: a wildcard covers exactly one label, so "*.mx.example.com" and "*.com" do not match mx.example.com
+   r = run( wrong, std::vector< std::string >{ "*.mx.example.com", "*.com", "mail.example.com" } );
+   REQUIRE( codes( r ) == std::multiset< std::string >{ "CRT815" } );
+   const auto* d = find( r, "CRT815" );
+   CHECK( d->severity == mtasts::Severity::warning );
+   // the span is the command line that names the host
+   CHECK( wrong.substr( d->offset, d->length ) == cmd );
+   CHECK( d->offset == 0 );
+   CHECK( d->length == cmd.size() );
+   CHECK( d->message == "MX host 'mx.example.com' is not matched by the policy's mx patterns (*.mx.example.com, *.com, mail.example.com): in enforce mode senders refuse it, so its certificate is not checked." );
+   // without the patterns (no policy in the evidence set) the host's certificate is checked as before
+   r = run( wrong, std::nullopt );
+   CHECK( codes( r ) == std::multiset< std::string >{ "CRT808" } );
+   // a policy without mx lines matches no host
+   r = run( wrong, std::vector< std::string >{} );
+   CHECK( codes( r ) == std::multiset< std::string >{ "CRT815" } );
+   // in testing mode as well (a warning either way), and in Spanish
+   r = run( wrong, std::vector< std::string >{ "mail.example.com" }, "testing", mtasts::Lang::es );
+   REQUIRE( find( r, "CRT815" ) );
+   CHECK( find( r, "CRT815" )->message == "El host MX 'mx.example.com' no coincide con los patrones mx de la política (mail.example.com): en modo enforce los servidores emisores lo rechazan, así que su certificado no se comprueba." );
+   CHECK( !find( r, "CRT809" ) );
+   // the policy host's chain is never judged by the mx patterns
+   const std::string policy_host = s_client( "openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts", pki().leaf( "DNS:mta-sts.example.com" ), pki().intermediate(), 0 );
+   r = run( policy_host + wrong, std::vector< std::string >{ "mail.example.com" } );
+   CHECK( codes( r ) == std::multiset< std::string >{ "STS309", "CRT815" } );
+   REQUIRE( find( r, "CRT815" ) );
+   CHECK( find( r, "CRT815" )->offset == policy_host.size() );
+   // an MX capture that names no host: CRT812, and no CRT815 since there is no host to match
+   const std::string no_host = s_client( "openssl s_client -starttls smtp -showcerts", pki().leaf( "DNS:mail.example.org" ), pki().intermediate(), 0 );
+   r = run( no_host, std::vector< std::string >{ "mail.example.com" } );
+   CHECK( codes( r ) == std::multiset< std::string >{ "CRT812" } );
+   // the facts say whether each MX host is in the policy
+   r = run( wrong, std::vector< std::string >{ "mail.example.com" } );
+   CHECK( r.certificates_json.find( "\"role\":\"mx\",\"in_policy\":false" ) != std::string::npos );
+   CHECK( r.certificates_json.find( "\"problems\":[\"CRT815\"]" ) != std::string::npos );
+   r = run( wrong, std::vector< std::string >{ "mx.example.com" } );
+   CHECK( r.certificates_json.find( "\"role\":\"mx\",\"in_policy\":true" ) != std::string::npos );
 }

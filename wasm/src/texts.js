@@ -110,7 +110,11 @@ export const TEXTS = {
   "batch_mx_array": "\"mx\" must be an array of strings or null",
   "batch_field_string": "\"{field}\" must be a string or null",
   "batch_missing_domain": "missing \"domain\"",
-  "batch_line_too_long": "line longer than {n} bytes"
+  "batch_line_too_long": "line longer than {n} bytes",
+  "batch_bad_now": "\"now\" must be a time as YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD (UTC), or null",
+  "batch_bad_policy_mode": "\"policyMode\" must be \"enforce\", \"testing\", \"none\" or null",
+  "batch_bad_expiry_days": "\"expiryWarningDays\" must be a whole number from 0 to 3650, or null",
+  "batch_no_certificates": "\"certificates\" is read only by the native mta-sts-lint; this build has no certificate reader"
  },
  "es": {
   "level_error": "error",
@@ -221,6 +225,10 @@ export const TEXTS = {
   "batch_mx_array": "\"mx\" debe ser una lista de cadenas o null",
   "batch_field_string": "\"{field}\" debe ser una cadena o null",
   "batch_missing_domain": "falta \"domain\"",
-  "batch_line_too_long": "línea de más de {n} bytes"
+  "batch_line_too_long": "línea de más de {n} bytes",
+  "batch_bad_now": "\"now\" debe ser una hora AAAA-MM-DDTHH:MM:SSZ o AAAA-MM-DD (UTC), o null",
+  "batch_bad_policy_mode": "\"policyMode\" debe ser \"enforce\", \"testing\", \"none\" o null",
+  "batch_bad_expiry_days": "\"expiryWarningDays\" debe ser un número entero de 0 a 3650, o null",
+  "batch_no_certificates": "\"certificates\" solo lo lee el mta-sts-lint nativo; esta compilación no tiene lector de certificados"
  }
 };

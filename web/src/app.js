@@ -12,6 +12,7 @@ import {
 import { history as undoHistory, historyKeymap, defaultKeymap, insertNewline } from '@codemirror/commands';
 import { linter, lintGutter, lintKeymap } from '@codemirror/lint';
 import { createValidator } from 'mtasts-validator';
+import { showCertificates } from './certs.js';
 
 import {
   KIND_LABEL, MODE_EXPLANATION, summaryText, foundParts, maxAgeText, fieldPairs, widenSpan, compatibleEdits,
@@ -216,6 +217,7 @@ function runLint() {
   }
   const tLint = performance.now();
   lastResult = result;
+  showCertificates(validator, text, lang); // a pasted certificate or s_client capture: its table (web/src/certs.js)
   sinceLint = ChangeSet.empty(text.length);
   const tConvert = performance.now(); // (the conversion is now part of the editor's update, for what it holds)
   editorDiagnostics.set(result.diagnostics, (d, i) => toCmDiagnostic(d, i, text));

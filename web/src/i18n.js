@@ -199,3 +199,29 @@ export const WORDS = {
     },
   },
 };
+
+// The certificate table (web/src/certs.js).
+export const CERT_WORDS = {
+  en: {
+    title: (count, now) => `Certificates (${count}), checked at ${now}`,
+    columns: ['Host', 'Position', 'Names (subjectAltName)', 'Issuer', 'Valid', 'Verdict'],
+    policy: 'policy host',
+    mx: 'MX host',
+    leaf: 'leaf',
+    noSan: 'no subjectAltName',
+    validity: (from, to, days) => `${from} to ${to} (${days < 0 ? `expired ${-days} day${days === -1 ? '' : 's'} ago` : `${days} day${days === 1 ? '' : 's'} left`})`,
+    covers: (host) => `valid for ${host}`,
+    ok: 'ok',
+  },
+  es: {
+    title: (count, now) => `Certificados (${count}), comprobados el ${now}`,
+    columns: ['Host', 'Posición', 'Nombres (subjectAltName)', 'Emisor', 'Validez', 'Veredicto'],
+    policy: 'host de la política',
+    mx: 'host MX',
+    leaf: 'final',
+    noSan: 'sin subjectAltName',
+    validity: (from, to, days) => `${from} a ${to} (${days < 0 ? `caducado hace ${-days} día${days === -1 ? '' : 's'}` : `quedan ${days} día${days === 1 ? '' : 's'}`})`,
+    covers: (host) => `válido para ${host}`,
+    ok: 'correcto',
+  },
+};

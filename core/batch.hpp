@@ -45,7 +45,9 @@ struct Entry
 
 // Lints each text of `e` into results[] (the policy with the domain and the MX hosts, the DMARC record with the domain; RPT523 when `verbose`, for a
 // testing policy given without a TLS-RPT record). True when every text given is valid.
-bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang = Lang::en );
+// linter: when given, each text is linted with it into results[t], whose memory is reused from the previous line
+// (the command keeps one Linter and one results[] for the whole stream); else with lint().
+bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang = Lang::en, Linter* linter = nullptr );
 
 // "line longer than 4194304 bytes"
 std::string line_too_long( Lang lang = Lang::en );

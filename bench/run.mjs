@@ -251,7 +251,7 @@ if (!skip.has('native')) {
         const x = byName[a], y = byName[b];
         if (!x || !y || x.error || y.error) return;
         const pct = ((x.ns / y.ns - 1) * 100).toFixed(0);
-        row('native', what, `${fmtNs(x.ns)} vs ${fmtNs(y.ns)} (${pct >= 0 ? '+' : ''}${pct} %)`, goal, ok(x.ns, y.ns));
+        row('native', what, `${fmtNs(x.ns)} vs ${fmtNs(y.ns)} (${pct >= 0 ? '+' : ''}${pct} %)`, goal, ok ? ok(x.ns, y.ns) : null);
       };
       cmp('typical policy: kind auto vs policy (Linter)', 'BM_linter_typical_policy_auto', 'BM_linter_typical_policy', '<= +10 % (instructions below)', null);
       cmp('64 KiB policy: kind auto vs policy (Linter)', 'BM_linter_large_policy_64k_auto', 'BM_linter_large_policy_64k', '<= +10 %', (a, b) => a <= b * 1.1);

@@ -104,6 +104,7 @@ namespace {
    std::vector< Token > tokens( std::string_view s, std::size_t max )
    {
       std::vector< Token > out;
+      out.reserve( std::min< std::size_t >( max, 8 ) );  // one allocation, not one per doubling (every line of a paste)
       std::size_t k = 0;
       while( k < s.size() && out.size() < max ) {
          while( k < s.size() && text::is_wsp( s[ k ] ) ) {

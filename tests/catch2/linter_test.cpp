@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/lint.hpp"
@@ -319,5 +320,17 @@ TEST_CASE( "the kind's fast decision agrees with the full detection" )
    for( const auto& t : texts ) {
       INFO( t.substr( 0, 80 ) );
       CHECK( mtasts::detect_kind( t ) == mtasts::detect_kind( "\n" + t ) );
+   }
+}
+
+TEST_CASE( "a Linter can be moved (one per worker in a container) and keeps working" )
+{
+   static_assert( std::is_nothrow_move_constructible_v< mtasts::Linter > && std::is_nothrow_move_assignable_v< mtasts::Linter > );
+   const std::string policy = "version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 86400\n";
+   std::vector< mtasts::Linter > workers( 1 );
+   workers[ 0 ].lint( policy );
+   workers.resize( 4 );  // moves the first
+   for( auto& w : workers ) {
+      CHECK( differ( w.lint( policy ), mtasts::lint( policy ) ) == "" );
    }
 }

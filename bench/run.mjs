@@ -188,9 +188,13 @@ if (!skip.has('native')) {
     log('native: Google Benchmark');
     // A warm-up before each case: the first case used to run cold (410 ns instead of 240 for the typical policy).
     const benchArgs = ['--benchmark_format=json', `--benchmark_min_time=${quick ? 0.1 : 0.5}`, `--benchmark_repetitions=${quick ? 1 : 3}`, '--benchmark_min_warmup_time=0.3'];
+    // glibc's default allocator settings: no MALLOC_* variable from the caller's environment (issue #19's goal is
+    // the library without allocator tuning).
+    const defaultsEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MALLOC_') && !k.startsWith('GLIBC_TUNABLES')));
     const r = spawnSync(nativeBench, benchArgs, {
       encoding: 'utf8',
       maxBuffer: 64 << 20,
+      env: defaultsEnv,
     });
     if (r.status !== 0) {
       log(`mtasts_bench failed: ${r.stderr}`);
@@ -213,22 +217,73 @@ if (!skip.has('native')) {
       }));
       results.native = { context: { ...j.context, caches: undefined }, cases };
       const label = {
-        BM_typical_policy: 'typical policy',
-        BM_large_policy_64k: '64 KiB policy (2,895 mx lines)',
+        BM_typical_policy: 'typical policy, lint()',
+        BM_large_policy_64k: '64 KiB policy (2,895 mx lines), lint()',
         BM_sts_record: '_mta-sts record',
         BM_tlsrpt_record: 'TLS-RPT record',
         BM_zone_file_line: 'zone-file line',
-        BM_typical_policy_auto: 'typical policy, kind auto',
+        BM_typical_policy_auto: 'typical policy, kind auto, lint()',
+        BM_combined_paste_64k: '64 KiB paste (dig, dig +short, curl -i), lint()',
+        BM_linter_typical_policy: 'typical policy, Linter',
+        BM_linter_large_policy_64k: '64 KiB policy, Linter (glibc defaults)',
+        BM_linter_combined_paste_64k: '64 KiB paste (dig, dig +short, curl -i), Linter',
+        BM_linter_fixture_paste_64k: '64 KiB paste of tests/fixtures/paste (every tool, ~1,000 diagnostics), Linter',
       };
+      const byName = Object.fromEntries(cases.map((c) => [c.name, c]));
+      const fmtNs = (ns) => (ns < 10000 ? fmtInt(ns) + ' ns' : ns < 1e6 ? (ns / 1000).toFixed(1) + ' µs' : (ns / 1e6).toFixed(2) + ' ms');
+      const paired = new Set(['BM_linter_typical_policy_auto', 'BM_linter_large_policy_64k_auto', 'BM_linter_sts_record', 'BM_linter_sts_record_auto', 'BM_linter_corpus_en', 'BM_linter_corpus_es']);
       for (const c of cases) {
         if (c.error) {
           row('native', label[c.name] ?? c.name, `error: ${c.error}`);
           continue;
         }
-        const fig = `${c.ns < 10000 ? fmtInt(c.ns) + ' ns' : (c.ns / 1000).toFixed(1) + ' µs'}, ${c.mbPerS.toFixed(0)} MB/s`;
-        if (c.name === 'BM_typical_policy') row('native', label[c.name], fig, '< 1 µs', c.ns < 1000);
+        if (paired.has(c.name)) continue; // shown as comparisons below
+        const fig = `${fmtNs(c.ns)}, ${c.mbPerS.toFixed(0)} MB/s`;
+        if (c.name === 'BM_typical_policy' || c.name === 'BM_linter_typical_policy') row('native', label[c.name], fig, '< 1 µs', c.ns < 1000);
         else if (c.name === 'BM_large_policy_64k') row('native', label[c.name], fig, '>= 300 MB/s', c.mbPerS >= 300);
+        else if (c.name === 'BM_linter_large_policy_64k') row('native', label[c.name], fig, '>= 1 GB/s', c.mbPerS >= 1000);
+        else if (c.name.startsWith('BM_linter_') && c.name.includes('paste')) row('native', label[c.name], fig, '< 1 ms', c.ns < 1e6);
         else row('native', label[c.name] ?? c.name, fig);
+      }
+      // Comparisons (CPU time, Linter): the kind decided from the content against the kind given; English against
+      // Spanish messages over the corpus's 242 policies (per pass over the corpus).
+      const cmp = (what, a, b, goal, ok) => {
+        const x = byName[a], y = byName[b];
+        if (!x || !y || x.error || y.error) return;
+        const pct = ((x.ns / y.ns - 1) * 100).toFixed(0);
+        row('native', what, `${fmtNs(x.ns)} vs ${fmtNs(y.ns)} (${pct >= 0 ? '+' : ''}${pct} %)`, goal, ok ? ok(x.ns, y.ns) : null);
+      };
+      cmp('typical policy: kind auto vs policy (Linter)', 'BM_linter_typical_policy_auto', 'BM_linter_typical_policy', '<= +10 % (instructions below)', null);
+      cmp('64 KiB policy: kind auto vs policy (Linter)', 'BM_linter_large_policy_64k_auto', 'BM_linter_large_policy_64k', '<= +10 %', (a, b) => a <= b * 1.1);
+      cmp('_mta-sts record: kind auto vs txt (Linter)', 'BM_linter_sts_record_auto', 'BM_linter_sts_record', '<= +10 % (instructions below)', null);
+      cmp('corpus (242 policies): messages in English vs Spanish', 'BM_linter_corpus_en', 'BM_linter_corpus_es', 'English no dearer (instructions below)', null);
+      // Instructions per call (valgrind --tool=callgrind, where installed): steady on a loaded machine, unlike times.
+      const hasValgrind = spawnSync('valgrind', ['--version'], { encoding: 'utf8' }).status === 0;
+      if (!hasValgrind) {
+        row('native', 'instructions (callgrind)', 'valgrind not installed', '');
+      } else {
+        log('native: callgrind instruction counts');
+        const count = (name, n) => {
+          const out = join(tmp, `callgrind-${name}.out`);
+          const c = spawnSync('valgrind', ['--tool=callgrind', '--toggle-collect=mtasts_bench_count', `--callgrind-out-file=${out}`, nativeBench, '--count', name, String(n)], { encoding: 'utf8', env: defaultsEnv });
+          if (c.status !== 0 || !existsSync(out)) return null;
+          const m = readFileSync(out, 'utf8').match(/^(?:summary|totals):\s+(\d+)/m);
+          return m ? +m[1] / n : null;
+        };
+        const ins = {};
+        for (const [name, n] of [
+          ['typical_policy', 2000], ['linter_typical_policy', 2000], ['linter_typical_policy_auto', 2000],
+          ['linter_sts_record', 2000], ['linter_sts_record_auto', 2000], ['large_policy_64k', 20], ['linter_large_policy_64k', 20],
+          ['linter_large_policy_64k_auto', 20], ['linter_fixture_paste_64k', 3], ['linter_corpus_en', 3], ['linter_corpus_es', 3],
+        ]) ins[name] = count(name, n);
+        results.native.instructions = ins;
+        const I = (x) => (x === null ? 'n/a' : fmtInt(x));
+        if (ins.linter_typical_policy !== null) row('native', 'typical policy, instructions per call: Linter (lint())', `${I(ins.linter_typical_policy)} (${I(ins.typical_policy)})`, '<= 3,000', ins.linter_typical_policy <= 3000);
+        if (ins.linter_typical_policy_auto !== null) row('native', 'typical policy, instructions: kind auto vs policy (Linter)', `${I(ins.linter_typical_policy_auto)} vs ${I(ins.linter_typical_policy)}`, '<= +10 %', ins.linter_typical_policy_auto <= 1.1 * ins.linter_typical_policy);
+        if (ins.linter_sts_record_auto !== null) row('native', '_mta-sts record, instructions: kind auto vs txt (Linter)', `${I(ins.linter_sts_record_auto)} vs ${I(ins.linter_sts_record)}`, '<= +10 %', ins.linter_sts_record_auto <= 1.1 * ins.linter_sts_record);
+        if (ins.linter_large_policy_64k !== null) row('native', '64 KiB policy, instructions per byte: Linter, auto (lint())', `${(ins.linter_large_policy_64k / 65521).toFixed(1)}, ${(ins.linter_large_policy_64k_auto / 65521).toFixed(1)} (${(ins.large_policy_64k / 65521).toFixed(1)})`, '');
+        if (ins.linter_fixture_paste_64k !== null) row('native', '64 KiB paste of tests/fixtures/paste, instructions', `${(ins.linter_fixture_paste_64k / 1e6).toFixed(2)} million`, '');
+        if (ins.linter_corpus_en !== null) row('native', 'corpus (242 policies), instructions: English vs Spanish', `${fmtInt(ins.linter_corpus_en)} vs ${fmtInt(ins.linter_corpus_es)}`, 'English <= Spanish', ins.linter_corpus_en <= ins.linter_corpus_es);
       }
       // The same 64 KiB case with glibc keeping its freed memory: by default it returns the top of the heap to the
       // kernel after each call (the ~200 KB a 64 KiB policy's facts and duplicate check take) and faults it back in
@@ -241,7 +296,7 @@ if (!skip.has('native')) {
         const w = JSON.parse(warm.stdout).benchmarks.filter((b) => b.aggregate_name === 'median' || !b.aggregate_name).pop();
         const mb = w.bytes_per_second / 1e6;
         results.native.warmHeap64k = { ns: w.cpu_time, mbPerS: mb, env: 'MALLOC_TRIM_THRESHOLD_=1073741824' };
-        row('native', '64 KiB policy, heap kept (MALLOC_TRIM_THRESHOLD_)', `${(w.cpu_time / 1000).toFixed(1)} µs, ${mb.toFixed(0)} MB/s`, '>= 300 MB/s', mb >= 300);
+        row('native', '64 KiB policy, lint(), heap kept (MALLOC_TRIM_THRESHOLD_)', `${(w.cpu_time / 1000).toFixed(1)} µs, ${mb.toFixed(0)} MB/s`, '>= 300 MB/s', mb >= 300);
       }
     }
   }

@@ -140,6 +140,7 @@ int main( int argc, char** argv )
 
    std::vector< std::string > sources( files.size() );
    std::vector< mtasts::LintResult > results( files.size() );
+   mtasts::Linter linter;  // one for every file: its working memory is allocated once
    std::vector< mtasts::FileReport > reports;
    for( std::size_t i = 0; i < files.size(); ++i ) {
       bool ok;
@@ -183,7 +184,7 @@ int main( int argc, char** argv )
    }
    else if( !fix && !dry_run ) {
       for( std::size_t i = 0; i < files.size(); ++i ) {
-         results[ i ] = mtasts::lint( sources[ i ], options );
+         linter.lint( sources[ i ], options, results[ i ] );
       }
    }
    // --fix / --fix-dry-run (docs/fix.md): every file is read before any is written.
@@ -215,7 +216,7 @@ int main( int argc, char** argv )
                // Reported as the file still is: unchanged.
                said += "mta-sts-lint: " + mtasts::render_text( Text::cli_cannot_write, { { "file", files[ i ] }, { "why", why } }, lang ) + "\n";
                io_error = true;
-               results[ i ] = mtasts::lint( sources[ i ], options );
+               linter.lint( sources[ i ], options, results[ i ] );
                continue;
             }
             sources[ i ] = std::move( r.text );
@@ -255,7 +256,7 @@ int main( int argc, char** argv )
          continue;
       }
       if( ( !options.mode.empty() && policy_mode.empty() ) || options.policy_mx ) {
-         results[ i ] = mtasts::lint( sources[ i ], options );
+         linter.lint( sources[ i ], options, results[ i ] );
       }
       if( verify_chain || !verify_options.ca_file.empty() || !verify_options.ca_path.empty() ) {
          std::string error;

@@ -94,7 +94,7 @@ namespace {
 
 }  // namespace
 
-bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang )
+bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang, Linter* linter )
 {
    static const Kind kinds[ text_count ] = { Kind::policy, Kind::txt, Kind::tlsrpt, Kind::dmarc, Kind::bundle, Kind::bundle };
    const bool set = e.text[ http ] || e.text[ dns ];
@@ -117,7 +117,12 @@ bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_cou
                   o.mx_hosts = *e.mx_hosts;
                }
             }
-            results[ t ] = lint( *e.text[ t ], o );
+            if( linter ) {
+               linter->lint( *e.text[ t ], o, results[ t ] );
+            }
+            else {
+               results[ t ] = lint( *e.text[ t ], o );
+            }
          }
          valid = valid && results[ t ].valid();
       }

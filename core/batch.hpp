@@ -51,7 +51,9 @@ struct Entry
 // are one evidence set (lint_evidence(), as files given together with --domain): each read as its key says (http and
 // dns as pastes, kind "bundle"), checked against each other, and answered with positions in its own text; the DMARC
 // record is linted alone as before. True when every text given is valid.
-bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang = Lang::en );
+// linter: when given, each text linted alone is linted with it into results[t], whose memory is reused from the
+// previous line (the command keeps one Linter and one results[] for the whole stream); else with lint().
+bool lint_entry( const Entry& e, bool verbose, LintResult ( &results )[ text_count ], Lang lang = Lang::en, Linter* linter = nullptr );
 
 // "line longer than 4194304 bytes"
 std::string line_too_long( Lang lang = Lang::en );

@@ -12,7 +12,8 @@
 
 namespace mtasts::detail {
 
-void lint_policy( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts );
+// ws: a Linter's working memory (the duplicate check's tables), or nullptr.
+void lint_policy( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts, Workspace* ws = nullptr );
 // `text` holds one or more TXT records in presentation form (raw value, quoted strings, zone-file or dig lines).
 void lint_records( std::string_view text, Kind kind, Sink& sink, RecordFacts& facts );
 // The same over records already read (offsets into `text`): the bundle reader finds them inside tool output.

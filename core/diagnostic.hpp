@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "catalogue.hpp"
@@ -43,6 +44,13 @@ public:
    explicit Sink( bool keep_infos = true, Lang lang = Lang::en )
       : keep_infos_( keep_infos ), lang_( lang )
    {}
+   // The same, collecting into `storage` (emptied; its capacity is kept): mtasts::Linter hands its last result's
+   // vector back so that a call allocates nothing for the list itself.
+   Sink( bool keep_infos, Lang lang, std::vector< Diagnostic >&& storage ) noexcept
+      : items_( std::move( storage ) ), keep_infos_( keep_infos ), lang_( lang )
+   {
+      items_.clear();
+   }
 
    // Cold: reporting is the rare path, so the compiler keeps the code that builds a diagnostic out of the hot loops
    // and optimises it for size (WebAssembly: -1.4 KiB gzip, no slower on valid input).

@@ -53,8 +53,33 @@ Kind detect_kind( std::string_view t ) noexcept
    if( detail::cert_linter && x509::looks_like_certificates( t ) ) {
       return Kind::cert;
    }
+   // The plain inputs decide at once, as the paste reader's first-line rules and the loop below would (no BOM, no blank
+   // or comment line first): a policy line "name: value" (not nslookup's "Server:"), or a record's "v=" / "\"v=" at
+   // the very start, which the paste reader leaves to the loop below. A plain input so pays nothing for the paste
+   // recognition (bench: typical policy and _mta-sts record, auto against an explicit kind).
+   bool plain_record = false;
+   {
+      const std::size_t limit = std::min< std::size_t >( t.size(), 512 );
+      std::size_t k = 0;
+      while( k < limit && ( text::is_alnum( t[ k ] ) || t[ k ] == '_' || t[ k ] == '-' || t[ k ] == '.' ) ) {
+         ++k;
+      }
+      if( k > 1 && k < limit && t[ k ] == ':' && !( k == 6 && text::istarts_with( t, "Server" ) ) ) {
+         return Kind::policy;
+      }
+      plain_record = t.substr( 0, 2 ) == "v=" || t.substr( 0, 3 ) == "\"v=";
+      if( plain_record ) {
+         const auto tag = t.substr( t[ 0 ] == '"' ? 1 : 0 );
+         if( text::istarts_with( tag, "v=STSv1" ) ) {
+            return Kind::txt;
+         }
+         if( text::istarts_with( tag, "v=TLSRPT" ) ) {
+            return Kind::tlsrpt;
+         }
+      }
+   }
    // Tool output, a prompt, an HTTP response, a zone file (core/evidence/), where the paste reader is linked in.
-   if( detail::bundle_detector ) {
+   if( detail::bundle_detector && !plain_record ) {
       const Kind k = detail::bundle_detector( t );
       if( k != Kind::auto_ ) {
          return k;
@@ -152,10 +177,70 @@ std::size_t LintResult::info_count() const noexcept
 
 namespace {
 
-void lint_into( LintResult& result, std::string_view text, const LintOptions& options )
+// Empties a result for another call, keeping what holds memory: its vectors keep their capacity and its facts go to
+// the workspace's spares (the checks must see a result with no policy and no record, as a fresh one).
+void reset( LintResult& result, detail::Workspace& ws ) noexcept
+{
+   result.kind = Kind::policy;
+   result.diagnostics.clear();
+   if( result.policy ) {
+      if( !ws.spare_policy ) {
+         ws.spare_policy = std::move( result.policy );
+      }
+      result.policy.reset();
+   }
+   if( result.record ) {
+      if( !ws.spare_record ) {
+         ws.spare_record = std::move( result.record );
+      }
+      result.record.reset();
+   }
+   result.certificates_json.clear();
+   result.artefacts.clear();
+}
+
+void emplace_policy( LintResult& result, detail::Workspace* ws ) noexcept
+{
+   if( ws && ws->spare_policy ) {
+      auto& f = *ws->spare_policy;
+      f.version.reset();
+      f.mode.reset();
+      f.max_age.reset();
+      f.mx.clear();
+      f.extensions.clear();
+      f.version_offset = 0;
+      f.mode_offset = 0;
+      f.mx_offsets.clear();
+      result.policy = std::move( ws->spare_policy );
+      ws->spare_policy.reset();
+   }
+   else {
+      result.policy.emplace();
+   }
+}
+
+void emplace_record( LintResult& result, detail::Workspace* ws ) noexcept
+{
+   if( ws && ws->spare_record ) {
+      auto& f = *ws->spare_record;
+      f.value.clear();
+      f.fields.clear();
+      f.version.reset();
+      f.id.reset();
+      f.rua.clear();
+      f.p.reset();
+      result.record = std::move( ws->spare_record );
+      ws->spare_record.reset();
+   }
+   else {
+      result.record.emplace();
+   }
+}
+
+void lint_into( LintResult& result, detail::Workspace* ws, std::string_view text, const LintOptions& options )
 {
    result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
-   Sink sink( options.verbose, options.lang );
+   Sink sink( options.verbose, options.lang, std::move( result.diagnostics ) );
    if( result.kind == Kind::cert ) {
       if( detail::cert_linter ) {
          detail::cert_linter( text, options, sink, result.certificates_json );
@@ -173,15 +258,15 @@ void lint_into( LintResult& result, std::string_view text, const LintOptions& op
       }
    }
    else if( result.kind == Kind::policy ) {
-      result.policy.emplace();
-      detail::lint_policy( text, options, sink, *result.policy );
+      emplace_policy( result, ws );
+      detail::lint_policy( text, options, sink, *result.policy, ws );
    }
    else if( result.kind == Kind::dmarc ) {
-      result.record.emplace();
+      emplace_record( result, ws );
       detail::lint_dmarc( text, options, sink, *result.record );
    }
    else {
-      result.record.emplace();
+      emplace_record( result, ws );
       detail::lint_records( text, result.kind, sink, *result.record );
    }
    detail::finish( result, sink, text, options.verbose );
@@ -230,10 +315,53 @@ void finish( LintResult& result, Sink& sink, std::string_view text, bool verbose
    for( const auto& d : ds ) {
       keys.push_back( key( d ) );
    }
-   result.diagnostics.reserve( ds.size() );
-   for( const std::size_t k : text::order_by( keys ) ) {
-      result.diagnostics.push_back( std::move( ds[ k ] ) );
+   // The order applied in place, cycle by cycle (the vector, a Linter's, keeps its memory for the next call).
+   auto order = text::order_by( keys );
+   for( std::size_t start = 0; start < order.size(); ++start ) {
+      if( order[ start ] == start ) {
+         continue;
+      }
+      Diagnostic held = std::move( ds[ start ] );
+      std::size_t at = start;
+      while( order[ at ] != start ) {
+         const std::size_t from = order[ at ];
+         ds[ at ] = std::move( ds[ from ] );
+         order[ at ] = at;
+         at = from;
+      }
+      ds[ at ] = std::move( held );
+      order[ at ] = at;
    }
+   result.diagnostics = std::move( ds );
+}
+
+}  // namespace detail
+
+namespace detail {
+
+void lint_reusing( LintResult& result, Workspace* ws, std::string_view text, const LintOptions& options ) noexcept
+{
+   if( ws ) {
+      if( ws->last_size > Linter::keep_limit ) {
+         // The previous input was huge: give its memory back rather than keep it for good.
+         result = LintResult();
+         *ws = Workspace();
+      }
+      else {
+         reset( result, *ws );
+      }
+      ws->last_size = text.size();
+   }
+#if defined( __cpp_exceptions )
+   try {
+      lint_into( result, ws, text, options );
+   }
+   catch( ... ) {
+      // Only std::bad_alloc can get here; report what we have rather than let it cross the API.
+   }
+#else
+   lint_into( result, ws, text, options );  // (WebAssembly: running out of memory aborts the instance; api.js reports it)
+#endif
 }
 
 }  // namespace detail
@@ -241,16 +369,7 @@ void finish( LintResult& result, Sink& sink, std::string_view text, bool verbose
 LintResult lint( std::string_view text, const LintOptions& options ) noexcept
 {
    LintResult result;
-#if defined( __cpp_exceptions )
-   try {
-      lint_into( result, text, options );
-   }
-   catch( ... ) {
-      // Only std::bad_alloc can get here; report what we have rather than let it cross the API.
-   }
-#else
-   lint_into( result, text, options );  // (WebAssembly: running out of memory aborts the instance; api.js reports it)
-#endif
+   detail::lint_reusing( result, nullptr, text, options );
    return result;
 }
 

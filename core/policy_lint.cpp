@@ -206,9 +206,9 @@ namespace policy {
 
 }  // namespace policy
 
-void lint_policy( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts )
+void lint_policy( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts, Workspace* ws )
 {
-   policy::PolicyLinter( text, options, sink, facts ).run();
+   policy::PolicyLinter( text, options, sink, facts, ws ).run();
 }
 
 }  // namespace mtasts::detail

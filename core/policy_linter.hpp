@@ -40,8 +40,8 @@ namespace mtasts::detail::policy {
    class PolicyLinter
    {
    public:
-      PolicyLinter( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts )
-         : text_( text ), options_( options ), sink_( sink ), facts_( facts )
+      PolicyLinter( std::string_view text, const LintOptions& options, Sink& sink, PolicyFacts& facts, Workspace* ws = nullptr )
+         : text_( text ), options_( options ), sink_( sink ), facts_( facts ), ws_( ws )
       {}
 
       void run();
@@ -94,6 +94,7 @@ namespace mtasts::detail::policy {
       const LintOptions& options_;
       Sink& sink_;
       PolicyFacts& facts_;
+      Workspace* ws_;  // a Linter's memory for the duplicate check, or nullptr
       std::string terminator_ = "\r\n";  // the file's own line ending, for fixes that insert lines
       Line last_{};
       std::size_t first_non_ascii_ = std::string_view::npos;

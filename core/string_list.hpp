@@ -60,6 +60,12 @@ public:
       chars_.reserve( bytes );
    }
 
+   void clear() noexcept  // keeps the capacity (mtasts::Linter reuses the list between calls)
+   {
+      chars_.clear();
+      ends_.clear();
+   }
+
    std::size_t size() const noexcept { return ends_.size(); }
    bool empty() const noexcept { return ends_.empty(); }
    std::string_view operator[]( std::size_t k ) const noexcept

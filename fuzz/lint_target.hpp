@@ -48,6 +48,11 @@ inline void lint_target( const std::uint8_t* data, std::size_t size, mtasts::Kin
       ++q;
    }
    FUZZ_CHECK( q == quiet.diagnostics.size(), "without --verbose there are more diagnostics" );
+   // One Linter for the whole run (what the command and the bindings keep): whatever it linted before, with whatever
+   // options, it gives what a fresh lint() gives, verbose or not.
+   static mtasts::Linter linter;
+   FUZZ_CHECK( same( linter.lint( text, options_for( kind, true, size ) ), verbose ), "a reused Linter differs from lint() (verbose)" );
+   FUZZ_CHECK( same( linter.lint( text, options_for( kind, false, size ) ), quiet ), "a reused Linter differs from lint()" );
 }
 
 }  // namespace fuzzinv

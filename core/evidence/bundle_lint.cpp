@@ -702,7 +702,10 @@ namespace {
          }
       }
       keep_safe_fixes();
-      std::stable_sort( result_.artefacts.begin(), result_.artefacts.end(), []( const Artefact& a, const Artefact& b ) { return a.offset < b.offset; } );
+      const auto by_offset = []( const Artefact& a, const Artefact& b ) { return a.offset < b.offset; };
+      if( !std::is_sorted( result_.artefacts.begin(), result_.artefacts.end(), by_offset ) ) {
+         std::stable_sort( result_.artefacts.begin(), result_.artefacts.end(), by_offset );
+      }
    }
 
 }  // namespace

@@ -104,6 +104,7 @@ namespace {
    std::vector< Token > tokens( std::string_view s, std::size_t max )
    {
       std::vector< Token > out;
+      out.reserve( std::min< std::size_t >( max, 8 ) );  // one allocation, not one per doubling (every line of a paste)
       std::size_t k = 0;
       while( k < s.size() && out.size() < max ) {
          while( k < s.size() && text::is_wsp( s[ k ] ) ) {
@@ -142,11 +143,17 @@ namespace {
    {
       struct Entry
       {
-         const char* w;
+         std::string_view w;
          Tool t;
       };
-      static const Entry table[] = { { "dig", Tool::dig }, { "kdig", Tool::dig }, { "drill", Tool::dig }, { "delv", Tool::dig }, { "host", Tool::host }, { "nslookup", Tool::nslookup }, { "nslookup.exe", Tool::nslookup }, { "resolve-dnsname", Tool::resolve_dnsname }, { "curl", Tool::curl }, { "curl.exe", Tool::curl }, { "wget", Tool::wget }, { "invoke-webrequest", Tool::invoke_webrequest }, { "iwr", Tool::invoke_webrequest } };
+      static constexpr Entry table[] = { { "dig", Tool::dig }, { "kdig", Tool::dig }, { "drill", Tool::dig }, { "delv", Tool::dig }, { "host", Tool::host }, { "nslookup", Tool::nslookup }, { "nslookup.exe", Tool::nslookup }, { "resolve-dnsname", Tool::resolve_dnsname }, { "curl", Tool::curl }, { "curl.exe", Tool::curl }, { "wget", Tool::wget }, { "invoke-webrequest", Tool::invoke_webrequest }, { "iwr", Tool::invoke_webrequest } };
+      if( word.size() < 3 || word.size() > 17 ) {
+         return Tool::none;  // (called on the first word of every line of a paste: most are no command)
+      }
       for( const auto& e : table ) {
+         if( e.w.size() != word.size() ) {
+            continue;
+         }
          // PowerShell's names are case-insensitive; dig, host, curl... are not ("Host x not found" is host's output)
          const bool ps = e.t == Tool::resolve_dnsname || e.t == Tool::invoke_webrequest;
          if( ps ? text::iequals( word, e.w ) : word == e.w ) {
@@ -175,6 +182,9 @@ namespace {
       const std::size_t limit = std::min< std::size_t >( line.size(), 160 );
       for( std::size_t k = 0; k + 1 < limit; ++k ) {
          const char c = line[ k ];
+         if( c > '>' || c < '#' ) {
+            continue;  // (most bytes: one comparison pair instead of four; this runs on every line of a paste)
+         }
          if( ( c == '$' || c == '#' || c == '%' || c == '>' ) && ( text::is_wsp( line[ k + 1 ] ) || c == '>' ) ) {
             std::size_t s = k + 1;
             while( s < line.size() && text::is_wsp( line[ s ] ) ) {

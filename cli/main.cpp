@@ -263,7 +263,7 @@ int main( int argc, char** argv )
    if( format_name == "text" ) {
       for( std::size_t i = 0; i < files.size(); ++i ) {
          if( results[ i ].kind == mtasts::Kind::cert ) {
-            const std::string table = mtasts::cli::certificate_table( reports[ i ].name, results[ i ].certificates_json );
+            const std::string table = mtasts::cli::certificate_table( reports[ i ].name, results[ i ].certificates_json, lang );
             std::fwrite( table.data(), 1, table.size(), report );
          }
       }

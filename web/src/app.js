@@ -580,7 +580,7 @@ function showFailure(what, err) {
 // A pasted bundle: "found: _mta-sts TXT record (line 2), 2 MX records (line 4), HTTP 200 text/plain with a policy
 // (lines 7-16)", each part a link to its first line.
 function renderFound(result) {
-  const parts = result.kind === 'bundle' && result.artefacts ? foundParts(result.artefacts) : [];
+  const parts = result.kind === 'bundle' && result.artefacts ? foundParts(result.artefacts, W ? W.foundWords : undefined) : [];
   els.found.hidden = parts.length === 0;
   els.found.replaceChildren();
   if (!parts.length) return;
@@ -916,6 +916,7 @@ function setLang(next, { updateHash = true } = {}) {
 async function main() {
   wireUi();
   setLang(lang, { updateHash: false });
+  if (W) setText(els.summary, W.loading);
   const fromHash = decodeFragment(location.hash);
   if (fromHash) setKind(fromHash.kind, false);
   if (fragmentView(location.hash) === 'generate' || fragmentView(location.hash) === 'dmarc') showView(fragmentView(location.hash), { updateHash: false });
@@ -923,7 +924,7 @@ async function main() {
   try {
     validator = await createValidator();
   } catch (err) {
-    showFailure('The validator could not be loaded', err);
+    showFailure(W ? W.validatorNotLoaded : 'The validator could not be loaded', err);
     return;
   }
   rulesByCode = new Map((validator.rules || []).map((r) => [r.code, r]));
@@ -938,7 +939,7 @@ async function main() {
     console.error('The generator could not be started', err);
   }
   try {
-    initDmarcGenerator({ validator, copy, validate: validateText, hooks });
+    initDmarcGenerator({ validator, copy, validate: validateText, hooks, language: () => lang, onLang: (f) => langListeners.push(f) });
   } catch (err) {
     console.error('The DMARC generator could not be started', err);
   }

@@ -17,7 +17,7 @@ namespace mtasts::cli {
 
 int run_batch( int argc, char** argv, Lang lang );     // mta-sts-lint --batch (cli/batch.cpp)
 int run_generate( int argc, char** argv, Lang lang );  // mta-sts-lint generate ... (cli/generate.cpp)
-int run_summarize( int argc, char** argv ); // mta-sts-lint summarize ... (cli/summarize.cpp)
+int run_summarize( int argc, char** argv, Lang lang );  // mta-sts-lint summarize ... (cli/summarize.cpp)
 int run_generate_dmarc( int argc, char** argv, Lang lang );  // mta-sts-lint generate dmarc ... (cli/generate_dmarc.cpp)
 
 // The text report's table of certificates (cli/certificates.cpp), from LintResult::certificates_json.

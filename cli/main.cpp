@@ -96,7 +96,7 @@ int main( int argc, char** argv )
    app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION, say( Text::cli_opt_version, lang ) );
 
    if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1, lang );
-   if( argc > 1 && std::string_view( argv[ 1 ] ) == "summarize" ) return mtasts::cli::run_summarize( argc - 1, argv + 1 );
+   if( argc > 1 && std::string_view( argv[ 1 ] ) == "summarize" ) return mtasts::cli::run_summarize( argc - 1, argv + 1, lang );
    for( int i = 1; i < argc; ++i ) if( std::string_view( argv[ i ] ) == "--batch" ) return mtasts::cli::run_batch( argc, argv, lang );  // JSON Lines mode: cli/batch.cpp
 
    try {

@@ -186,6 +186,7 @@ test('native: generate dmarc in Spanish (--lang and the locale): help, refusals,
   assert.match(help, /--policy TEXT +p: none \(por omisión\), quarantine o reject\n/);
   assert.match(help, /\nValores por omisión: política none/);
   assert.doesNotMatch(help, /Generate a DMARC|The mail domain|Defaults:/);
+  assert.equal(bin(['generate', 'dmarc', '--help', '--lang', 'es'], { env: env({}) }).stdout.toString(), help, 'the Node bin prints the same help');
   const enHelp = en(['generate', 'dmarc', '--help']).stdout.toString();
   assert.match(enHelp, /^Generate a DMARC record \(RFC 7489\) for _dmarc\.DOMAIN, checked by the DMARC linter\.\n/);
 
@@ -236,3 +237,31 @@ test('native: the certificate table and the reasons of CRT801 in Spanish', () =>
   assert.match(b, /^bad\.pem: certificates checked at 2026-01-01T00:00:00Z\n {2}policy host \(unknown\)\n {3} ! 0 unreadable: .* of its DER\)\n/m);
 });
 
+
+test('native: summarize in Spanish (text, HTML and help); JSON and English unchanged', () => {
+  const input = [
+    { domain: 'a.example', policy: 'version: STSv1\nmode: enforce\nmx: mail.a.example.\nmax_age: 86400\n', txt: 'v=STSv1; id=1' },
+    { domain: 'b.example', policy: 'version: STSv1\nmode: testing\nmx: mail.b.example\nmax_age: 604800\n' },
+  ].map((l) => JSON.stringify(l)).join('\n') + '\n';
+  const answers = en(['--batch'], input).stdout.toString();
+  const text = es(['summarize'], answers).stdout.toString();
+  assert.match(text, /^Resumen del barrido de mta-sts-lint\n\nDominios revisados: 2 {3}válidos: 1 \(50\.0%\) {3}no válidos: 1\n/);
+  assert.match(text, /\n {2}archivo de política +2 +1 +50\.0%\n/);  // a.example's policy has STS239
+  assert.match(text, /\n {2}de 1 día a menos de 1 semana +1 +50\.0%/);
+  assert.match(text, /\nCódigos más frecuentes \(1 de 1; proporción = de los dominios revisados\)\n {2}código/);
+  assert.match(text, /\n {2}STS239 +error +1 +50\.0% +1 {2}a\.example {2}\(punto final en mx\)\n/);
+  const english = en(['summarize'], answers).stdout.toString();
+  assert.match(english, /^mta-sts-lint sweep summary\n\nDomains checked: 2 {3}valid: 1 \(50\.0%\) {3}invalid: 1\n/);
+  assert.match(english, /\nWhat was checked {11}given {6}valid\n/);
+  assert.match(english, /\n {2}STS239 +error +1 +50\.0% +1 {2}a\.example {2}\(trailing dot in mx\)\n/);
+  const html = es(['summarize', '--format', 'html'], answers).stdout.toString();
+  assert.match(html, /^<!DOCTYPE html>\n<html lang="es">/);
+  assert.match(html, /<title>Resumen del barrido MTA-STS<\/title>/);
+  assert.match(html, /<p class="big"><strong>2<\/strong> dominios revisados, <strong>1<\/strong> válidos \(50\.0%\)\.<\/p>/);
+  assert.doesNotMatch(html, /domains checked|Most frequent|What was checked/);
+  assert.match(en(['summarize', '--format', 'html'], answers).stdout.toString(), /^<!DOCTYPE html>\n<html lang="en">[\s\S]*<h1>MTA-STS sweep summary<\/h1>/);
+  assert.equal(es(['summarize', '--format', 'json'], answers).stdout.toString(), en(['summarize', '--format', 'json'], answers).stdout.toString());
+  const help = es(['summarize', '--help']).stdout.toString();
+  assert.match(help, /^Resuma un barrido: /);
+  assert.match(help, /--top \S+ +Códigos que se enumeran/);
+});

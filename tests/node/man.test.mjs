@@ -110,7 +110,7 @@ test('the Spanish page documents every option of the Spanish helps in its sectio
   assertDocumented(text, 'OPCIONES', lint);
   assertDocumented(text, 'GENERAR', generate);
   assertDocumented(text, 'MODO BATCH', batch);
-  assertDocumented(text, 'RESUMIR', helpOptions(native(['summarize', '--help']).stdout.toString()));
+  assertDocumented(text, 'RESUMIR', helpOptions(es(['summarize', '--help'])));
 });
 
 test('cmake --install puts the Spanish page under share/man/es/man1 and the English one under share/man/man1', () => {

@@ -56,8 +56,8 @@ int main( int argc, char** argv )
                "  dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com\n"
                "  mta-sts-lint --format sarif policy.txt > results.sarif\n"
                "  mta-sts-lint --fix mta-sts.txt\n"
-               "  mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)\n"
-               "  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)\n"
+               "  mta-sts-lint paste.txt                  " + say( Text::cli_ex_paste, lang ) + "\n"
+               "  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   " + say( Text::cli_ex_evidence, lang ) + "\n"
                "  openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com\n"
                "  LANG=es_ES.UTF-8 mta-sts-lint mta-sts.txt   (--lang es|en)" );
    std::vector< std::string > files;

@@ -63,8 +63,8 @@ ${t.cli_examples}
   dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com
   mta-sts-lint --format sarif policy.txt > results.sarif
   mta-sts-lint --fix mta-sts.txt
-  mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)
-  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)
+  mta-sts-lint paste.txt                  ${t.cli_ex_paste}
+  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   ${t.cli_ex_evidence}
   openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com
   LANG=es_ES.UTF-8 mta-sts-lint mta-sts.txt   (--lang es|en)
 `;

@@ -89,6 +89,9 @@ for (const [name, cli] of Object.entries(tools)) {
     assert.match(help.out, /\nOpciones:\n {2}-h,--help {19}Mostrar esta ayuda y salir\n/);
     assert.match(help.out, /--lang TEXT:\{en,es\} {9}Idioma de los mensajes/);
     assert.doesNotMatch(help.out, /Print this help/);
+    assert.match(help.out, /\n {2}mta-sts-lint paste\.txt +\(salida pegada de dig\/host\/nslookup\/curl\/wget; docs\/paste\.md\)\n/);
+    assert.match(help.out, /mta-sts\.txt +\(un conjunto de evidencias\)\n/);
+    assert.doesNotMatch(help.out, /one evidence set|pasted dig/);
     const gen = lint(['generate', '--domain', 'example.com', '--mx', 'mail.example.com', '--id', '1'], { LANG: 'es_ES.UTF-8' });
     assert.equal(gen.status, 0, gen.stderr);
     assert.match(gen.out, /^# Archivo de política: sírvalo en https:\/\/mta-sts\.example\.com\/\.well-known\/mta-sts\.txt con Content-Type: text\/plain/);

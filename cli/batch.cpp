@@ -309,8 +309,12 @@ namespace {
          }
          return true;
       }
-      bool parse_error( std::size_t, const std::string&, const nlohmann::detail::exception& ex )
+      bool parse_error( std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex )
       {
+         if( lang != Lang::en ) {
+            // nlohmann words its errors in English only: another language says where (the byte) and what was read last
+            return fail( render_text( Text::batch_invalid_json_at, { { "n", std::to_string( position ) }, { "token", last_token } }, lang ) );
+         }
          // "[json.exception.parse_error.101] parse error at line 1, column 2: ..." -> "invalid JSON: parse error at ..."
          std::string_view what = ex.what();
          const auto p = what.find( "] " );

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,8 @@ namespace mtasts::cli {
 
 int run_batch( int argc, char** argv, Lang lang );     // mta-sts-lint --batch (cli/batch.cpp)
 int run_generate( int argc, char** argv, Lang lang );  // mta-sts-lint generate ... (cli/generate.cpp)
-int run_summarize( int argc, char** argv ); // mta-sts-lint summarize ... (cli/summarize.cpp)
-int run_generate_dmarc( int argc, char** argv );  // mta-sts-lint generate dmarc ... (cli/generate_dmarc.cpp)
+int run_summarize( int argc, char** argv, Lang lang );  // mta-sts-lint summarize ... (cli/summarize.cpp)
+int run_generate_dmarc( int argc, char** argv, Lang lang );  // mta-sts-lint generate dmarc ... (cli/generate_dmarc.cpp)
 
 // --batch's "certificates" key (cli/batch_certificates.cpp): absent when the line has none (or null); else `extra`
 // receives ',"certificates":{...}' for the answer line, or `error` the reason the line cannot be used. `policy` is the
@@ -26,7 +27,7 @@ enum class BatchCertificates { absent, valid, invalid, error };
 BatchCertificates batch_certificates( std::string_view line, std::string_view domain, const LintResult* policy, bool verbose, Lang lang, std::string& extra, std::string& error );
 
 // The text report's table of certificates (cli/certificates.cpp), from LintResult::certificates_json.
-std::string certificate_table( const std::string& file, const std::string& facts_json );
+std::string certificate_table( const std::string& file, const std::string& facts_json, Lang lang = Lang::en );
 
 // Chain verification with OpenSSL (cli/verify.cpp; builds with OpenSSL only): adds CRT813/CRT814 to a Kind::cert result.
 struct VerifyOptions
@@ -80,6 +81,62 @@ inline std::string say( Text t, Lang lang )
    return text_template( t, lang );
 }
 
+// CLI11's failure message (a usage error) in `lang`: CLI11 words its errors in English only, so in another language
+// the error is recognised by its type and words, and its parts (option names, values) are put into the catalogue's
+// sentences.
+// English keeps CLI11's own words.
+inline std::string failure_message( const CLI::App* app, const CLI::Error& e, Lang lang )
+{
+   if( lang == Lang::en ) {
+      return CLI::FailureMessage::simple( app, e );
+   }
+   const std::string what = e.what(), type = e.get_name();
+   const auto tx = [ & ]( Text t, const Args& args = {} ) { return render_text( t, args, lang ); };
+   std::smatch m;
+   std::string line;
+   // (an ExtrasError's name is the App's, not "ExtrasError": recognised by its words)
+   if( std::regex_match( what, m, std::regex( "The following arguments? (was|were) not expected: (.*)" ) ) ) {
+      line = tx( m.str( 1 ) == "was" ? Text::cli_err_unexpected : Text::cli_err_unexpected_many, { { "args", m.str( 2 ) } } );
+   }
+   else if( type == "ArgumentMismatch" && std::regex_match( what, m, std::regex( "(.*): ([0-9]+) required (.*) missing" ) ) ) {
+      line = tx( Text::cli_err_missing_value, { { "name", m.str( 1 ) }, { "n", m.str( 2 ) }, { "type", m.str( 3 ) } } );
+   }
+   else if( type == "ArgumentMismatch" ) {
+      std::string name = what;
+      if( std::regex_match( what, m, std::regex( "Expected .* arguments to (.*), got .*" ) ) || std::regex_match( what, m, std::regex( "([^:]*):.*" ) ) ||
+          std::regex_match( what, m, std::regex( "(.*) was given a disallowed flag override" ) ) ) {
+         name = m.str( 1 );
+      }
+      line = tx( Text::cli_err_count, { { "name", name } } );
+   }
+   else if( type == "ValidationError" && std::regex_match( what, m, std::regex( "([^:]*): (.*) not in (\\{.*\\})" ) ) ) {
+      line = tx( Text::cli_err_not_in, { { "name", m.str( 1 ) }, { "value", m.str( 2 ) }, { "set", m.str( 3 ) } } );
+   }
+   else if( type == "ValidationError" && std::regex_match( what, m, std::regex( "([^:]*):.*" ) ) ) {
+      line = tx( Text::cli_err_invalid_value, { { "name", m.str( 1 ) } } );
+   }
+   else if( type == "ConversionError" && std::regex_match( what, m, std::regex( "Could not convert: (.*) = (.*)" ) ) ) {
+      line = tx( Text::cli_err_conversion, { { "name", m.str( 1 ) }, { "value", m.str( 2 ) } } );
+   }
+   else if( type == "ConversionError" && std::regex_match( what, m, std::regex( "The value (.*) is not an allowed value for (.*)" ) ) ) {
+      line = tx( Text::cli_err_conversion, { { "name", m.str( 2 ) }, { "value", m.str( 1 ) } } );
+   }
+   else if( type == "RequiresError" && std::regex_match( what, m, std::regex( "(.*) requires (.*)" ) ) ) {
+      line = tx( Text::cli_err_requires, { { "a", m.str( 1 ) }, { "b", m.str( 2 ) } } );
+   }
+   else if( type == "ExcludesError" && std::regex_match( what, m, std::regex( "(.*) excludes (.*)" ) ) ) {
+      line = tx( Text::cli_err_excludes, { { "a", m.str( 1 ) }, { "b", m.str( 2 ) } } );
+   }
+   else {
+      line = tx( Text::cli_err_other );
+   }
+   line += "\n";
+   if( app->get_help_ptr() != nullptr ) {
+      line += tx( Text::cli_err_run_help, { { "help", app->get_help_ptr()->get_name() } } ) + "\n";
+   }
+   return line;
+}
+
 // CLI11's own words in the help (the usage line, the group headings, -h), and the --lang option.
 inline void localise( CLI::App& app, Lang lang, std::string& lang_option )
 {
@@ -89,6 +146,7 @@ inline void localise( CLI::App& app, Lang lang, std::string& lang_option )
    fmt->label( "Positionals", say( Text::cli_positionals, lang ) );
    app.option_defaults()->group( say( Text::cli_options_group, lang ) );
    app.set_help_flag( "-h,--help", say( Text::cli_opt_help, lang ) );
+   app.failure_message( [ lang ]( const CLI::App* a, const CLI::Error& e ) { return failure_message( a, e, lang ); } );
    std::vector< std::string > tags;
    for( std::size_t k = 0; k < lang_count; ++k ) {
       tags.emplace_back( lang_tag( static_cast< Lang >( k ) ) );

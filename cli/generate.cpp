@@ -24,7 +24,7 @@ namespace {
          s += "  ";
          s += p.name;
          s += std::string( p.name ).size() < 18 ? std::string( 18 - std::string( p.name ).size(), ' ' ) : " ";
-         s += p.description;
+         s += preset_description( p, lang );
          s += ":";
          for( const char* m : p.mx ) {
             s += " ";
@@ -45,7 +45,7 @@ namespace {
 int run_generate( int argc, char** argv, Lang lang )
 {
    if( argc > 1 && std::string( argv[ 1 ] ) == "dmarc" ) {
-      return run_generate_dmarc( argc - 1, argv + 1 );
+      return run_generate_dmarc( argc - 1, argv + 1, lang );
    }
    CLI::App app{ say( Text::gen_about, lang ), "mta-sts-lint generate" };
    std::string lang_option;

@@ -56,8 +56,8 @@ int main( int argc, char** argv )
                "  dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com\n"
                "  mta-sts-lint --format sarif policy.txt > results.sarif\n"
                "  mta-sts-lint --fix mta-sts.txt\n"
-               "  mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)\n"
-               "  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)\n"
+               "  mta-sts-lint paste.txt                  " + say( Text::cli_ex_paste, lang ) + "\n"
+               "  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   " + say( Text::cli_ex_evidence, lang ) + "\n"
                "  openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com\n"
                "  LANG=es_ES.UTF-8 mta-sts-lint mta-sts.txt   (--lang es|en)" );
    std::vector< std::string > files;
@@ -96,7 +96,7 @@ int main( int argc, char** argv )
    app.set_version_flag( "--version", std::string( "mta-sts-lint " ) + MTASTS_VERSION, say( Text::cli_opt_version, lang ) );
 
    if( argc > 1 && std::string_view( argv[ 1 ] ) == "generate" ) return mtasts::cli::run_generate( argc - 1, argv + 1, lang );
-   if( argc > 1 && std::string_view( argv[ 1 ] ) == "summarize" ) return mtasts::cli::run_summarize( argc - 1, argv + 1 );
+   if( argc > 1 && std::string_view( argv[ 1 ] ) == "summarize" ) return mtasts::cli::run_summarize( argc - 1, argv + 1, lang );
    for( int i = 1; i < argc; ++i ) if( std::string_view( argv[ i ] ) == "--batch" ) return mtasts::cli::run_batch( argc, argv, lang );  // JSON Lines mode: cli/batch.cpp
 
    try {
@@ -286,7 +286,7 @@ int main( int argc, char** argv )
    if( format_name == "text" ) {
       for( std::size_t i = 0; i < files.size(); ++i ) {
          if( results[ i ].kind == mtasts::Kind::cert ) {
-            const std::string table = mtasts::cli::certificate_table( reports[ i ].name, results[ i ].certificates_json );
+            const std::string table = mtasts::cli::certificate_table( reports[ i ].name, results[ i ].certificates_json, lang );
             std::fwrite( table.data(), 1, table.size(), report );
          }
       }

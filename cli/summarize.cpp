@@ -19,22 +19,22 @@
 
 namespace mtasts::cli {
 
-int run_summarize( int argc, char** argv )
+int run_summarize( int argc, char** argv, Lang lang )
 {
-   CLI::App app{ "Summarise a sweep: the answer lines of `mta-sts-lint --batch` (or partial summaries from `summarize --format json`, which add up).",
-                 "mta-sts-lint summarize" };
-   app.footer( "Exit status: 0 summary written, 2 usage or I/O error. Lines that are not answers are counted and named on stderr.\n"
-               "Examples:\n"
+   CLI::App app{ say( Text::sum_about, lang ), "mta-sts-lint summarize" };
+   std::string lang_option;
+   localise( app, lang, lang_option );
+   app.footer( say( Text::sum_exit, lang ) + "\n" + say( Text::cli_examples, lang ) + "\n"
                "  mta-sts-lint --batch < domains.jsonl | mta-sts-lint summarize\n"
                "  mta-sts-lint summarize --format html verdicts/*.jsonl > sweep.html\n"
                "  mta-sts-lint summarize --format json part1.jsonl > s1.json; ...; mta-sts-lint summarize s1.json s2.json" );
    std::vector< std::string > files;
    std::string format = "text";
    std::size_t top = 20;
-   app.add_option( "files", files, "Answer lines or summaries; standard input when none or '-'" );
-   app.add_option( "--format", format, "Output: text, json (one line; summaries merge) or html (one self-contained page)" )
+   app.add_option( "files", files, say( Text::sum_opt_files, lang ) );
+   app.add_option( "--format", format, say( Text::sum_opt_format, lang ) )
       ->check( CLI::IsMember( { "text", "json", "html" } ) );
-   app.add_option( "--top", top, "Codes listed in text and html (0: all; json lists all)" )->check( CLI::NonNegativeNumber );
+   app.add_option( "--top", top, say( Text::sum_opt_top, lang ) )->check( CLI::NonNegativeNumber );
    try {
       app.parse( argc, argv );
    }
@@ -91,7 +91,7 @@ int run_summarize( int argc, char** argv )
       std::fprintf( stderr, "mta-sts-lint summarize: %llu more lines that are not answer lines\n", static_cast< unsigned long long >( reported - report_limit ) );
    }
 
-   const std::string out = format == "json" ? sweep::to_json( summary ) : format == "html" ? sweep::to_html( summary, top ) : sweep::to_text( summary, top );
+   const std::string out = format == "json" ? sweep::to_json( summary ) : format == "html" ? sweep::to_html( summary, top, lang ) : sweep::to_text( summary, top, lang );
    if( std::fwrite( out.data(), 1, out.size(), stdout ) != out.size() || std::fflush( stdout ) != 0 ) {
       std::fprintf( stderr, "mta-sts-lint summarize: cannot write standard output: %s\n", std::strerror( errno ) );
       return 2;

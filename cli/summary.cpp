@@ -575,11 +575,40 @@ namespace {
       return out;
    }
 
-   const char* title_of( const std::string& code )
+   const char* title_of( const std::string& code, Lang lang = Lang::en )
    {
       const RuleInfo* r = find_rule( code );
-      return r ? r->title : "";
+      return r ? rule_title( r->code, lang ) : "";
    }
+
+   // The words of the text and HTML summaries in `lang` (core/i18n/en.def sum_*).
+   struct Words
+   {
+      Lang lang;
+      std::string operator()( Text t, const Args& args = {} ) const { return render_text( t, args, lang ); }
+      std::string severity( unsigned bits ) const
+      {
+         if( lang == Lang::en ) {
+            return severity_text( bits );  // the JSON's words
+         }
+         std::string s;
+         for( const auto& [ bit, t ] : { std::pair{ sev_info, Text::level_note }, std::pair{ sev_warning, Text::level_warning }, std::pair{ sev_error, Text::level_error } } ) {
+            if( bits & bit ) {
+               s += s.empty() ? "" : "/";
+               s += text_template( t, lang );
+            }
+         }
+         return s.empty() ? ( *this )( Text::sum_unknown ) : s;
+      }
+      std::string text_label( int t ) const { return ( *this )( t == policy ? Text::sum_text_policy : t == txt ? Text::sum_text_txt : Text::sum_text_tlsrpt ); }
+      std::string mode_label( int m ) const { return m == mode_unread ? ( *this )( Text::sum_no_mode ) : std::string( mode_keys[ m ] ); }
+      std::string age_label( int a ) const
+      {
+         static constexpr Text ids[ age_count ] = { Text::sum_age_zero, Text::sum_age_under_day, Text::sum_age_under_week, Text::sum_age_under_4_weeks,
+                                                   Text::sum_age_under_year, Text::sum_age_year, Text::sum_age_over_year, Text::sum_age_unread };
+         return ( *this )( ids[ a ] );
+      }
+   };
 
    std::string html_escape( std::string_view s )
    {
@@ -810,90 +839,86 @@ std::string to_json( const Summary& s )
    return o;
 }
 
-std::string to_text( const Summary& s, std::size_t top )
+std::string to_text( const Summary& s, std::size_t top, Lang lang )
 {
+   const Words w{ lang };
    std::string o;
    const auto line = [ &o ]( const std::string& l ) {
       o += l;
       o += '\n';
    };
    std::uint64_t policies = s.given[ policy ];
-   line( "mta-sts-lint sweep summary" );
+   line( w( Text::sum_title ) );
    line( "" );
-   line( "Domains checked: " + number( s.domains ) + "   valid: " + number( s.valid ) + " (" + percent( s.valid, s.domains ) + ")   invalid: " +
-         number( s.domains - std::min( s.valid, s.domains ) ) );
-   line( "Lines read: " + number( s.lines ) + "   answers: " + number( s.domains ) + "   input errors: " + number( s.input_errors ) +
-         "   not answer lines: " + number( s.malformed ) );
+   line( w( Text::sum_domains, { { "n", number( s.domains ) }, { "v", number( s.valid ) }, { "p", percent( s.valid, s.domains ) }, { "i", number( s.domains - std::min( s.valid, s.domains ) ) } } ) );
+   line( w( Text::sum_lines, { { "n", number( s.lines ) }, { "a", number( s.domains ) }, { "e", number( s.input_errors ) }, { "m", number( s.malformed ) } } ) );
    for( const auto& [ k, n ] : s.input_error_messages ) {
-      line( "  input error: " + pad_left( number( n ), 10 ) + "  " + printable( k ) );
+      line( "  " + w( Text::sum_input_error, { { "n", pad_left( number( n ), 10 ) }, { "what", printable( k ) } } ) );
    }
    line( "" );
-   line( "What was checked           given      valid" );
-   const char* text_labels[ text_count ] = { "policy file", "_mta-sts record", "TLS-RPT record" };
+   line( pad_right( w( Text::sum_checked ), 22 ) + pad_left( w( Text::sum_given ), 10 ) + pad_left( w( Text::sum_valid ), 11 ) );
    for( int t = 0; t < text_count; ++t ) {
-      line( "  " + pad_right( text_labels[ t ], 20 ) + pad_left( number( s.given[ t ] ), 10 ) + pad_left( number( s.text_valid[ t ] ), 11 ) + "  " +
+      line( "  " + pad_right( w.text_label( t ), 20 ) + pad_left( number( s.given[ t ] ), 10 ) + pad_left( number( s.text_valid[ t ] ), 11 ) + "  " +
             pad_left( percent( s.text_valid[ t ], s.given[ t ] ), 6 ) );
    }
-   line( "  _mta-sts record without a policy: " + number( s.record_without_policy ) );
-   line( "  policy without an _mta-sts record: " + number( s.policy_without_record ) );
+   line( "  " + w( Text::sum_record_no_policy, { { "n", number( s.record_without_policy ) } } ) );
+   line( "  " + w( Text::sum_policy_no_record, { { "n", number( s.policy_without_record ) } } ) );
    line( "" );
-   line( "Mode (policies: " + number( policies ) + ")    domains   share      valid" );
-   const char* mode_labels[ mode_count ] = { "enforce", "testing", "none", "no mode read" };
+   line( w( Text::sum_mode_head, { { "n", number( policies ) } } ) );
    for( int m = 0; m < mode_count; ++m ) {
-      line( "  " + pad_right( mode_labels[ m ], 20 ) + pad_left( number( s.mode_domains[ m ] ), 10 ) + pad_left( percent( s.mode_domains[ m ], policies ), 8 ) +
+      line( "  " + pad_right( w.mode_label( m ), 20 ) + pad_left( number( s.mode_domains[ m ] ), 10 ) + pad_left( percent( s.mode_domains[ m ], policies ), 8 ) +
             pad_left( number( s.mode_valid[ m ] ), 11 ) + "  " + bar( s.mode_domains[ m ], policies ) );
    }
    line( "" );
-   line( "max_age (policies: " + number( policies ) + ")" );
+   line( w( Text::sum_age_head, { { "n", number( policies ) } } ) );
    for( int a = 0; a < age_count; ++a ) {
-      line( "  " + pad_right( age_labels[ a ], 40 ) + pad_left( number( s.max_age[ a ] ), 10 ) + pad_left( percent( s.max_age[ a ], policies ), 8 ) + "  " +
+      line( "  " + pad_right( w.age_label( a ), 40 ) + pad_left( number( s.max_age[ a ] ), 10 ) + pad_left( percent( s.max_age[ a ], policies ), 8 ) + "  " +
             bar( s.max_age[ a ], policies ) );
    }
    line( "" );
-   line( "MX coverage failures (an MX host the policy does not cover, STS401/STS402): " + number( s.mx_coverage_failures ) + " domains (" +
-         percent( s.mx_coverage_failures, s.domains ) + ")" );
+   line( w( Text::sum_mx_head, { { "n", number( s.mx_coverage_failures ) }, { "p", percent( s.mx_coverage_failures, s.domains ) } } ) );
    for( const char* c : { "STS401", "STS402", "STS403", "STS404", "STS405", "STS406" } ) {
       const auto it = s.codes.find( c );
       if( it != s.codes.end() ) {
-         line( "  " + std::string( c ) + pad_left( number( it->second.domains ), 10 ) + "  " + title_of( c ) );
+         line( "  " + std::string( c ) + pad_left( number( it->second.domains ), 10 ) + "  " + title_of( c, lang ) );
       }
    }
    line( "" );
    const auto codes = sorted_codes( s );
    const std::size_t shown = top == 0 ? codes.size() : std::min( top, codes.size() );
-   line( "Most frequent codes (" + std::to_string( shown ) + " of " + std::to_string( codes.size() ) + "; share = of domains checked)" );
-   line( "  code     severity         domains   share  occurrences  example / title" );
+   line( w( Text::sum_codes_head, { { "shown", std::to_string( shown ) }, { "total", std::to_string( codes.size() ) } } ) );
+   line( "  " + w( Text::sum_codes_cols ) );
    for( std::size_t i = 0; i < shown; ++i ) {
       const auto& [ code, c ] = codes[ i ];
-      line( "  " + pad_right( printable( code ), 8 ) + " " + pad_right( severity_text( c->severities ), 13 ) + pad_left( number( c->domains ), 11 ) +
+      line( "  " + pad_right( printable( code ), 8 ) + " " + pad_right( w.severity( c->severities ), 13 ) + pad_left( number( c->domains ), 11 ) +
             pad_left( percent( c->domains, s.domains ), 8 ) + pad_left( number( c->count ), 13 ) + "  " + printable( c->example.value_or( "" ) ) +
-            ( *title_of( code ) ? std::string( "  (" ) + title_of( code ) + ")" : "" ) );
+            ( *title_of( code ) ? std::string( "  (" ) + title_of( code, lang ) + ")" : "" ) );
    }
    if( s.other_codes > 0 ) {
-      line( "  (and " + number( s.other_codes ) + " occurrences of codes beyond the first " + std::to_string( max_codes ) + ")" );
+      line( "  " + w( Text::sum_other_codes, { { "n", number( s.other_codes ) }, { "max", std::to_string( max_codes ) } } ) );
    }
    return o;
 }
 
-std::string to_html( const Summary& s, std::size_t top )
+std::string to_html( const Summary& s, std::size_t top, Lang lang )
 {
+   const Words tr{ lang };
    const std::uint64_t policies = s.given[ policy ];
    std::string o;
-   o += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+   o += "<!DOCTYPE html>\n<html lang=\"" + std::string( lang_tag( lang ) ) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>MTA-STS sweep summary</title>\n<style>\n"
+        "<title>" + tr( Text::sum_html_title ) + "</title>\n<style>\n"
         "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:62em;padding:0 1em;color:#1b1b1b}\n"
         "table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{padding:.2em .7em;text-align:left;border-bottom:1px solid #ddd}\n"
         "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}code{font:13px ui-monospace,monospace}\n"
         "svg{display:block;margin:.3em 0 1.5em}.big{font-size:1.4em}\n"
-        "</style>\n</head>\n<body>\n<h1>MTA-STS sweep summary</h1>\n";
-   o += "<p class=\"big\"><strong>" + number( s.domains ) + "</strong> domains checked, <strong>" + number( s.valid ) + "</strong> valid (" +
-        percent( s.valid, s.domains ) + ").</p>\n";
-   o += "<p>Lines read: " + number( s.lines ) + "; answers: " + number( s.domains ) + "; input errors: " + number( s.input_errors ) +
-        "; not answer lines: " + number( s.malformed ) + ".</p>\n";
+        "</style>\n</head>\n<body>\n<h1>" + tr( Text::sum_html_title ) + "</h1>\n";
+   o += "<p class=\"big\">" + tr( Text::sum_html_big, { { "n", number( s.domains ) }, { "v", number( s.valid ) }, { "p", percent( s.valid, s.domains ) } } ) + "</p>\n";
+   o += "<p>" + tr( Text::sum_html_lines, { { "n", number( s.lines ) }, { "a", number( s.domains ) }, { "e", number( s.input_errors ) }, { "m", number( s.malformed ) } } ) + "</p>\n";
+   const auto th = [ & ]( Text t, bool numeric = false ) { return std::string( numeric ? "<th class=\"n\">" : "<th>" ) + tr( t ) + "</th>"; };
    if( !s.input_error_messages.empty() ) {
-      o += "<table><tr><th>Input error</th><th class=\"n\">lines</th></tr>\n";
+      o += "<table><tr>" + th( Text::sum_html_input_error ) + th( Text::sum_html_lines_col, true ) + "</tr>\n";
       for( const auto& [ k, n ] : s.input_error_messages ) {
          o += "<tr><td>" + html_escape( k ) + "</td><td class=\"n\">" + number( n ) + "</td></tr>\n";
       }
@@ -918,64 +943,62 @@ std::string to_html( const Summary& s, std::size_t top )
       o += "</svg>\n";
    };
 
-   o += "<h2>What was checked</h2>\n<table><tr><th></th><th class=\"n\">given</th><th class=\"n\">valid</th><th class=\"n\">share valid</th></tr>\n";
-   const char* text_labels[ text_count ] = { "policy file", "_mta-sts record", "TLS-RPT record" };
+   o += "<h2>" + tr( Text::sum_checked ) + "</h2>\n<table><tr><th></th>" + th( Text::sum_given, true ) + th( Text::sum_valid, true ) + th( Text::sum_share_valid, true ) + "</tr>\n";
    for( int t = 0; t < text_count; ++t ) {
-      o += "<tr><td>" + std::string( text_labels[ t ] ) + "</td><td class=\"n\">" + number( s.given[ t ] ) + "</td><td class=\"n\">" + number( s.text_valid[ t ] ) +
+      o += "<tr><td>" + tr.text_label( t ) + "</td><td class=\"n\">" + number( s.given[ t ] ) + "</td><td class=\"n\">" + number( s.text_valid[ t ] ) +
            "</td><td class=\"n\">" + percent( s.text_valid[ t ], s.given[ t ] ) + "</td></tr>\n";
    }
-   o += "</table>\n<p>_mta-sts record without a policy: " + number( s.record_without_policy ) + "; policy without an _mta-sts record: " +
-        number( s.policy_without_record ) + ".</p>\n";
+   o += "</table>\n<p>" + tr( Text::sum_html_record_policy, { { "n", number( s.record_without_policy ) }, { "m", number( s.policy_without_record ) } } ) + "</p>\n";
 
-   const char* mode_labels[ mode_count ] = { "enforce", "testing", "none", "no mode read" };
-   o += "<h2>Mode</h2>\n<table><tr><th>mode</th><th class=\"n\">domains</th><th class=\"n\">share</th><th class=\"n\">valid</th></tr>\n";
+   o += "<h2>" + tr( Text::sum_html_mode ) + "</h2>\n<table><tr>" + th( Text::sum_html_mode_col ) + th( Text::sum_html_domains, true ) + th( Text::sum_html_share, true ) +
+        th( Text::sum_valid, true ) + "</tr>\n";
    std::vector< std::pair< std::string, std::uint64_t > > rows;
    for( int m = 0; m < mode_count; ++m ) {
-      o += "<tr><td>" + std::string( mode_labels[ m ] ) + "</td><td class=\"n\">" + number( s.mode_domains[ m ] ) + "</td><td class=\"n\">" +
+      o += "<tr><td>" + tr.mode_label( m ) + "</td><td class=\"n\">" + number( s.mode_domains[ m ] ) + "</td><td class=\"n\">" +
            percent( s.mode_domains[ m ], policies ) + "</td><td class=\"n\">" + number( s.mode_valid[ m ] ) + "</td></tr>\n";
-      rows.emplace_back( mode_labels[ m ], s.mode_domains[ m ] );
+      rows.emplace_back( tr.mode_label( m ), s.mode_domains[ m ] );
    }
    o += "</table>\n";
-   chart( "Mode of the policies", rows, policies );
+   chart( tr( Text::sum_html_mode_chart ).c_str(), rows, policies );
 
-   o += "<h2>max_age</h2>\n<table><tr><th>max_age</th><th class=\"n\">policies</th><th class=\"n\">share</th></tr>\n";
+   o += "<h2>max_age</h2>\n<table><tr><th>max_age</th>" + th( Text::sum_html_policies, true ) + th( Text::sum_html_share, true ) + "</tr>\n";
    rows.clear();
    for( int a = 0; a < age_count; ++a ) {
-      o += "<tr><td>" + std::string( age_labels[ a ] ) + "</td><td class=\"n\">" + number( s.max_age[ a ] ) + "</td><td class=\"n\">" +
+      o += "<tr><td>" + tr.age_label( a ) + "</td><td class=\"n\">" + number( s.max_age[ a ] ) + "</td><td class=\"n\">" +
            percent( s.max_age[ a ], policies ) + "</td></tr>\n";
-      rows.emplace_back( age_labels[ a ], s.max_age[ a ] );
+      rows.emplace_back( tr.age_label( a ), s.max_age[ a ] );
    }
    o += "</table>\n";
-   chart( "max_age of the policies", rows, policies );
+   chart( tr( Text::sum_html_age_chart ).c_str(), rows, policies );
 
-   o += "<h2>MX coverage</h2>\n<p>Domains with an MX host the policy does not cover (STS401, STS402): <strong>" + number( s.mx_coverage_failures ) +
-        "</strong> (" + percent( s.mx_coverage_failures, s.domains ) + ").</p>\n<table><tr><th>code</th><th class=\"n\">domains</th><th>title</th></tr>\n";
+   o += "<h2>" + tr( Text::sum_html_mx ) + "</h2>\n<p>" + tr( Text::sum_html_mx_text, { { "n", number( s.mx_coverage_failures ) }, { "p", percent( s.mx_coverage_failures, s.domains ) } } ) +
+        "</p>\n<table><tr>" + th( Text::sum_html_code ) + th( Text::sum_html_domains, true ) + th( Text::sum_html_title_col ) + "</tr>\n";
    for( const char* c : { "STS401", "STS402", "STS403", "STS404", "STS405", "STS406" } ) {
       const auto it = s.codes.find( c );
       o += "<tr><td><code>" + std::string( c ) + "</code></td><td class=\"n\">" + number( it == s.codes.end() ? 0 : it->second.domains ) + "</td><td>" +
-           html_escape( title_of( c ) ) + "</td></tr>\n";
+           html_escape( title_of( c, lang ) ) + "</td></tr>\n";
    }
    o += "</table>\n";
 
    const auto codes = sorted_codes( s );
    const std::size_t shown = top == 0 ? codes.size() : std::min( top, codes.size() );
-   o += "<h2>Most frequent codes</h2>\n<p>" + std::to_string( shown ) + " of " + std::to_string( codes.size() ) +
-        " codes; share = of the domains checked.</p>\n<table><tr><th>code</th><th>severity</th><th class=\"n\">domains</th><th class=\"n\">share</th>"
-        "<th class=\"n\">occurrences</th><th>example</th><th>title</th></tr>\n";
+   o += "<h2>" + tr( Text::sum_html_codes ) + "</h2>\n<p>" + tr( Text::sum_html_codes_text, { { "shown", std::to_string( shown ) }, { "total", std::to_string( codes.size() ) } } ) +
+        "</p>\n<table><tr>" + th( Text::sum_html_code ) + th( Text::sum_html_severity ) + th( Text::sum_html_domains, true ) + th( Text::sum_html_share, true ) +
+        th( Text::sum_html_occurrences, true ) + th( Text::sum_html_example ) + th( Text::sum_html_title_col ) + "</tr>\n";
    rows.clear();
    for( std::size_t i = 0; i < shown; ++i ) {
       const auto& [ code, c ] = codes[ i ];
-      o += "<tr><td><code>" + html_escape( code ) + "</code></td><td>" + severity_text( c->severities ) + "</td><td class=\"n\">" + number( c->domains ) +
+      o += "<tr><td><code>" + html_escape( code ) + "</code></td><td>" + tr.severity( c->severities ) + "</td><td class=\"n\">" + number( c->domains ) +
            "</td><td class=\"n\">" + percent( c->domains, s.domains ) + "</td><td class=\"n\">" + number( c->count ) + "</td><td>" +
-           html_escape( c->example.value_or( "" ) ) + "</td><td>" + html_escape( title_of( code ) ) + "</td></tr>\n";
+           html_escape( c->example.value_or( "" ) ) + "</td><td>" + html_escape( title_of( code, lang ) ) + "</td></tr>\n";
       rows.emplace_back( code, c->domains );
    }
    o += "</table>\n";
    if( s.other_codes > 0 ) {
-      o += "<p>And " + number( s.other_codes ) + " occurrences of codes beyond the first " + std::to_string( max_codes ) + ".</p>\n";
+      o += "<p>" + tr( Text::sum_html_other, { { "n", number( s.other_codes ) }, { "max", std::to_string( max_codes ) } } ) + "</p>\n";
    }
-   chart( "Domains per code", rows, s.domains );
-   o += "<p>Written by <code>mta-sts-lint summarize --format html</code>.</p>\n</body>\n</html>\n";
+   chart( tr( Text::sum_html_code_chart ).c_str(), rows, s.domains );
+   o += "<p>" + tr( Text::sum_html_footer ) + "</p>\n</body>\n</html>\n";
    return o;
 }
 

@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/catalogue.hpp"
+
 namespace mtasts::cli::sweep {
 
 enum TextIndex { policy = 0, txt, tlsrpt, text_count };
@@ -82,8 +84,8 @@ LineResult add_line( Summary& s, std::string_view line );
 
 // The outputs. JSON is one line (with its "\n"), which add_line() reads back as a partial summary to merge.
 std::string to_json( const Summary& s );
-std::string to_text( const Summary& s, std::size_t top );  // top: codes listed (0: all)
-std::string to_html( const Summary& s, std::size_t top );  // one self-contained page: no script, no external resource
+std::string to_text( const Summary& s, std::size_t top, Lang lang = Lang::en );  // top: codes listed (0: all); lang: its words
+std::string to_html( const Summary& s, std::size_t top, Lang lang = Lang::en );  // one self-contained page: no script, no external resource
 
 // "error", "warning", "warning/error", ... for SeverityBits.
 std::string severity_text( unsigned bits );

@@ -22,20 +22,21 @@ bool verify_chains( std::string_view text, const LintOptions& o, const VerifyOpt
 {
    X509_STORE* store = X509_STORE_new();
    bool ok = store != nullptr;
-   std::string ca = "the system CA store";
+   const auto tx = [ & ]( Text t, const Args& args = {} ) { return render_text( t, args, o.lang ); };
+   std::string ca = tx( Text::verify_system_store );
    if( ok && !v.ca_file.empty() ) {
       ok = X509_STORE_load_file( store, v.ca_file.c_str() ) == 1;
       ca = v.ca_file;
    }
    if( ok && !v.ca_path.empty() ) {
       ok = X509_STORE_load_path( store, v.ca_path.c_str() ) == 1;
-      ca = v.ca_file.empty() ? v.ca_path : ca + " and " + v.ca_path;
+      ca = v.ca_file.empty() ? v.ca_path : tx( Text::verify_file_and_path, { { "file", ca }, { "path", v.ca_path } } );
    }
    if( ok && v.ca_file.empty() && v.ca_path.empty() ) {
       ok = X509_STORE_set_default_paths( store ) == 1;
    }
    if( !ok ) {
-      error = "cannot load the CA certificates from " + ca;
+      error = tx( Text::verify_cannot_load, { { "ca", ca } } );
       X509_STORE_free( store );
       ERR_clear_error();
       return false;
@@ -50,7 +51,7 @@ bool verify_chains( std::string_view text, const LintOptions& o, const VerifyOpt
       d.severity = rule( c ).severity;
       d.offset = at.offset;
       d.length = at.length;
-      d.message = render_message( c, args );
+      d.message = render_message( c, args, Hint::none, o.lang );
       result.diagnostics.push_back( std::move( d ) );
    };
    for( const auto& ch : x509::chains_of( ev, o ) ) {
@@ -72,18 +73,18 @@ bool verify_chains( std::string_view text, const LintOptions& o, const VerifyOpt
          }
       }
       X509_STORE_CTX* ctx = X509_STORE_CTX_new();
-      const std::string host = ch.host.empty() ? std::string( "the server" ) : ch.host;
+      const std::string host = ch.host.empty() ? tx( Text::verify_the_server ) : ch.host;
       if( ctx && X509_STORE_CTX_init( ctx, store, certs[ 0 ], untrusted ) == 1 ) {
          X509_STORE_CTX_set_purpose( ctx, X509_PURPOSE_SSL_SERVER );
          if( o.now ) {
             X509_VERIFY_PARAM_set_time( X509_STORE_CTX_get0_param( ctx ), static_cast< time_t >( *o.now ) );
          }
          if( X509_verify_cert( ctx ) == 1 ) {
-            add( Code::CRT814, ch.spans[ 0 ], { { "h", host }, { "ca", ca }, { "t", o.now ? x509::time_text( *o.now ) : std::string( "the current time" ) } } );
+            add( Code::CRT814, ch.spans[ 0 ], { { "h", host }, { "ca", ca }, { "t", o.now ? x509::time_text( *o.now ) : tx( Text::verify_current_time ) } } );
          }
          else {
             const int err = X509_STORE_CTX_get_error( ctx );
-            add( Code::CRT813, ch.spans[ 0 ], { { "h", host }, { "ca", ca }, { "e", X509_verify_cert_error_string( err ) } } );
+            add( Code::CRT813, ch.spans[ 0 ], { { "h", host }, { "ca", ca }, { "e", tx( Text::verify_openssl_says, { { "e", X509_verify_cert_error_string( err ) } } ) } } );
          }
       }
       X509_STORE_CTX_free( ctx );
@@ -106,9 +107,9 @@ namespace mtasts::cli {
 
 bool verify_available() { return false; }
 
-bool verify_chains( std::string_view, const LintOptions&, const VerifyOptions&, LintResult&, std::string& error )
+bool verify_chains( std::string_view, const LintOptions& o, const VerifyOptions&, LintResult&, std::string& error )
 {
-   error = "this build has no OpenSSL: --ca-file, --ca-path and --verify-chain are not available";
+   error = render_text( Text::verify_no_openssl, {}, o.lang );
    return false;
 }
 

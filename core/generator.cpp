@@ -503,26 +503,32 @@ const std::vector< Preset >& presets() noexcept
       // Google Workspace Admin Help, "Google Workspace MX record values" (https://support.google.com/a/answer/174125):
       // SMTP.GOOGLE.COM (domains set up since 2023), and the older ASPMX.L.GOOGLE.COM with ALT1..ALT4.ASPMX.L.GOOGLE.COM,
       // which *.aspmx.l.google.com covers (one label each).
-      { "google-workspace", "Google Workspace (Gmail)", { "smtp.google.com", "aspmx.l.google.com", "*.aspmx.l.google.com" } },
+      { "google-workspace", "Google Workspace (Gmail)", { "smtp.google.com", "aspmx.l.google.com", "*.aspmx.l.google.com" }, Text::preset_google_workspace },
       // Microsoft Learn, "Enhancing mail flow with MTA-STS" (https://learn.microsoft.com/purview/enhancing-mail-flow-with-mta-sts):
       // the MX host is <domain-key>.mail.protection.outlook.com, one label under mail.protection.outlook.com.
-      { "microsoft-365", "Microsoft 365 / Exchange Online", { "*.mail.protection.outlook.com" } },
+      { "microsoft-365", "Microsoft 365 / Exchange Online", { "*.mail.protection.outlook.com" }, Text::preset_microsoft_365 },
       // Proton Mail support, "How to set up a custom domain with Proton Mail" (https://proton.me/support/custom-domain):
       // MX mail.protonmail.ch (10) and mailsec.protonmail.ch (20). URL not re-checked offline.
-      { "proton", "Proton Mail", { "mail.protonmail.ch", "mailsec.protonmail.ch" } },
+      { "proton", "Proton Mail", { "mail.protonmail.ch", "mailsec.protonmail.ch" }, Text::preset_proton },
       // Fastmail help, advanced domain setup, "Full list of DNS records" (https://www.fastmail.help/hc/en-us/articles/360060591153):
       // MX in1-smtp.messagingengine.com (10) and in2-smtp.messagingengine.com (20). Exact names, not
       // *.messagingengine.com: that would cover every host of the provider's domain.
-      { "fastmail", "Fastmail", { "in1-smtp.messagingengine.com", "in2-smtp.messagingengine.com" } },
+      { "fastmail", "Fastmail", { "in1-smtp.messagingengine.com", "in2-smtp.messagingengine.com" }, Text::preset_fastmail },
       // Zoho Mail help, "Configure Email Delivery (MX records)" (https://www.zoho.com/mail/help/adminconsole/configure-email-delivery.html):
       // MX mx.zoho.com (10), mx2.zoho.com (20), mx3.zoho.com (50) for the US data centre (other regions use zoho.eu, zoho.in, ...).
       // URL not re-checked offline.
-      { "zoho", "Zoho Mail (US data centre)", { "mx.zoho.com", "mx2.zoho.com", "mx3.zoho.com" } },
+      { "zoho", "Zoho Mail (US data centre)", { "mx.zoho.com", "mx2.zoho.com", "mx3.zoho.com" }, Text::preset_zoho },
       // Apple Support, "Set up a custom email domain with iCloud Mail" (support.apple.com; the DNS records iCloud+
       // Custom Email Domain asks for): MX mx01.mail.icloud.com and mx02.mail.icloud.com. URL not re-checked offline.
-      { "icloud", "iCloud+ Custom Email Domain", { "mx01.mail.icloud.com", "mx02.mail.icloud.com" } },
+      { "icloud", "iCloud+ Custom Email Domain", { "mx01.mail.icloud.com", "mx02.mail.icloud.com" }, Text::preset_icloud },
    };
    return list;
+}
+
+const char* preset_description( const Preset& p, Lang lang ) noexcept
+{
+   const char* s = text_template( p.text, lang );
+   return *s ? s : p.description;
 }
 
 const Preset* find_preset( std::string_view name ) noexcept

@@ -95,8 +95,11 @@ struct Preset
    const char* name;         // "google-workspace"
    const char* description;  // "Google Workspace (Gmail)"
    std::vector< const char* > mx;
+   Text text = Text::preset_google_workspace;  // the description in the catalogue (core/i18n/en.def preset_*)
 };
 const std::vector< Preset >& presets() noexcept;
+// The description in `lang` ("Zoho Mail (centro de datos de EE. UU.)"); the English one without the translations.
+const char* preset_description( const Preset& p, Lang lang ) noexcept;
 const Preset* find_preset( std::string_view name ) noexcept;
 
 // MX host names → exact patterns (lower-cased, one trailing dot removed), and the wildcard "*.PARENT" when at least two

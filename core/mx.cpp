@@ -323,14 +323,14 @@ std::size_t detail::valid_pattern_prefix_scalar( std::string_view v ) noexcept
    return i;
 }
 
-bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, std::string_view terminator )
+bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, std::string_view terminator, std::size_t line )
 {
    using text::quote;
    if( !value.empty() && valid_pattern_prefix( value ) == value.size() ) {
       return true;  // the common case: a plain valid pattern, no diagnostic
    }
    if( value.empty() ) {
-      sink.add( Code::STS238, offset, 0 );
+      sink.add( Code::STS238, offset, 0, { { "n", std::to_string( line ) } } );
       return false;
    }
    // One pass: is every byte a host-name character? (the common case skips the detailed checks below)

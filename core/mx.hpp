@@ -10,8 +10,9 @@
 namespace mtasts {
 
 // Checks one mx value that sits at byte `offset` of the input; reports STS238-STS248, STS253, STS254.
-// Returns true when the value is a syntactically valid pattern (warnings allowed).
-bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, std::string_view terminator );
+// Returns true when the value is a syntactically valid pattern (warnings allowed). `line` is the value's line number
+// (1-based), which STS238 (an empty value) names; callers that never pass an empty value may leave it 0.
+bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, std::string_view terminator, std::size_t line = 0 );
 
 // The length of the valid pattern that starts v and ends at its first byte that is not a letter, digit, '-' or '.';
 // 0 when that is not a pattern check_mx_pattern accepts without any diagnostic (the caller looks at what follows).

@@ -471,7 +471,7 @@ void PolicyLinter::value_mx( const Line& l, std::size_t voff, std::string_view v
    }
    // The patterns split onto lines of their own end as this line does (LF or CRLF; else as the file does).
    const auto own = text_.substr( l.offset + l.content.size(), l.term_len );
-   const bool valid = check_mx_pattern( v, voff, sink_, own == "\n" || own == "\r\n" ? own : std::string_view( terminator_ ) );
+   const bool valid = check_mx_pattern( v, voff, sink_, own == "\n" || own == "\r\n" ? own : std::string_view( terminator_ ), l.number );
    if( !valid ) {
       return;
    }

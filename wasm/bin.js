@@ -63,8 +63,8 @@ ${t.cli_examples}
   dig +short TXT _dmarc.example.com | mta-sts-lint --kind dmarc --domain example.com
   mta-sts-lint --format sarif policy.txt > results.sarif
   mta-sts-lint --fix mta-sts.txt
-  mta-sts-lint paste.txt                  (pasted dig/host/nslookup/curl/wget output; docs/paste.md)
-  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   (one evidence set)
+  mta-sts-lint paste.txt                  ${t.cli_ex_paste}
+  mta-sts-lint --domain example.com dig-txt.txt dig-mx.txt mta-sts.txt   ${t.cli_ex_evidence}
   openssl s_client -connect mta-sts.example.com:443 -servername mta-sts.example.com -showcerts </dev/null 2>&1 | mta-sts-lint --domain example.com
   LANG=es_ES.UTF-8 mta-sts-lint mta-sts.txt   (--lang es|en)
 `;
@@ -267,25 +267,27 @@ function parseGenerateArgs(argv) {
 }
 
 // `mta-sts-lint generate dmarc` (cli/generate_dmarc.cpp): the same options, output bytes and exit status.
-const DMARC_HELP = `Generate a DMARC record (RFC 7489) for _dmarc.DOMAIN, checked by the DMARC linter.
-Usage: mta-sts-lint generate dmarc [OPTIONS]
+// Its help comes from the catalogue's texts in the chosen language, like the native one; the record, refusals, notes
+// and checklist from the core (wasm/src/generator.js dmarcOutput: English for now).
+const dmarcHelp = (t) => `${t.gd_about}
+${t.cli_usage}: mta-sts-lint generate dmarc [${t.cli_options}]
 
-Options:
-  -h,--help                   Print this help message and exit
-  --domain TEXT               The mail domain (the From: domain), e.g. example.com
-  --policy TEXT               p: none (default), quarantine or reject
-  --subdomain-policy TEXT     sp: none, quarantine or reject for subdomains (default: as p)
-  --rua TEXT ...              An aggregate report address, mailto:a@example.com or a@example.com (repeatable)
-  --ruf TEXT ...              A failure report address (repeatable; reports may contain personal data)
-  --adkim TEXT                DKIM alignment: r (relaxed, the default) or s (strict)
-  --aspf TEXT                 SPF alignment: r (relaxed, the default) or s (strict)
-  --pct TEXT                  Percentage of failing mail the policy applies to, 0 to 100 (RFC 7489; DMARCbis drops it)
-  --format TEXT:{text,json,zone}
-                              text (default), json or zone (zone-file lines only)
+${t.cli_options_group}:
+${col('-h,--help')}${t.cli_opt_help}
+${col(`--lang TEXT:{${LANGS.join(',')}}`)}${t.cli_opt_lang}
+${col('--domain TEXT')}${t.gd_opt_domain}
+${col('--policy TEXT')}${t.gd_opt_policy}
+${col('--subdomain-policy TEXT')}${t.gd_opt_subdomain_policy}
+${col('--rua TEXT ...')}${t.gd_opt_rua}
+${col('--ruf TEXT ...')}${t.gd_opt_ruf}
+${col('--adkim TEXT')}${t.gd_opt_adkim}
+${col('--aspf TEXT')}${t.gd_opt_aspf}
+${col('--pct TEXT')}${t.gd_opt_pct}
+${col('--format TEXT:{text,json,zone}')}${t.gd_opt_format}
 
-Defaults: policy none (the first stage of none -> quarantine -> reject); sp, adkim, aspf and pct left out (receivers use p, r, r and 100).
-Exit status: 0 generated, 2 usage error or refused input (one line per problem on stderr).
-Examples:
+${t.gd_defaults}
+${t.gen_exit_status}
+${t.cli_examples}
   mta-sts-lint generate dmarc --domain example.com --rua dmarc@example.com
   mta-sts-lint generate dmarc --domain example.com --policy quarantine --pct 25 --rua mailto:d@reports.example.net --format zone
 
@@ -293,14 +295,15 @@ Examples:
 const DMARC_FORMATS = ['text', 'json', 'zone'];
 
 function parseDmarcArgs(argv) {
-  const names = ['domain', 'policy', 'subdomain-policy', 'rua', 'ruf', 'adkim', 'aspf', 'pct', 'format'];
+  const names = ['lang', 'domain', 'policy', 'subdomain-policy', 'rua', 'ruf', 'adkim', 'aspf', 'pct', 'format'];
   const { values, set, extras } = scan(argv, {
-    options: Object.fromEntries(names.map((n) => [n, n === 'format' ? 'TEXT:{text,json,zone}' : 'TEXT'])),
+    options: Object.fromEntries(names.map((n) => [n, n === 'format' ? 'TEXT:{text,json,zone}' : n === 'lang' ? `TEXT:{${LANGS.join(',')}}` : 'TEXT'])),
     flags: ['help'],
     short: { h: 'help' },
     positionals: false,
   });
-  atMostOne(values, ['domain', 'policy', 'subdomain-policy', 'adkim', 'aspf', 'pct', 'format']);
+  atMostOne(values, ['lang', 'domain', 'policy', 'subdomain-policy', 'adkim', 'aspf', 'pct', 'format']);
+  if (values.lang.length && !LANGS.includes(values.lang[0])) throw new UsageError(`--lang: ${values.lang[0]} not in {${LANGS.join(',')}}`);
   const [format = 'text'] = values.format;
   if (!DMARC_FORMATS.includes(format)) throw new UsageError(`--format: ${format} not in {${DMARC_FORMATS.join(',')}}`);
   if (set.help) return { help: true };
@@ -312,11 +315,11 @@ function parseDmarcArgs(argv) {
   };
 }
 
-async function runGenerateDmarc(argv) {
+async function runGenerateDmarc(argv, lang) {
   const args = parsed(parseDmarcArgs, argv);
   if (!args) return 2;
   if (args.help) {
-    process.stdout.write(DMARC_HELP);
+    process.stdout.write(dmarcHelp(TEXTS[lang]));
     return 0;
   }
   const { createValidator: createFull } = await import('./dist/full-node.js');
@@ -344,7 +347,7 @@ function parsed(parse, argv) {
 }
 
 async function runGenerate(argv, lang) {
-  if (argv[0] === 'dmarc') return runGenerateDmarc(argv.slice(1));
+  if (argv[0] === 'dmarc') return runGenerateDmarc(argv.slice(1), lang);
   const args = parsed(parseGenerateArgs, argv);
   if (!args) return 2;
   const { createValidator: createFull } = await import('./dist/full-node.js');

@@ -27,9 +27,11 @@ namespace {
    struct Builder
    {
       DmarcResult& r;
+      Lang lang = Lang::en;
 
+      std::string tx( Text t, const Args& args = {} ) const { return render_text( t, args, lang ); }
       void error( std::string code, const char* field, std::string message ) { r.errors.push_back( GenerateMessage{ std::move( code ), field, std::move( message ) } ); }
-      void error( Code c, const char* field, const Args& args = {}, Hint hint = Hint::none ) { error( rule( c ).id, field, render_message( c, args, hint ) ); }
+      void error( Code c, const char* field, const Args& args = {}, Hint hint = Hint::none ) { error( rule( c ).id, field, render_message( c, args, hint, lang ) ); }
       void note( std::string code, const char* field, std::string message ) { r.notes.push_back( GenerateMessage{ std::move( code ), field, std::move( message ) } ); }
 
       // A policy value (p, sp): one of none, quarantine, reject, any case (written in lower case).
@@ -76,7 +78,7 @@ namespace {
                continue;
             }
             if( u.find( ':' ) == std::string::npos && u.find( '@' ) != std::string::npos ) {
-               note( "mailto-added", field, "'" + u + "' is written 'mailto:" + u + "' in the record." );
+               note( "mailto-added", field, tx( Text::gd_mailto_added, { { "u", u } } ) );
                u = "mailto:" + u;
             }
             if( !out.empty() ) {
@@ -119,16 +121,17 @@ namespace {
    DmarcResult run( const DmarcOptions& o )
    {
       DmarcResult r;
-      Builder b{ r };
+      Builder b{ r, o.lang };
+      const auto tx = [ & ]( Text t, const Args& args = {} ) { return b.tx( t, args ); };
       std::string d = text::to_lower( trim( o.domain ) );
       if( d.size() > 1 && d.back() == '.' ) {
          d.pop_back();
       }
       if( d.empty() ) {
-         b.error( "missing-domain", "domain", "A domain is required, e.g. 'example.com': the record goes at _dmarc.DOMAIN." );
+         b.error( "missing-domain", "domain", tx( Text::gd_missing_domain ) );
       }
       else if( !full_match< grammar::rfc5321::Domain >( d ) || d.size() + 7 > 253 ) {
-         b.error( "invalid-domain", "domain", "'" + text::quote( d ) + "' is not a domain name: letters, digits and hyphens in dot-separated labels, and _dmarc.DOMAIN must fit in 253 characters." );
+         b.error( "invalid-domain", "domain", tx( Text::gd_invalid_domain, { { "d", text::quote( d ) } } ) );
       }
       const auto p = b.policy( o.policy.empty() ? "none" : o.policy, Code::DMC605, "policy", "p" );
       std::optional< std::string > sp;
@@ -173,6 +176,7 @@ namespace {
       lo.kind = Kind::dmarc;
       lo.verbose = true;
       lo.domain = d;
+      lo.lang = o.lang;
       const auto lr = lint( rec, lo );
       std::vector< std::string > external;
       for( const auto& diag : lr.diagnostics ) {
@@ -180,7 +184,8 @@ namespace {
          if( diag.severity != Severity::info ) {
             std::string m = diag.message;
             if( diag.severity == Severity::warning ) {
-               m += " The generator does not write a record that draws this warning.";
+               m += ' ';
+               m += tx( Text::gd_refused_warning );
             }
             b.error( rule( diag.code ).id, field, std::move( m ) );
             continue;
@@ -213,17 +218,17 @@ namespace {
       }
       r.stage = *p == "none" ? "monitor" : *p;
       auto& c = r.checklist;
-      c.push_back( "Publish the TXT record at _dmarc." + d + " (the zone line above), and only one: with two DMARC records at one name receivers apply no DMARC at all (RFC 7489 §6.6.3)." );
+      c.push_back( tx( Text::dck_publish, { { "d", d } } ) );
       for( const auto& x : r.authorizations ) {
-         c.push_back( "Ask whoever runs " + x.name.substr( d.size() + 16 ) + " to publish TXT 'v=DMARC1' at " + x.name + ": without it receivers send them no reports for " + d + " (RFC 7489 §7.1)." );
+         c.push_back( tx( Text::dck_ask, { { "host", x.name.substr( d.size() + 16 ) }, { "name", x.name }, { "d", d } } ) );
       }
-      c.push_back( "Before enforcing, make sure every service that sends mail as @" + d + " passes SPF or DKIM with an aligned domain; the aggregate reports (rua) show which ones do not." );
-      const auto mark = [ & ]( const char* stage ) { return r.stage == stage ? " (this record)" : ""; };
-      c.push_back( std::string( "Roll-out stage 1, monitor" ) + mark( "monitor" ) + ": p=none changes nothing for delivery while receivers send daily aggregate reports; read them for a few weeks until every legitimate source is aligned." );
-      c.push_back( std::string( "Roll-out stage 2, quarantine" ) + mark( "quarantine" ) + ": p=quarantine sends failing mail to spam; RFC 7489's pct=10, then 50, then 100 can phase it in (DMARCbis drops pct and has t=y for testing instead)." );
-      c.push_back( std::string( "Roll-out stage 3, reject" ) + mark( "reject" ) + ": p=reject refuses failing mail; keep reading the reports, since a new sending service must be aligned before it sends." );
-      c.push_back( sp ? "Subdomains without their own _dmarc record follow sp=" + *sp + "." : "Subdomains without their own _dmarc record follow p=" + *p + " (add sp= to treat them differently)." );
-      c.push_back( "Check the published record offline: dig +short TXT _dmarc." + d + " | mta-sts-lint --kind dmarc --domain " + d );
+      c.push_back( tx( Text::dck_align, { { "d", d } } ) );
+      const auto mark = [ & ]( const char* stage ) { return r.stage == stage ? tx( Text::dck_this_record ) : std::string(); };
+      c.push_back( tx( Text::dck_stage1, { { "mark", mark( "monitor" ) } } ) );
+      c.push_back( tx( Text::dck_stage2, { { "mark", mark( "quarantine" ) } } ) );
+      c.push_back( tx( Text::dck_stage3, { { "mark", mark( "reject" ) } } ) );
+      c.push_back( sp ? tx( Text::dck_sp, { { "sp", *sp } } ) : tx( Text::dck_p, { { "p", *p } } ) );
+      c.push_back( tx( Text::dck_check, { { "command", "dig +short TXT _dmarc." + d + " | mta-sts-lint --kind dmarc --domain " + d } } ) );
       return r;
    }
 
@@ -231,13 +236,14 @@ namespace {
 
 DmarcResult generate_dmarc( const DmarcOptions& options ) noexcept
 {
+   enable_all_languages();  // the checklist's and the refusals' texts come with the translations
 #if defined( __cpp_exceptions )
    try {
       return run( options );
    }
    catch( ... ) {
       DmarcResult r;
-      r.errors.push_back( GenerateMessage{ "internal", "", "Out of memory." } );
+      r.errors.push_back( GenerateMessage{ "internal", "", text_template( Text::gen_out_of_memory, options.lang ) } );
       return r;
    }
 #else
@@ -281,25 +287,26 @@ std::string dmarc_json( const DmarcResult& r, bool pretty )
    return json;
 }
 
-std::string dmarc_text( const DmarcResult& r )
+std::string dmarc_text( const DmarcResult& r, Lang lang )
 {
+   const auto tx = [ & ]( Text t, const Args& args = {} ) { return render_text( t, args, lang ); };
    std::string s;
    for( const auto& x : r.records ) {
-      s += "# DNS " + x.type + " record at " + x.name + " (the value, without quotes)\n" + x.value + "\n";
+      s += "# " + tx( Text::gtx_record, { { "type", x.type }, { "name", x.name } } ) + "\n" + x.value + "\n";
    }
    if( !r.authorizations.empty() ) {
-      s += "\n# Report authorization records, published by the report domains (RFC 7489 §7.1)\n";
+      s += "\n# " + tx( Text::gd_authorizations ) + "\n";
       for( const auto& x : r.authorizations ) {
          s += x.name + " TXT " + x.value + "\n";
       }
    }
-   s += "\n# Zone-file lines (RFC 1035 master-file form)\n" + r.zone;
-   s += "\n# Checklist\n";
+   s += "\n# " + tx( Text::gtx_zone ) + "\n" + r.zone;
+   s += "\n# " + tx( Text::gtx_checklist ) + "\n";
    for( std::size_t i = 0; i < r.checklist.size(); ++i ) {
       s += std::to_string( i + 1 ) + ". " + r.checklist[ i ] + "\n";
    }
    if( !r.notes.empty() ) {
-      s += "\n# Notes\n";
+      s += "\n# " + tx( Text::gtx_notes ) + "\n";
       for( const auto& n : r.notes ) {
          s += n.code + " [" + n.field + "] " + n.message + "\n";
       }

@@ -28,6 +28,7 @@ struct DmarcOptions
    std::string adkim;                     // "" (default r) | r | s
    std::string aspf;                      // "" (default r) | r | s
    std::optional< std::int64_t > pct;     // 0..100; 100 or absent: the tag is left out
+   Lang lang = Lang::en;                  // the language of messages, notes and checklist (codes never change)
 };
 
 struct DmarcResult
@@ -50,6 +51,6 @@ DmarcResult generate_dmarc( const DmarcOptions& options ) noexcept;
 std::string dmarc_json( const DmarcResult& result, bool pretty = false );
 
 // `mta-sts-lint generate dmarc` (--format text): the record, the zone lines, the checklist and the notes.
-std::string dmarc_text( const DmarcResult& result );
+std::string dmarc_text( const DmarcResult& result, Lang lang = Lang::en );
 
 }  // namespace mtasts

@@ -27,10 +27,10 @@ namespace {
    struct Protocol
    {
       const char* tag;
-      const char* what;
+      Text what;  // "an SPF record", in the run's language
    };
-   constexpr Protocol protocols[] = { { "v=spf1", "an SPF record" }, { "v=DKIM1", "a DKIM key record" }, { "v=BIMI1", "a BIMI record" },
-                                      { "v=STSv1", "an MTA-STS record" }, { "v=TLSRPTv1", "a TLS-RPT record" } };
+   constexpr Protocol protocols[] = { { "v=spf1", Text::proto_spf }, { "v=DKIM1", Text::proto_dkim }, { "v=BIMI1", Text::proto_bimi },
+                                      { "v=STSv1", Text::proto_mta_sts }, { "v=TLSRPTv1", Text::proto_tlsrpt } };
 
    const Protocol* other_protocol( std::string_view v ) noexcept
    {
@@ -789,7 +789,7 @@ void lint_dmarc( std::string_view text, const LintOptions& options, Sink& sink, 
    // A record of another protocol, alone: named, not linted.
    if( txt.size() == 1 && !authorization ) {
       if( const Protocol* p = other_protocol( txt[ 0 ]->value ) ) {
-         sink.add( Code::DMC629, txt[ 0 ]->begin, txt[ 0 ]->end - txt[ 0 ]->begin, { { "what", p->what }, { "tag", p->tag } } );
+         sink.add( Code::DMC629, txt[ 0 ]->begin, txt[ 0 ]->end - txt[ 0 ]->begin, { { "what", text_template( p->what, sink.lang() ) }, { "tag", p->tag } } );
          return;
       }
    }

@@ -99,6 +99,8 @@ namespace {
       void run();
 
    private:
+      // A label or value in the run's language (tool texts: enable_bundles() links the translations).
+      std::string text( Text t, const Args& args = {} ) const { return render_text( t, args, sink_.lang() ); }
       void artefact( std::string kind, Span s, std::string label )
       {
          for( char& c : label ) {  // a label is one line of text: a bare CR or other control byte in a name read from the paste
@@ -259,7 +261,7 @@ namespace {
          for( const auto* r : members ) {
             end = std::max( end, r->span.end() );
             if( r->truncated ) {
-               sink_.add( Code::EVD703, r->txt->begin, r->txt->end - r->txt->begin, { { "tool", evidence::tool_name( r->tool ) } } );
+               sink_.add( Code::EVD703, r->txt->begin, r->txt->end - r->txt->begin, { { "tool", evidence::tool_label( r->tool, sink_.lang() ) } } );
                continue;
             }
             TxtRecord x = *r->txt;
@@ -283,8 +285,9 @@ namespace {
             recs.push_back( std::move( x ) );
          }
          span.length = end - span.offset;
-         const char* what = kind == Kind::txt ? "_mta-sts TXT record" : "_smtp._tls TLS-RPT record";
-         artefact( kind == Kind::txt ? "txt" : "tlsrpt", span, members.size() > 1 ? std::to_string( members.size() ) + " TXT records at " + ( name.empty() ? std::string( kind == Kind::txt ? "_mta-sts" : "_smtp._tls" ) : name ) : what );
+         const std::string what = text( kind == Kind::txt ? Text::part_txt : Text::part_tlsrpt );
+         artefact( kind == Kind::txt ? "txt" : "tlsrpt", span,
+                   members.size() > 1 ? text( Text::part_n_txt, { { "n", std::to_string( members.size() ) }, { "name", name.empty() ? std::string_view( kind == Kind::txt ? "_mta-sts" : "_smtp._tls" ) : std::string_view( name ) } } ) : what );
          if( recs.empty() ) {
             continue;
          }
@@ -298,7 +301,7 @@ namespace {
       }
       for( const auto& r : b_.records ) {
          if( r.type == "MX" ) {
-            artefact( "mx", r.span, r.target == "." ? "null MX" : "MX " + r.target );
+            artefact( "mx", r.span, r.target == "." ? text( Text::part_null_mx ) : "MX " + r.target );
          }
       }
    }
@@ -484,7 +487,7 @@ namespace {
          }
          const bool has_policy = h.body && !h.body_truncated && ( h.status == 200 || h.status == 0 );
          if( has_policy ) {
-            label += " with a policy";
+            label += " " + text( Text::part_with_policy );
          }
          artefact( "http", h.span, label );
          // STS301: the URL
@@ -541,10 +544,10 @@ namespace {
             }
          }
          if( h.body_truncated ) {
-            sink_.add( Code::EVD705, h.span.offset, 0, { { "what", "The whole body (Invoke-WebRequest cut it with ... or showed it as bytes)" }, { "check", "the policy is" } } );
+            sink_.add( Code::EVD705, h.span.offset, 0, { { "what", text( Text::missing_body ) }, { "check", text( Text::missing_body_check ) } } );
          }
          if( has_policy ) {
-            lint_body( *h.body, "policy (HTTP body)", h.body_lines.empty() ? nullptr : &h.body_lines );
+            lint_body( *h.body, text( Text::part_policy_http ), h.body_lines.empty() ? nullptr : &h.body_lines );
          }
       }
    }
@@ -554,7 +557,7 @@ namespace {
       for( const auto& q : b_.queries ) {
          const bool none = q.rcode == evidence::Rcode::nxdomain || q.nodata;
          if( none && !q.name.empty() ) {
-            std::string label = q.name + ( q.type.empty() ? "" : " " + q.type ) + ": " + ( q.rcode == evidence::Rcode::nxdomain ? "NXDOMAIN" : "no record" );
+            std::string label = q.name + ( q.type.empty() ? "" : " " + q.type ) + ": " + ( q.rcode == evidence::Rcode::nxdomain ? std::string( "NXDOMAIN" ) : text( Text::part_no_record ) );
             artefact( "no-record", q.span, label );
          }
          if( !none || !starts_label( q.name, "_mta-sts" ) || ( !q.type.empty() && q.type != "TXT" && q.type != "ANY" ) ) {
@@ -685,20 +688,20 @@ namespace {
       queries();
       http();
       for( const auto& p : b_.policies ) {
-         lint_body( p, "policy" );
+         lint_body( p, text( Text::tool_policy ) );
       }
       if( options_.verbose ) {
          if( result_.artefacts.empty() ) {
-            sink_.add( Code::EVD705, 0, 0, { { "what", "No tool output, record or policy" }, { "check", "nothing was" } } );
+            sink_.add( Code::EVD705, 0, 0, { { "what", text( Text::missing_all ) }, { "check", text( Text::missing_all_check ) } } );
          }
          if( !result_.policy ) {
-            sink_.add( Code::EVD705, 0, 0, { { "what", "The policy (the HTTP response or the file)" }, { "check", "the policy and MX coverage are" } } );
+            sink_.add( Code::EVD705, 0, 0, { { "what", text( Text::missing_policy ) }, { "check", text( Text::missing_policy_check ) } } );
          }
          if( !result_.record && txt_owners_.empty() ) {
-            sink_.add( Code::EVD705, 0, 0, { { "what", "The _mta-sts TXT record" }, { "check", "the record is" } } );
+            sink_.add( Code::EVD705, 0, 0, { { "what", text( Text::missing_txt ) }, { "check", text( Text::missing_txt_check ) } } );
          }
          if( result_.policy && !mx_ ) {
-            sink_.add( Code::EVD705, 0, 0, { { "what", "MX evidence (an MX query and its answer)" }, { "check", "MX coverage is" } } );
+            sink_.add( Code::EVD705, 0, 0, { { "what", text( Text::missing_mx ) }, { "check", text( Text::missing_mx_check ) } } );
          }
       }
       keep_safe_fixes();
@@ -743,6 +746,7 @@ void lint_hook( std::string_view text, const LintOptions& options, Sink& sink, L
 
 void enable_bundles() noexcept
 {
+   enable_all_languages();  // the labels and values it writes are tool texts, linked with the translations
    detail::bundle_detector = &detect;
    detail::bundle_linter = &lint_hook;
 }

@@ -42,6 +42,26 @@ const char* tool_name( Tool t ) noexcept
    return "text";
 }
 
+const char* tool_label( Tool t, Lang lang ) noexcept
+{
+   Text id = Text::tool_text;
+   switch( t ) {
+      case Tool::none: id = Text::tool_text; break;
+      case Tool::dig: id = Text::tool_dig; break;
+      case Tool::host: id = Text::tool_host; break;
+      case Tool::nslookup: id = Text::tool_nslookup; break;
+      case Tool::resolve_dnsname: id = Text::tool_resolve_dnsname; break;
+      case Tool::zone: id = Text::tool_zone; break;
+      case Tool::curl: id = Text::tool_curl; break;
+      case Tool::wget: id = Text::tool_wget; break;
+      case Tool::invoke_webrequest: id = Text::tool_invoke_webrequest; break;
+      case Tool::policy: id = Text::tool_policy; break;
+      case Tool::record: id = Text::tool_record; break;
+   }
+   const char* s = text_template( id, lang );
+   return *s ? s : tool_name( t );  // a tool text: empty only if the translations were not enabled
+}
+
 namespace {
 
    struct Line
@@ -671,7 +691,7 @@ namespace {
       Block b;
       b.tool = tool;
       b.span = { offset, 0 };
-      b.label = tool_name( tool );
+      b.label = tool_label( tool, b_.problems.lang() );
       b_.blocks.push_back( std::move( b ) );
       block_ = b_.blocks.size() - 1;
       in_block_ = true;
@@ -1025,7 +1045,7 @@ namespace {
             if( !verbose && !indented ) {
                break;  // no blank line: no body shown (curl -I piped, or text after the headers)
             }
-            problem( Code::EVD707, hl.b, hl.e - hl.b, { { "tool", tool_name( h.tool ) } } );
+            problem( Code::EVD707, hl.b, hl.e - hl.b, { { "tool", tool_label( h.tool, b_.problems.lang() ) } } );
             i = hl.next;
             continue;
          }
@@ -1895,7 +1915,7 @@ namespace {
                q.type = c.type.empty() ? ( c.tool == Tool::resolve_dnsname || c.tool == Tool::host ? "A" : "A" ) : c.type;
                q.span = { l.b + cs, l.e - l.b - cs };
             }
-            b_.blocks[ block_ ].label = std::string( tool_name( c.tool ) );
+            b_.blocks[ block_ ].label = std::string( tool_label( c.tool, b_.problems.lang() ) );
             b_.blocks[ block_ ].whole_answer = c.tool == Tool::dig && ( c.short_form || c.answer_only );
             continue;
          }
@@ -1966,7 +1986,7 @@ Bundle read_bundle( std::string_view text, const std::vector< Part >& parts, Lan
       Block blk;
       blk.tool = p.kind == Part::policy ? Tool::policy : Tool::record;
       blk.span = { begin, end - begin };
-      blk.label = tool_name( blk.tool );
+      blk.label = tool_label( blk.tool, b.problems.lang() );
       b.blocks.push_back( std::move( blk ) );
       if( p.kind == Part::policy ) {
          b.policies.push_back( { begin, end - begin } );

@@ -25,7 +25,9 @@ enum class FirstLines : std::uint8_t { plain, bundle, policy };
 FirstLines first_lines( std::string_view text ) noexcept;
 
 enum class Tool : std::uint8_t { none, dig, host, nslookup, resolve_dnsname, zone, curl, wget, invoke_webrequest, policy, record };
-const char* tool_name( Tool t ) noexcept;
+const char* tool_name( Tool t ) noexcept;  // English: "dig output"
+// The same in `lang` ("salida de dig"): the label of a pasted part, and {tool} in EVD703, EVD707.
+const char* tool_label( Tool t, Lang lang ) noexcept;
 
 struct Span
 {

@@ -110,6 +110,7 @@ private:
    void read( Chain& ch, const ChainRef& ref );
    void check( Chain& ch );
    void write( std::string& json ) const;
+   std::string der_reason( std::string_view reason, std::size_t offset, const std::string& english ) const;
 
    std::string_view text_;
    const LintOptions& o_;
@@ -117,6 +118,22 @@ private:
    Evidence ev_;
    std::vector< Chain > chains_;
 };
+
+// CRT801's reason in the run's language: the DER reader's English reason looked up among the catalogue's der_* texts
+// (tool texts: with the translations only; without them, or in English, the reader's own words, `english`).
+std::string Checker::der_reason( std::string_view reason, std::size_t offset, const std::string& english ) const
+{
+   const Lang lang = sink_.lang();
+   if( lang == Lang::en ) {
+      return english;
+   }
+   for( auto t = static_cast< std::size_t >( Text::der_dsa_params ); t <= static_cast< std::size_t >( Text::der_version_int ); ++t ) {
+      if( reason == text_template( static_cast< Text >( t ), Lang::en ) ) {
+         return render_text( Text::cert_der_at, { { "what", text_template( static_cast< Text >( t ), lang ) }, { "n", std::to_string( offset ) } }, lang );
+      }
+   }
+   return english;  // a reason the catalogue does not know (a test keeps them all there)
+}
 
 void Checker::read( Chain& ch, const ChainRef& ref )
 {
@@ -128,7 +145,7 @@ void Checker::read( Chain& ch, const ChainRef& ref )
       const std::string n = std::to_string( k );
       if( b.bad_base64 ) {
          const std::size_t at = *b.bad_base64;
-         e.error = "not valid base64 inside the PEM block (or its END line is missing)";
+         e.error = text_template( Text::cert_bad_base64, sink_.lang() );  // CRT801's reason and the facts' "error", in the run's language
          add( &e, Code::CRT801, Span{ at, at < text_.size() ? 1u : 0u }, { { "n", n }, { "why", e.error } } );
       }
       else {
@@ -136,11 +153,15 @@ void Checker::read( Chain& ch, const ChainRef& ref )
          if( r.error ) {
             e.error = r.error->message + " (byte " + std::to_string( r.error->offset ) + " of its DER)";
             const std::size_t at = ev_.der ? r.error->offset : b.text_offset( r.error->offset );
+            e.error = der_reason( r.error->message, r.error->offset, e.error );
             add( &e, Code::CRT801, Span{ std::min( at, text_.size() ), at < text_.size() ? 1u : 0u }, { { "n", n }, { "why", e.error } } );
          }
          else if( r.cert->size < b.der.size() ) {
             e.error = "unexpected data after the certificate (byte " + std::to_string( r.cert->size ) + " of its DER)";
             const std::size_t at = ev_.der ? r.cert->size : b.text_offset( r.cert->size );
+            if( sink_.lang() != Lang::en ) {
+               e.error = render_text( Text::cert_der_trailing, { { "n", std::to_string( r.cert->size ) } }, sink_.lang() );
+            }
             add( &e, Code::CRT801, Span{ std::min( at, text_.size() ), at < text_.size() ? 1u : 0u }, { { "n", n }, { "why", e.error } } );
          }
          else {

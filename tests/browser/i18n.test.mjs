@@ -146,3 +146,44 @@ test('en-US opens in English; #…l=es opens in Spanish', async () => {
     await b.context.close();
   }
 });
+
+test('es-ES: the DMARC view and a pasted bundle\'s "found" line are in Spanish; the switch keeps the form', async () => {
+  const { context, page, errors } = await open('es-ES');
+  try {
+    // a paste: the parts' labels come from the core in the page's language, the line words from the page
+    await setText(page, '$ dig +short TXT _mta-sts.example.com\n"v=STSv1; id=1"\n$ dig +short MX example.com\n10 mx1.example.com.\n20 mx2.example.com.\n');
+    const found = await page.textContent('#found');
+    assert.match(found, /registro TXT _mta-sts \(línea 2\)/);
+    assert.match(found, /2 registros MX \(línea 4\)/);
+    assert.doesNotMatch(found, /record|line |MX records/);
+
+    await page.click('#tab-dmarc');
+    assert.equal(await page.textContent('#dmarc-form-label'), 'Su registro DMARC');
+    assert.equal(await page.textContent('label[for="dmarc-domain"]'), 'Dominio de correo (obligatorio)');
+    assert.equal(await page.textContent('#dmarc-status'), 'Indique su dominio de correo.');
+    assert.equal(await page.textContent('#dmarc-adkim option[value=""]'), 'relajada (por omisión)');
+    await page.fill('#dmarc-domain', 'example.com');  // no report address: refused (DMC635)
+    await page.waitForFunction(() => document.querySelector('#dmarc-status').textContent.startsWith('No se generó nada'));
+    assert.equal(await page.textContent('#dmarc-status'), 'No se generó nada: 1 problema en el formulario.');
+    await page.fill('#dmarc-rua', 'dmarc@example.com');
+    await page.waitForFunction(() => document.querySelector('#dmarc-status').textContent.startsWith('Generado para'));
+    assert.equal(await page.textContent('#dmarc-status'), 'Generado para example.com: p=none, etapa 1 de 3 (supervisión).');
+    assert.equal(await page.textContent('#panel-dmarc [data-output="record"] h3'), 'Registro DMARC');
+    assert.equal(await page.textContent('#panel-dmarc [data-output="zone"] h3'), 'Líneas para el archivo de zona');
+    assert.equal(await page.textContent('#panel-dmarc [data-output="checklist"] h3'), 'Lista de verificación');
+    assert.equal(await page.textContent('#panel-dmarc [data-copy="record"]'), 'Copiar');
+    assert.equal(await page.textContent('#panel-dmarc [data-validate="record"]'), 'Validar esto');
+
+    await page.click('.lang-switch button[data-lang="en"]');
+    await page.waitForFunction(() => document.querySelector('#dmarc-status').textContent.startsWith('Generated for'));
+    assert.equal(await page.textContent('#dmarc-status'), 'Generated for example.com: p=none, stage 1 of 3 (monitor).');
+    assert.equal(await page.inputValue('#dmarc-domain'), 'example.com');
+    assert.equal(await page.inputValue('#dmarc-rua'), 'dmarc@example.com');
+    assert.equal(await page.textContent('#panel-dmarc [data-output="record"] h3'), 'DMARC record');
+    assert.equal(await page.textContent('#dmarc-form-label'), 'Your DMARC record');
+    assert.equal(await page.textContent('#panel-dmarc [data-copy="record"]'), 'Copy');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

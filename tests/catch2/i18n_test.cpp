@@ -6,11 +6,14 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
+#include "core/dmarc/dmarc_generator.hpp"
 #include "core/format.hpp"
 #include "core/generator.hpp"
+#include "core/x509/cert_lint.hpp"
 #include "helpers.hpp"
 
 namespace {
@@ -18,7 +21,7 @@ namespace {
 using mtasts::Lang;
 
 // The translations are linked into a program that asks for them (core/i18n/translations.cpp).
-const bool languages_enabled = ( mtasts::enable_all_languages(), true );
+const bool languages_enabled = ( mtasts::enable_all_languages(), mtasts::x509::enable_certificates(), true );
 
 mtasts::LintResult lint_in( std::string_view text, mtasts::Kind kind, Lang lang, std::optional< std::vector< std::string > > mx = std::nullopt )
 {
@@ -95,6 +98,8 @@ std::string english_left( std::string_view m, const std::set< std::string >& tok
       }
       s.erase( at, end - at );  // an option name
    }
+   // host names and addresses (reports.example.net, d@example.com, mail.example.com) are values, not prose
+   s = std::regex_replace( s, std::regex( "[A-Za-z0-9_.+-]*@[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*|[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+" ), " " );
    for( const auto& w : prose_words( s ) ) {
       if( english_words.count( w ) && !tokens.count( w ) ) {
          return w;
@@ -191,7 +196,9 @@ TEST_CASE( "every catalogue text exists in Spanish with no English prose left" )
    for( auto t = 0; t < static_cast< int >( mtasts::Text::count_ ); ++t ) {
       const std::string es = mtasts::text_template( static_cast< mtasts::Text >( t ), Lang::es );
       INFO( "text " << t << ": " << es );
-      CHECK( english_left( es, { "policy", "text", "zone", "json", "lines" } ) == "" );  // option values, JSON keys, "JSON Lines"
+      const bool name = t >= static_cast< int >( mtasts::Text::preset_google_workspace ) && t <= static_cast< int >( mtasts::Text::preset_icloud );  // "Proton Mail"
+      CHECK( english_left( es, { "policy", "text", "zone", "json", "lines", name ? "mail" : "" } ) == "" );  // option values, JSON keys, "JSON Lines"
+      CHECK( es.find( '\n' ) == std::string::npos );
    }
 }
 
@@ -213,7 +220,7 @@ TEST_CASE( "Spanish diagnostics: same codes, severities, positions and edits as 
          CHECK( a.length == b.length );
          CHECK( a.message != b.message );
          CHECK( english_left( b.message ) == "" );
-         CHECK( ( b.message.find( '{' ) == std::string::npos ) == ( a.message.find( '{' ) == std::string::npos ) );  // filled as in English (STS238 leaves {n}: a known bug)
+         CHECK( ( b.message.find( '{' ) == std::string::npos ) == ( a.message.find( '{' ) == std::string::npos ) );  // filled as in English
          CHECK( b.message.find( '\n' ) == std::string::npos );
          REQUIRE( a.fix.has_value() == b.fix.has_value() );
          if( a.fix ) {
@@ -299,4 +306,200 @@ TEST_CASE( "generator in Spanish: checklist, notes and refusals translated, same
    REQUIRE( !bad.ok() );
    CHECK( bad.errors[ 0 ].code == "missing-domain" );
    CHECK( bad.errors[ 0 ].message == "Se requiere un dominio de la política, p. ej., 'example.com'." );
+}
+
+TEST_CASE( "STS238 names the line of the empty mx value, in both languages" )
+{
+   const std::string text = "version: STSv1\nmode: testing\nmax_age: 86400\nmx:\n";
+   const auto en = lint_in( text, mtasts::Kind::policy, Lang::en );
+   const auto es = lint_in( text, mtasts::Kind::policy, Lang::es );
+   const auto a = test::with_code( en, "STS238" ), b = test::with_code( es, "STS238" );
+   REQUIRE( a.size() == 1 );
+   REQUIRE( b.size() == 1 );
+   CHECK( a[ 0 ]->message == "Empty 'mx' value on line 4." );
+   CHECK( b[ 0 ]->message == "Valor de 'mx' vacío en la línea 4." );
+   CHECK( a[ 0 ]->offset == b[ 0 ]->offset );
+   // CRLF and a later line: the number follows the line, not the byte
+   const auto crlf = lint_in( "version: STSv1\r\nmx: a.example.com\r\nmode: testing\r\nmx: \r\nmax_age: 86400\r\n", mtasts::Kind::policy, Lang::es );
+   REQUIRE( test::with_code( crlf, "STS238" ).size() == 1 );
+   CHECK( test::with_code( crlf, "STS238" )[ 0 ]->message == "Valor de 'mx' vacío en la línea 4." );
+}
+
+TEST_CASE( "values the checks fill in are in the run's language: DMC629's protocol, CRT801's reason" )
+{
+   // DMC629: the protocol a record belongs to (RFC 7489 §6.6.3: not a DMARC record)
+   const auto en = lint_in( "v=spf1 -all", mtasts::Kind::dmarc, Lang::en );
+   const auto es = lint_in( "v=spf1 -all", mtasts::Kind::dmarc, Lang::es );
+   REQUIRE( test::with_code( es, "DMC629" ).size() == 1 );
+   CHECK( test::with_code( en, "DMC629" )[ 0 ]->message == "This is an SPF record ('v=spf1'), not a DMARC record; it is not checked here." );
+   CHECK( test::with_code( es, "DMC629" )[ 0 ]->message == "Esto es un registro SPF ('v=spf1'), no un registro DMARC; aquí no se comprueba." );
+   // CRT801: base64 that is not, DER cut short, DER with bytes after the certificate
+   const std::vector< std::pair< std::string, std::string > > certs = {
+      { "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n", "not valid base64 inside the PEM block" },
+      { "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n", "of its DER" },
+      { "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", "of its DER" },
+      { "-----BEGIN CERTIFICATE-----\nAgEA\n-----END CERTIFICATE-----\n", "of its DER" },
+   };
+   for( const auto& [ pem, english ] : certs ) {
+      const auto e = lint_in( pem, mtasts::Kind::cert, Lang::en );
+      const auto s = lint_in( pem, mtasts::Kind::cert, Lang::es );
+      const auto a = test::with_code( e, "CRT801" ), b = test::with_code( s, "CRT801" );
+      INFO( pem << "\nen: " << ( a.empty() ? "" : a[ 0 ]->message ) << "\nes: " << ( b.empty() ? "" : b[ 0 ]->message ) );
+      REQUIRE( a.size() == 1 );
+      REQUIRE( b.size() == 1 );
+      CHECK( a[ 0 ]->message.find( english ) != std::string::npos );
+      CHECK( a[ 0 ]->message.rfind( "Certificate 0 cannot be read: ", 0 ) == 0 );
+      CHECK( b[ 0 ]->message.rfind( "No se puede leer el certificado 0: ", 0 ) == 0 );
+      CHECK( english_left( b[ 0 ]->message ) == "" );
+      CHECK( ( a[ 0 ]->message.find( "(byte " ) == std::string::npos ) == ( b[ 0 ]->message.find( "(byte " ) == std::string::npos ) );
+      CHECK( s.certificates_json.find( "of its DER" ) == std::string::npos );  // the facts' "error" is the same sentence
+   }
+   CHECK( test::with_code( lint_in( certs[ 1 ].first, mtasts::Kind::cert, Lang::es ), "CRT801" )[ 0 ]->message.find( "de su DER)" ) != std::string::npos );
+}
+
+TEST_CASE( "every reason of the DER reader has its row in the catalogue (CRT801 is translated by them)" )
+{
+   // The reader's reasons are string literals in core/x509/certificate.cpp and der.hpp; each must be a der_* text.
+   std::set< std::string > catalogue;
+   for( auto t = static_cast< int >( mtasts::Text::der_dsa_params ); t <= static_cast< int >( mtasts::Text::der_version_int ); ++t ) {
+      catalogue.insert( mtasts::text_template( static_cast< mtasts::Text >( t ), Lang::en ) );
+   }
+   std::size_t found = 0;
+   for( const char* file : { "/core/x509/certificate.cpp", "/core/x509/der.hpp" } ) {
+      std::ifstream in( std::string( MTASTS_SOURCE_DIR ) + file );
+      REQUIRE( in );
+      std::stringstream ss;
+      ss << in.rdbuf();
+      const std::string src = ss.str();
+      // fail( at, "..." ), expect( tag, out, err, "..." ), err = { at, "..." }, read_algorithm_oid( p, r, out, "..." ), ParseError{ 0, "..." }
+      for( std::size_t at = src.find( '"' ); at != std::string::npos; at = src.find( '"', at ) ) {
+         const auto end = src.find( '"', at + 1 );
+         const std::string lit = src.substr( at + 1, end - at - 1 );
+         const auto before = src.substr( at > 60 ? at - 60 : 0, at > 60 ? 60 : at );
+         const bool reason = before.find( "fail(" ) != std::string::npos || before.find( "p.err, " ) != std::string::npos || before.find( "err = {" ) != std::string::npos ||
+                             before.find( "read_algorithm_oid(" ) != std::string::npos || before.find( "ParseError{" ) != std::string::npos ||
+                             before.find( "p.err.what : " ) != std::string::npos;
+         if( reason && lit.find( ' ' ) != std::string::npos ) {
+            INFO( file << ": " << lit );
+            CHECK( catalogue.count( lit ) == 1 );
+            ++found;
+         }
+         at = end + 1;
+      }
+   }
+   CHECK( found >= 55 );
+}
+
+TEST_CASE( "pasted evidence in Spanish: labels, tool names and what is missing, with the same codes, positions and kinds" )
+{
+   std::size_t files = 0, labels = 0;
+   std::set< std::string > codes;
+   for( const auto& entry : std::filesystem::directory_iterator( std::string( MTASTS_FIXTURES_DIR ) + "/paste" ) ) {
+      if( entry.path().extension() != ".txt" ) {
+         continue;
+      }
+      std::ifstream in( entry.path(), std::ios::binary );
+      std::stringstream ss;
+      ss << in.rdbuf();
+      const auto en = lint_in( ss.str(), mtasts::Kind::auto_, Lang::en );
+      const auto es = lint_in( ss.str(), mtasts::Kind::auto_, Lang::es );
+      INFO( entry.path().filename().string() );
+      REQUIRE( en.diagnostics.size() == es.diagnostics.size() );
+      for( std::size_t i = 0; i < en.diagnostics.size(); ++i ) {
+         const auto& a = en.diagnostics[ i ];
+         const auto& b = es.diagnostics[ i ];
+         INFO( mtasts::rule( a.code ).id << "\nen: " << a.message << "\nes: " << b.message );
+         CHECK( a.code == b.code );
+         CHECK( a.offset == b.offset );
+         CHECK( a.length == b.length );
+         CHECK( english_left( b.message ) == "" );
+         codes.insert( mtasts::rule( a.code ).id );
+      }
+      REQUIRE( en.artefacts.size() == es.artefacts.size() );
+      for( std::size_t i = 0; i < en.artefacts.size(); ++i ) {
+         INFO( "en: " << en.artefacts[ i ].label << "\nes: " << es.artefacts[ i ].label );
+         CHECK( en.artefacts[ i ].kind == es.artefacts[ i ].kind );
+         CHECK( en.artefacts[ i ].offset == es.artefacts[ i ].offset );
+         CHECK( english_left( es.artefacts[ i ].label ) == "" );
+         labels += en.artefacts[ i ].label != es.artefacts[ i ].label;
+      }
+      ++files;
+   }
+   CHECK( files >= 20 );
+   CHECK( labels >= 20 );
+   for( const char* c : { "EVD703", "EVD704", "EVD705" } ) {
+      CHECK( codes.count( c ) == 1 );
+   }
+   // the words themselves
+   const auto dig = lint_in( "$ dig +short TXT _mta-sts.example.com\n\"v=STSv1; id=1\"\n", mtasts::Kind::auto_, Lang::es );
+   REQUIRE( test::with_code( dig, "EVD704" ).size() == 1 );
+   CHECK( test::with_code( dig, "EVD704" )[ 0 ]->message == "Se reconoció: salida de dig." );
+   const auto missing = test::with_code( dig, "EVD705" );
+   REQUIRE( !missing.empty() );
+   CHECK( missing[ 0 ]->message == "Lo pegado no contiene la política (la respuesta HTTP o el archivo); no se comprueban la política ni la cobertura MX." );
+   const auto dig_en = lint_in( "$ dig +short TXT _mta-sts.example.com\n\"v=STSv1; id=1\"\n", mtasts::Kind::auto_, Lang::en );
+   CHECK( test::with_code( dig_en, "EVD704" )[ 0 ]->message == "Recognised dig output." );
+   CHECK( test::with_code( dig_en, "EVD705" )[ 0 ]->message == "The policy (the HTTP response or the file) is not in the paste; the policy and MX coverage are not checked." );
+}
+
+TEST_CASE( "the DMARC generator in Spanish: refusals, notes, checklist and text output, with the same record and codes" )
+{
+   mtasts::DmarcOptions o;
+   o.domain = "example.com";
+   o.policy = "quarantine";
+   o.rua = { "d@reports.example.net" };
+   const auto en = mtasts::generate_dmarc( o );
+   o.lang = Lang::es;
+   const auto es = mtasts::generate_dmarc( o );
+   REQUIRE( es.ok() );
+   CHECK( es.record == en.record );
+   CHECK( es.zone == en.zone );
+   CHECK( es.stage == en.stage );
+   REQUIRE( es.checklist.size() == en.checklist.size() );
+   for( std::size_t i = 0; i < es.checklist.size(); ++i ) {
+      INFO( es.checklist[ i ] );
+      CHECK( es.checklist[ i ] != en.checklist[ i ] );
+      CHECK( english_left( es.checklist[ i ] ) == "" );
+   }
+   CHECK( en.checklist[ 0 ] == "Publish the TXT record at _dmarc.example.com (the zone line above), and only one: with two DMARC records at one name receivers apply no DMARC at all (RFC 7489 §6.6.3)." );
+   CHECK( en.checklist[ 4 ] == "Roll-out stage 2, quarantine (this record): p=quarantine sends failing mail to spam; RFC 7489's pct=10, then 50, then 100 can phase it in (DMARCbis drops pct and has t=y for testing instead)." );
+   CHECK( es.checklist[ 4 ].rfind( "Etapa 2 del despliegue, cuarentena (este registro): p=quarantine", 0 ) == 0 );
+   REQUIRE( es.notes.size() == en.notes.size() );
+   for( std::size_t i = 0; i < es.notes.size(); ++i ) {
+      CHECK( es.notes[ i ].code == en.notes[ i ].code );
+      CHECK( english_left( es.notes[ i ].message ) == "" );
+   }
+   CHECK( es.notes[ 0 ].message == "'d@reports.example.net' se escribe 'mailto:d@reports.example.net' en el registro." );
+   const auto text = mtasts::dmarc_text( es, Lang::es );
+   CHECK( text.find( "# Registro DNS TXT en _dmarc.example.com" ) != std::string::npos );
+   CHECK( text.find( "# Registros de autorización de reportes" ) != std::string::npos );
+   CHECK( text.find( "# Lista de verificación\n1. Publique el registro TXT en _dmarc.example.com" ) != std::string::npos );
+   CHECK( mtasts::dmarc_text( en ).find( "# Report authorization records, published by the report domains (RFC 7489 §7.1)\n" ) != std::string::npos );
+   // refusals
+   mtasts::DmarcOptions bad;
+   bad.lang = Lang::es;
+   bad.policy = "rejct";
+   const auto r = mtasts::generate_dmarc( bad );
+   REQUIRE( r.errors.size() == 2 );
+   CHECK( r.errors[ 0 ].code == "missing-domain" );
+   CHECK( r.errors[ 0 ].message == "Se requiere un dominio, p. ej., 'example.com': el registro va en _dmarc.DOMINIO." );
+   CHECK( r.errors[ 1 ].code == "DMC605" );
+   for( const auto& e : r.errors ) {
+      CHECK( english_left( e.message ) == "" );
+   }
+   bad.domain = "exa mple.com";
+   CHECK( english_left( mtasts::generate_dmarc( bad ).errors[ 0 ].message ) == "" );
+}
+
+TEST_CASE( "the generator's preset descriptions in both languages" )
+{
+   const auto* zoho = mtasts::find_preset( "zoho" );
+   REQUIRE( zoho );
+   CHECK( std::string( mtasts::preset_description( *zoho, Lang::en ) ) == "Zoho Mail (US data centre)" );
+   CHECK( std::string( mtasts::preset_description( *zoho, Lang::en ) ) == zoho->description );
+   CHECK( std::string( mtasts::preset_description( *zoho, Lang::es ) ) == "Zoho Mail (centro de datos de EE. UU.)" );
+   for( const auto& p : mtasts::presets() ) {
+      CHECK( std::string( mtasts::preset_description( p, Lang::en ) ) == p.description );  // each preset names its own row
+      CHECK( english_left( mtasts::preset_description( p, Lang::es ), { "mail" } ) == "" );  // "Zoho Mail", "Proton Mail": names
+   }
 }

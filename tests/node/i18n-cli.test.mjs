@@ -89,6 +89,9 @@ for (const [name, cli] of Object.entries(tools)) {
     assert.match(help.out, /\nOpciones:\n {2}-h,--help {19}Mostrar esta ayuda y salir\n/);
     assert.match(help.out, /--lang TEXT:\{en,es\} {9}Idioma de los mensajes/);
     assert.doesNotMatch(help.out, /Print this help/);
+    assert.match(help.out, /\n {2}mta-sts-lint paste\.txt +\(salida pegada de dig\/host\/nslookup\/curl\/wget; docs\/paste\.md\)\n/);
+    assert.match(help.out, /mta-sts\.txt +\(un conjunto de evidencias\)\n/);
+    assert.doesNotMatch(help.out, /one evidence set|pasted dig/);
     const gen = lint(['generate', '--domain', 'example.com', '--mx', 'mail.example.com', '--id', '1'], { LANG: 'es_ES.UTF-8' });
     assert.equal(gen.status, 0, gen.stderr);
     assert.match(gen.out, /^# Archivo de política: sírvalo en https:\/\/mta-sts\.example\.com\/\.well-known\/mta-sts\.txt con Content-Type: text\/plain/);
@@ -150,3 +153,118 @@ for (const [name, cli] of Object.entries(tools)) {
   });
 
 }
+
+// The native command only: the Node bin has no certificate reader, and its own copies of the DMARC generator's and
+// CLI11's words (wasm/bin.js) are still English.
+const es = (args, input) => native(args, { env: env({ LANG: 'es_ES.UTF-8' }), cwd: scratch, input });
+const en = (args, input) => native(args, { env: env({ LANG: 'C' }), cwd: scratch, input });
+
+test('native: STS238 names the line of an empty mx value in both languages', () => {
+  writeFileSync(join(scratch, 'empty-mx.txt'), 'version: STSv1\nmode: testing\nmx:\nmax_age: 86400\n');
+  assert.match(es(['empty-mx.txt']).stdout.toString(), /^empty-mx\.txt:3:4: error: Valor de 'mx' vacío en la línea 3\. \[STS238\]$/m);
+  assert.match(en(['empty-mx.txt']).stdout.toString(), /^empty-mx\.txt:3:4: error: Empty 'mx' value on line 3\. \[STS238\]$/m);
+});
+
+test("native: CLI11's usage errors in Spanish, unchanged in English", () => {
+  const cases = [
+    [['--nope', 'x.txt'], 'No se esperaba este argumento: --nope', 'The following argument was not expected: --nope'],
+    [['--kind', 'zone'], "--kind: 'zone' no es un valor admitido; elija uno de {auto,policy,txt,tlsrpt,dmarc,bundle,cert}", '--kind: zone not in {auto,policy,txt,tlsrpt,dmarc,bundle,cert}'],
+    [['--domain'], '--domain: falta su valor (1 TEXT)', '--domain: 1 required TEXT missing'],
+    [['generate', '--format', 'yaml'], "--format: 'yaml' no es un valor admitido; elija uno de {text,json,zone,policy}", '--format: yaml not in {text,json,zone,policy}'],
+    [['generate', 'dmarc', '--bogus'], 'No se esperaba este argumento: --bogus', 'The following argument was not expected: --bogus'],
+  ];
+  for (const [args, spanish, english] of cases) {
+    const a = es(args), b = en(args);
+    assert.equal(a.status, 2, args.join(' '));
+    assert.equal(b.status, 2, args.join(' '));
+    assert.equal(a.stderr.toString(), `${spanish}\nEjecute con --help para obtener más información.\n`);
+    assert.equal(b.stderr.toString(), `${english}\nRun with --help for more information.\n`);
+  }
+});
+
+test('native: generate dmarc in Spanish (--lang and the locale): help, refusals, text output; English unchanged', () => {
+  const help = native(['generate', 'dmarc', '--help', '--lang', 'es'], { env: env({}) }).stdout.toString();
+  assert.match(help, /^Genere un registro DMARC \(RFC 7489\) para _dmarc\.DOMINIO/);
+  assert.match(help, /\n {2}--lang TEXT:\{en,es\} +Idioma de los mensajes/);
+  assert.match(help, /--policy TEXT +p: none \(por omisión\), quarantine o reject\n/);
+  assert.match(help, /\nValores por omisión: política none/);
+  assert.doesNotMatch(help, /Generate a DMARC|The mail domain|Defaults:/);
+  assert.equal(bin(['generate', 'dmarc', '--help', '--lang', 'es'], { env: env({}) }).stdout.toString(), help, 'the Node bin prints the same help');
+  const enHelp = en(['generate', 'dmarc', '--help']).stdout.toString();
+  assert.match(enHelp, /^Generate a DMARC record \(RFC 7489\) for _dmarc\.DOMAIN, checked by the DMARC linter\.\n/);
+
+  const out = es(['generate', 'dmarc', '--domain', 'example.com', '--policy', 'quarantine', '--rua', 'd@reports.example.net']);
+  assert.equal(out.status, 0, out.stderr.toString());
+  const text = out.stdout.toString();
+  assert.match(text, /^# Registro DNS TXT en _dmarc\.example\.com \(el valor, sin comillas\)\nv=DMARC1; p=quarantine; rua=mailto:d@reports\.example\.net\n/);
+  assert.match(text, /\n# Lista de verificación\n1\. Publique el registro TXT en _dmarc\.example\.com/);
+  assert.match(text, /\n# Notas\n/);
+  assert.match(text, /^mailto-added \[rua\] 'd@reports\.example\.net' se escribe 'mailto:d@reports\.example\.net' en el registro\.$/m);
+  const enOut = en(['generate', 'dmarc', '--domain', 'example.com', '--policy', 'quarantine', '--rua', 'd@reports.example.net']).stdout.toString();
+  assert.match(enOut, /\n# Checklist\n1\. Publish the TXT record at _dmarc\.example\.com \(the zone line above\)/);
+  assert.equal(enOut.split('\n')[1], text.split('\n')[1], 'the record is the same');
+
+  const refused = native(['generate', 'dmarc', '--policy', 'rejct', '--lang', 'es'], { env: env({}) });
+  assert.equal(refused.status, 2);
+  const lines = refused.stderr.toString().trim().split('\n');
+  assert.equal(lines[0], "mta-sts-lint generate dmarc: error: missing-domain [domain] Se requiere un dominio, p. ej., 'example.com': el registro va en _dmarc.DOMINIO.");
+  assert.match(lines[1], /^mta-sts-lint generate dmarc: error: DMC605 \[policy\] /);
+  const enRefused = en(['generate', 'dmarc', '--policy', 'rejct']).stderr.toString();
+  assert.match(enRefused, /^mta-sts-lint generate dmarc: error: missing-domain \[domain\] A domain is required, e\.g\. 'example\.com': the record goes at _dmarc\.DOMAIN\.\n/);
+  const zone = es(['generate', 'dmarc', '--domain', 'example.com', '--rua', 'd@example.com', '--format', 'zone']);
+  assert.match(zone.stderr.toString(), /^mta-sts-lint generate dmarc: nota: mailto-added \[rua\] 'd@example\.com' se escribe 'mailto:d@example\.com' en el registro\.$/m);
+});
+
+test("native: generate's preset descriptions in Spanish", () => {
+  assert.match(es(['generate', '--help']).stdout.toString(), /\n {2}zoho {14}Zoho Mail \(centro de datos de EE\. UU\.\): mx\.zoho\.com mx2\.zoho\.com mx3\.zoho\.com\n/);
+  assert.match(en(['generate', '--help']).stdout.toString(), /\n {2}zoho {14}Zoho Mail \(US data centre\): mx\.zoho\.com mx2\.zoho\.com mx3\.zoho\.com\n/);
+});
+
+test('native: --batch, a line that is not JSON: a Spanish sentence with the byte, the parser\'s words in English', () => {
+  const input = '{"domain": x}\n';
+  const a = JSON.parse(es(['--batch'], input).stdout.toString());
+  const b = JSON.parse(en(['--batch'], input).stdout.toString());
+  // byte 12 is the x; what the parser read last ends with it
+  assert.match(a.error, /^JSON no válido: error de sintaxis en el byte 12 \(lo último leído: '[^']*x'\)$/);
+  assert.deepEqual(Object.keys(a), ['line', 'error']);
+  assert.match(b.error, /^invalid JSON: parse error at line 1, column 12: /);
+});
+
+test('native: the certificate table and the reasons of CRT801 in Spanish', () => {
+  writeFileSync(join(scratch, 'bad.pem'), '-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n');
+  const a = es(['--kind', 'cert', '--now', '2026-01-01', 'bad.pem']).stdout.toString();
+  const b = en(['--kind', 'cert', '--now', '2026-01-01', 'bad.pem']).stdout.toString();
+  assert.match(a, /: error: No se puede leer el certificado 0: .* \(byte \d+ de su DER\)\. \[CRT801\]\n/);
+  assert.match(b, /: error: Certificate 0 cannot be read: .* \(byte \d+ of its DER\)\. \[CRT801\]\n/);
+  assert.match(a, /^bad\.pem: certificados comprobados en la fecha 2026-01-01T00:00:00Z\n {2}host de la política \(desconocido\)\n {3} ! 0 ilegible: .* de su DER\)\n/m);
+  assert.match(b, /^bad\.pem: certificates checked at 2026-01-01T00:00:00Z\n {2}policy host \(unknown\)\n {3} ! 0 unreadable: .* of its DER\)\n/m);
+});
+
+
+test('native: summarize in Spanish (text, HTML and help); JSON and English unchanged', () => {
+  const input = [
+    { domain: 'a.example', policy: 'version: STSv1\nmode: enforce\nmx: mail.a.example.\nmax_age: 86400\n', txt: 'v=STSv1; id=1' },
+    { domain: 'b.example', policy: 'version: STSv1\nmode: testing\nmx: mail.b.example\nmax_age: 604800\n' },
+  ].map((l) => JSON.stringify(l)).join('\n') + '\n';
+  const answers = en(['--batch'], input).stdout.toString();
+  const text = es(['summarize'], answers).stdout.toString();
+  assert.match(text, /^Resumen del barrido de mta-sts-lint\n\nDominios revisados: 2 {3}válidos: 1 \(50\.0%\) {3}no válidos: 1\n/);
+  assert.match(text, /\n {2}archivo de política +2 +1 +50\.0%\n/);  // a.example's policy has STS239
+  assert.match(text, /\n {2}de 1 día a menos de 1 semana +1 +50\.0%/);
+  assert.match(text, /\nCódigos más frecuentes \(1 de 1; proporción = de los dominios revisados\)\n {2}código/);
+  assert.match(text, /\n {2}STS239 +error +1 +50\.0% +1 {2}a\.example {2}\(punto final en mx\)\n/);
+  const english = en(['summarize'], answers).stdout.toString();
+  assert.match(english, /^mta-sts-lint sweep summary\n\nDomains checked: 2 {3}valid: 1 \(50\.0%\) {3}invalid: 1\n/);
+  assert.match(english, /\nWhat was checked {11}given {6}valid\n/);
+  assert.match(english, /\n {2}STS239 +error +1 +50\.0% +1 {2}a\.example {2}\(trailing dot in mx\)\n/);
+  const html = es(['summarize', '--format', 'html'], answers).stdout.toString();
+  assert.match(html, /^<!DOCTYPE html>\n<html lang="es">/);
+  assert.match(html, /<title>Resumen del barrido MTA-STS<\/title>/);
+  assert.match(html, /<p class="big"><strong>2<\/strong> dominios revisados, <strong>1<\/strong> válidos \(50\.0%\)\.<\/p>/);
+  assert.doesNotMatch(html, /domains checked|Most frequent|What was checked/);
+  assert.match(en(['summarize', '--format', 'html'], answers).stdout.toString(), /^<!DOCTYPE html>\n<html lang="en">[\s\S]*<h1>MTA-STS sweep summary<\/h1>/);
+  assert.equal(es(['summarize', '--format', 'json'], answers).stdout.toString(), en(['summarize', '--format', 'json'], answers).stdout.toString());
+  const help = es(['summarize', '--help']).stdout.toString();
+  assert.match(help, /^Resuma un barrido: /);
+  assert.match(help, /--top \S+ +Códigos que se enumeran/);
+});

@@ -430,7 +430,7 @@ function showFailure(what, err) {
 // the part starts in the latest lint.
 let shownFound = { key: '', parts: [] };
 function renderFound(result) {
-  const parts = result.kind === 'bundle' && result.artefacts ? foundParts(result.artefacts) : [];
+  const parts = result.kind === 'bundle' && result.artefacts ? foundParts(result.artefacts, W ? W.foundWords : undefined) : [];
   const key = `${lang}\u0001${parts.map((p) => p.text).join('\u0000')}`;
   const same = key === shownFound.key;
   shownFound = { key, parts };
@@ -767,6 +767,7 @@ function setLang(next, { updateHash = true } = {}) {
 async function main() {
   wireUi();
   setLang(lang, { updateHash: false });
+  if (W) setText(els.summary, W.loading);
   const fromHash = decodeFragment(location.hash);
   if (fromHash) setKind(fromHash.kind, false);
   if (fragmentView(location.hash) === 'generate' || fragmentView(location.hash) === 'dmarc') showView(fragmentView(location.hash), { updateHash: false });
@@ -774,7 +775,7 @@ async function main() {
   try {
     validator = await createValidator();
   } catch (err) {
-    showFailure('The validator could not be loaded', err);
+    showFailure(W ? W.validatorNotLoaded : 'The validator could not be loaded', err);
     return;
   }
   rulesByCode = new Map((validator.rules || []).map((r) => [r.code, r]));
@@ -789,7 +790,7 @@ async function main() {
     console.error('The generator could not be started', err);
   }
   try {
-    initDmarcGenerator({ validator, copy, validate: validateText, hooks });
+    initDmarcGenerator({ validator, copy, validate: validateText, hooks, language: () => lang, onLang: (f) => langListeners.push(f) });
   } catch (err) {
     console.error('The DMARC generator could not be started', err);
   }

@@ -1,17 +1,39 @@
 // The DMARC view: a form whose every change (debounced) calls validator.generateDmarc() and shows the _dmarc record,
 // the report authorization records, zone-file lines, the roll-out checklist and the notes, each with a copy button;
-// "Validate this" hands the record to the validator view. User text and output reach the DOM only through
-// textContent / value, never as HTML.
+// "Validate this" hands the record to the validator view. The view's words follow the page's language (the checklist,
+// notes and refusals come from the core: generateDmarc() does not take a language yet, so they are English). User
+// text and output reach the DOM only through textContent / value, never as HTML.
 
 import { zoneLines, lines } from './format.js';
+import { WORDS } from './i18n.js';
 import { $, el, showFieldErrors, wireForm, showIdle, showOutcome, safely } from './gen-form.js';
 
 const FIELDS = ['domain', 'policy', 'subdomainPolicy', 'pct', 'adkim', 'aspf', 'rua', 'ruf'];
 const INPUT_OF_FIELD = { domain: 'dmarc-domain', subdomainPolicy: 'dmarc-sp', pct: 'dmarc-pct', adkim: 'dmarc-adkim', aspf: 'dmarc-aspf', rua: 'dmarc-rua', ruf: 'dmarc-ruf' };
-const STAGE = { monitor: 'stage 1 of 3 (monitor)', quarantine: 'stage 2 of 3 (quarantine)', reject: 'stage 3 of 3 (reject)' };
+// The view's English words (the Spanish ones: WORDS.es.dmarc in web/src/i18n.js).
+const DMARC_EN = {
+  stage: { monitor: 'stage 1 of 3 (monitor)', quarantine: 'stage 2 of 3 (quarantine)', reject: 'stage 3 of 3 (reject)' },
+  record: 'DMARC record',
+  publishAt: 'Publish it as TXT at ',
+  authorization: 'Report authorization record',
+  authorizationAt: 'To be published by the report domain as TXT at ',
+  zoneLines: 'Zone-file lines',
+  zoneWhere: 'For a BIND-style zone file; the zone’s $TTL applies.',
+  checklist: 'Checklist',
+  notes: 'Notes',
+  copy: 'Copy',
+  copyThe: (what) => `Copy the ${what.toLowerCase()}`,
+  validateThis: 'Validate this',
+  validateThe: (what) => `Validate the ${what.toLowerCase()}`,
+  enterDomain: 'Enter your mail domain.',
+  nothing: (n) => `Nothing generated: ${n} problem${n === 1 ? '' : 's'} in the form.`,
+  generated: (domain, policy, stage) => `Generated for ${domain}: p=${policy}, ${stage}.`,
+};
 
-export function initDmarcGenerator({ validator, copy, validate, hooks }) {
+// language(): the page's language ('en' or 'es'); onLang(f): f runs after each switch.
+export function initDmarcGenerator({ validator, copy, validate, hooks, language = () => 'en', onLang = () => {} }) {
   if (typeof validator.generateDmarc !== 'function') return;
+  const D = () => (WORDS[language()] && WORDS[language()].dmarc) || DMARC_EN;
   const form = $('dmarc-form');
   const status = $('dmarc-status');
   const outputs = $('dmarc-outputs');
@@ -45,17 +67,17 @@ export function initDmarcGenerator({ validator, copy, validate, hooks }) {
     pre.tabIndex = 0;
     pre.setAttribute('aria-labelledby', h.id);
     const actions = el('div', undefined, 'gen-actions');
-    const b = el('button', 'Copy');
+    const b = el('button', D().copy);
     b.type = 'button';
     b.dataset.copy = id;
-    b.setAttribute('aria-label', `Copy the ${title.toLowerCase()}`);
+    b.setAttribute('aria-label', D().copyThe(title));
     b.addEventListener('click', (e) => copy(text, title, e.currentTarget));
     actions.append(b);
     if (validateIt) {
-      const v = el('button', 'Validate this');
+      const v = el('button', D().validateThis);
       v.type = 'button';
       v.dataset.validate = id;
-      v.setAttribute('aria-label', `Validate the ${title.toLowerCase()}`);
+      v.setAttribute('aria-label', D().validateThe(title));
       v.addEventListener('click', () => validate(text, 'dmarc'));
       actions.append(v);
     }
@@ -82,14 +104,15 @@ export function initDmarcGenerator({ validator, copy, validate, hooks }) {
   }
 
   function render(r) {
-    const parts = [block('record', 'DMARC record', r.record, where('Publish it as TXT at ', r.records[0].name), true)];
+    const w = D();
+    const parts = [block('record', w.record, r.record, where(w.publishAt, r.records[0].name), true)];
     for (const a of r.authorizations) {
-      parts.push(block(`auth-${a.name}`, 'Report authorization record', a.value, where('To be published by the report domain as TXT at ', a.name)));
+      parts.push(block(`auth-${a.name}`, w.authorization, a.value, where(w.authorizationAt, a.name)));
     }
-    parts.push(block('zone', 'Zone-file lines', zoneLines([...r.records, ...r.authorizations]), el('p', 'For a BIND-style zone file; the zone’s $TTL applies.', 'gen-where')));
-    parts.push(list('checklist', 'Checklist', r.checklist.map((c) => el('li', c)), true));
+    parts.push(block('zone', w.zoneLines, zoneLines([...r.records, ...r.authorizations]), el('p', w.zoneWhere, 'gen-where')));
+    parts.push(list('checklist', w.checklist, r.checklist.map((c) => el('li', c)), true));
     if (r.notes.length) {
-      parts.push(list('notes', 'Notes', r.notes.map((n) => {
+      parts.push(list('notes', w.notes, r.notes.map((n) => {
         const li = el('li');
         li.append(el('code', n.code), document.createTextNode(' ' + n.message));
         return li;
@@ -103,16 +126,18 @@ export function initDmarcGenerator({ validator, copy, validate, hooks }) {
     const o = options();
     if (!o.domain) {
       showErrors([]);
-      showIdle({ status, outputs });
+      showIdle({ status, outputs }, D().enterDomain);
       return;
     }
     const r = safely(() => validator.generateDmarc(o));
     hooks.lastDmarc = r;
     hooks.dmarcCount = (hooks.dmarcCount || 0) + 1;
     showErrors(r.errors || []);
-    showOutcome({ status, outputs }, r, `Generated for ${o.domain}: p=${o.policy}, ${STAGE[r.stage] || r.stage}.`, render);
+    const w = D();
+    showOutcome({ status, outputs }, r, w.generated(o.domain, o.policy, w.stage[r.stage] || r.stage), render, w.nothing);
   }
 
   hooks.dmarc = wireForm(form, run);
+  onLang(run);
   run();
 }

@@ -13,15 +13,17 @@ export const KIND_LABEL = {
 
 // What a pasted bundle holds, for the "found: ..." line: [{ text, from }] in paste order (docs/paste.md). The tool
 // blocks themselves and a policy inside an HTTP response (the response's label says so) are not listed.
-export function foundParts(artefacts) {
-  const lines = (a) => (a.endLine > a.line ? `lines ${a.line}\u2013${a.endLine}` : `line ${a.line}`);
+// `words`: the line words in the page's language (English when not given).
+const FOUND_EN = { line: (k) => `line ${k}`, lines: (a, b) => `lines ${a}\u2013${b}`, mxRecords: (k) => `${k} MX records` };
+export function foundParts(artefacts, words = FOUND_EN) {
+  const lines = (a) => (a.endLine > a.line ? words.lines(a.line, a.endLine) : words.line(a.line));
   const out = [];
   const mx = artefacts.filter((a) => a.kind === 'mx');
   const http = artefacts.filter((a) => a.kind === 'http');
   for (const a of artefacts) {
     if (a.kind === 'tool') continue;
     if (a.kind === 'mx') {
-      if (a === mx[0]) out.push({ text: mx.length === 1 ? `${a.label} (${lines(a)})` : `${mx.length} MX records (${lines(a)})`, from: a.from });
+      if (a === mx[0]) out.push({ text: mx.length === 1 ? `${a.label} (${lines(a)})` : `${words.mxRecords(mx.length)} (${lines(a)})`, from: a.from });
       continue;
     }
     if (a.kind === 'policy' && http.some((h) => h.from <= a.from && a.to <= h.to)) continue;

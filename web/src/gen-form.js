@@ -56,7 +56,7 @@ export function wireForm(form, run, debounceMs = 150) {
 }
 
 // Nothing to generate yet (no domain): the prompt, no outputs.
-// `prompt`: the words in the page's language (generator.js passes them; dmarc.js is English only).
+// `prompt`: the words in the page's language (generator.js and dmarc.js pass them).
 export function showIdle({ status, outputs }, prompt = 'Enter your mail domain.') {
   outputs.hidden = true;
   outputs.replaceChildren();

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(cmake g++ tao-pegtl-dev catch2 libcli11-dev libbenchmark-dev nlohmann-json3-dev emscripten chromium clang libclang-rt-14-dev postfix-mta-sts-resolver time valgrind help2man dpkg-dev file man-db python3-dask python3-distributed parallel pre-commit libssl-dev ca-certificates)
+debs=(cmake g++ tao-pegtl-dev catch2 libcli11-dev libbenchmark-dev nlohmann-json3-dev emscripten binaryen chromium clang libclang-rt-14-dev postfix-mta-sts-resolver time valgrind help2man dpkg-dev file man-db python3-dask python3-distributed parallel pre-commit libssl-dev ca-certificates)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -324,14 +324,14 @@ async function runGenerateDmarc(argv, lang) {
   }
   const { createValidator: createFull } = await import('./dist/full-node.js');
   const { dmarcOutput } = await import('./dist/generator.js');
-  const { result, output } = dmarcOutput(await createFull(), args.options, args.format);
-  const say = (kind, m) => process.stderr.write(`mta-sts-lint generate dmarc: ${kind}: ${m.code} [${m.field}] ${m.message}\n`);
+  const { result, output } = dmarcOutput(await createFull({ lang }), args.options, args.format);
+  const tell = (kind, m) => process.stderr.write(`mta-sts-lint generate dmarc: ${say(lang, kind)}: ${m.code} [${m.field}] ${m.message}\n`);
   if (!result.ok) {
-    for (const e of result.errors) say('error', e);
+    for (const e of result.errors) tell('level_error', e);
     return 2;
   }
   process.stdout.write(output);
-  if (args.format === 'zone') for (const n of result.notes) say('note', n);
+  if (args.format === 'zone') for (const n of result.notes) tell('level_note', n);
   return 0;
 }
 
@@ -638,6 +638,9 @@ async function main(argv) {
   // The full module: the default one is English only (docs/i18n.md) and does not read pasted tool output or zone
   // files (docs/paste.md), which the native command reads in --kind auto and bundle.
   const v = await (await import('./dist/full-node.js')).createValidator({ lang });
+  // Several files with --domain: one evidence set (a dig output, a policy file, a curl -i output... of that domain), as
+  // the native command (cli/main.cpp). The bin has no certificate reader, so a certificate capture is part of the set.
+  if (inputs.length > 1 && args.domain && (args.kind === 'auto' || args.kind === 'bundle')) for (const f of inputs) f.set = true;
   const { output, errors, warnings } = formatFiles(v, inputs, args.format, color);
   process.stdout.write(output);
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;

@@ -228,7 +228,10 @@ std::uintptr_t lint()
    const int kind = args_block[ 2 ];
    const int flags = args_block[ 3 ];
    const std::string_view input( at( args_block[ 0 ] ), size );
-   const LintResult r = mtasts::lint( input, lint_options( kind, flags, std::string_view( at( args_block[ 4 ] ), static_cast< std::size_t >( args_block[ 5 ] ) ) ) );
+   // One Linter for the module (single-threaded): its working memory and the result are reused call after call
+   // (docs/embedding.md); r is read before the next call.
+   static mtasts::Linter linter;
+   const LintResult& r = linter.lint( input, lint_options( kind, flags, std::string_view( at( args_block[ 4 ] ), static_cast< std::size_t >( args_block[ 5 ] ) ) ) );
 
    out.clear();
    blob.clear();
@@ -406,8 +409,8 @@ val info( int lang )
 
 // Formats files with the formatter the native CLI uses, so both print the same bytes. Each file is linted again:
 // the JS results keep their input for this, and the bin passes a file's raw bytes (invalid UTF-8 reaches the core
-// as it does natively). `files`: [{ name, text (string or Uint8Array), kind, flags, evidence }], kind, flags and
-// evidence as lint() takes them. color: bit 0 ANSI colour, bits 1 and up the language index of the output's own
+// as it does natively). `files`: [{ name, text (string or Uint8Array), kind, flags, evidence, set }], kind, flags and
+// evidence as lint() takes them; set (on the first file) makes them one evidence set. color: bit 0 ANSI colour, bits 1 and up the language index of the output's own
 // words (the messages are each file's, from its flags). Returns { output (Uint8Array view, valid until the next
 // call), errors, warnings }, or null for an unknown format name.
 val format( const val& files, const std::string& format_name, int color )
@@ -423,11 +426,29 @@ val format( const val& files, const std::string& format_name, int color )
    std::vector< mtasts::FileReport > reports( count );
    std::size_t errors = 0;
    std::size_t warnings = 0;
+   // set: the files are one evidence set (the bin's several files with --domain, as cli/main.cpp), linted together
+   // with the first file's options.
+   const bool set = count > 1 && files[ 0 ][ "set" ].isTrue();
+   std::vector< std::string_view > views;
    for( std::size_t i = 0; i < count; ++i ) {
       const val file = files[ i ];
       names[ i ] = bytes( file[ "name" ] );
       texts[ i ] = bytes( file[ "text" ] );
-      results[ i ] = mtasts::lint( texts[ i ], lint_options( file[ "kind" ].as< int >(), file[ "flags" ].as< int >(), bytes( file[ "evidence" ] ) ) );
+      if( set ) {
+         views.push_back( texts[ i ] );
+      }
+      else {
+         results[ i ] = mtasts::lint( texts[ i ], lint_options( file[ "kind" ].as< int >(), file[ "flags" ].as< int >(), bytes( file[ "evidence" ] ) ) );
+      }
+   }
+   if( set ) {
+      const val first = files[ 0 ];
+      auto linted = mtasts::lint_evidence( views, lint_options( first[ "kind" ].as< int >(), first[ "flags" ].as< int >(), bytes( first[ "evidence" ] ) ) );
+      for( std::size_t i = 0; i < count && i < linted.size(); ++i ) {
+         results[ i ] = std::move( linted[ i ] );
+      }
+   }
+   for( std::size_t i = 0; i < count; ++i ) {
       reports[ i ] = mtasts::FileReport{ names[ i ], texts[ i ], &results[ i ] };
       errors += results[ i ].error_count();
       warnings += results[ i ].warning_count();
@@ -545,10 +566,12 @@ MTASTS_SMALL val generate( const val& options )
 
 // The DMARC generator (core/dmarc/dmarc_generator.hpp), as `mta-sts-lint generate dmarc --format json` prints it.
 // options: { domain, policy, subdomainPolicy, adkim, aspf, rua, ruf (arrays of strings), pct (decimal text; anything
-// else is refused with DMC608, as the CLI refuses --pct), format (text, json or zone) }. Returns { result, output }.
+// else is refused with DMC608, as the CLI refuses --pct), format (text, json or zone), lang (index) }. Returns
+// { result, output }.
 MTASTS_SMALL val generate_dmarc( const val& options )
 {
    mtasts::DmarcOptions o;
+   o.lang = lang_of( lang_index( options ) );
    take( options, "domain", o.domain );
    take( options, "policy", o.policy );
    take( options, "subdomainPolicy", o.subdomain_policy );
@@ -562,7 +585,7 @@ MTASTS_SMALL val generate_dmarc( const val& options )
    take( options, "format", format );
    mtasts::DmarcResult r;
    if( has( options, "pct" ) && !mtasts::parse_whole_number( pct ) ) {
-      r.errors.push_back( GenerateMessage{ "DMC608", "pct", mtasts::render_message( mtasts::Code::DMC608, { { "v", pct.empty() ? " " : pct } } ) } );
+      r.errors.push_back( GenerateMessage{ "DMC608", "pct", mtasts::render_message( mtasts::Code::DMC608, { { "v", pct.empty() ? " " : pct } }, mtasts::Hint::none, o.lang ) } );
    }
    else {
       if( has( options, "pct" ) ) {
@@ -572,7 +595,7 @@ MTASTS_SMALL val generate_dmarc( const val& options )
    }
    std::string output;
    if( r.ok() ) {
-      output = format == "json" ? mtasts::dmarc_json( r, true ) + "\n" : format == "zone" ? r.zone : format == "text" ? mtasts::dmarc_text( r ) : "";
+      output = format == "json" ? mtasts::dmarc_json( r, true ) + "\n" : format == "zone" ? r.zone : format == "text" ? mtasts::dmarc_text( r, o.lang ) : "";
    }
    return generated( mtasts::dmarc_json( r ), output );
 }
@@ -635,7 +658,8 @@ MTASTS_SMALL val batch( const val& entry )
       const bool mx_given = has( entry, "mx" );
       take_list( entry, "mx", mx );
       e.mx_hosts = mx_given ? &mx : nullptr;
-      const bool valid = mtasts::batch::lint_entry( e, has( entry, "verbose" ), results, lang );
+      static mtasts::Linter linter;  // with results[]: memory reused line after line
+      const bool valid = mtasts::batch::lint_entry( e, has( entry, "verbose" ), results, lang, &linter );
       mtasts::batch::write_answer( line, line_no, e, valid, results );
    }
    return val( typed_memory_view( line.size(), reinterpret_cast< const unsigned char* >( line.data() ) ) );

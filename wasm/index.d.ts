@@ -313,6 +313,8 @@ export interface DmarcGenerateOptions {
   aspf?: string;
   /** 0-100 (RFC 7489; DMARCbis drops it); 100 leaves the tag out. */
   pct?: number;
+  /** The language of the notes, the checklist and the refusals' messages (codes never change); default: the validator's. */
+  lang?: Lang;
 }
 
 export interface DmarcGenerateResult {

@@ -33,6 +33,19 @@ test('generateDmarc: refusals carry the code and the field; wrong types throw', 
   assert.equal(lintOnly.generateDmarc, undefined, 'the default module has no generator');
 });
 
+test('generateDmarc({ lang }): refusals, notes and checklist in Spanish with the same codes and fields', () => {
+  const en = v.generateDmarc({ domain: 'example.com', policy: 'reject', pct: 1.5 });
+  const es = v.generateDmarc({ domain: 'example.com', policy: 'reject', pct: 1.5, lang: 'es' });
+  assert.deepEqual(es.errors.map((e) => [e.code, e.field]), en.errors.map((e) => [e.code, e.field]));
+  assert.notEqual(es.errors[0].message, en.errors[0].message);
+  const ok = { domain: 'example.com', policy: 'quarantine', rua: ['mailto:d@reports.example.net'] };
+  const [a, b] = [v.generateDmarc(ok), v.generateDmarc({ ...ok, lang: 'es' })];
+  assert.equal(b.record, a.record, 'the record itself never changes with the language');
+  assert.deepEqual(b.notes.map((n) => n.code), a.notes.map((n) => n.code));
+  assert.ok(b.notes.every((n, i) => n.message !== a.notes[i].message), 'every note is translated');
+  assert.throws(() => v.generateDmarc({ ...ok, lang: 'fr' }), { name: 'RangeError' });
+});
+
 test('generate dmarc: the Node bin writes the native command\'s bytes and exit status', () => {
   const cases = [
     ['generate', 'dmarc', '--help'],
@@ -49,5 +62,14 @@ test('generate dmarc: the Node bin writes the native command\'s bytes and exit s
     assert.equal(b.status, n.status, `${args.join(' ')}: status`);
     assert.equal(b.stdout.toString(), n.stdout.toString(), `${args.join(' ')}: stdout`);
     assert.equal(b.stderr.toString(), n.stderr.toString(), `${args.join(' ')}: stderr`);
+  }
+  // in Spanish too: the checklist, the notes and the refusals
+  for (const args of [cases[1], cases[3], cases[4]]) {
+    const es = [...args, '--lang', 'es'];
+    const n = native(es);
+    const b = bin(es);
+    assert.equal(b.status, n.status, `${es.join(' ')}: status`);
+    assert.equal(b.stdout.toString(), n.stdout.toString(), `${es.join(' ')}: stdout`);
+    assert.equal(b.stderr.toString(), n.stderr.toString(), `${es.join(' ')}: stderr`);
   }
 });

@@ -485,7 +485,7 @@ function makeValidator(Module, extend, lang) {
   // { output: Uint8Array, errors, warnings }. Raw bytes reach the core unchanged (a non-UTF-8 file is reported as
   // the native CLI does).
   function formatFiles(list, name, color) {
-    const files = list.map((f) => ({ name: f.name, ...coreFile({ ...f, kind: kinds.indexOf(f.kind) }) }));
+    const files = list.map((f) => ({ name: f.name, set: f.set === true, ...coreFile({ ...f, kind: kinds.indexOf(f.kind) }) }));
     const { output, errors, warnings } = callFormat(files, name, color);
     return { output: output.slice(), errors, warnings };
   }

@@ -5,7 +5,7 @@
 import { checkOptions, describe } from './api.js';
 
 const GENERATE_OPTIONS = ['domain', 'mode', 'mx', 'fromMx', 'preset', 'maxAge', 'id', 'rua', 'now', 'lang'];
-const DMARC_OPTIONS = ['domain', 'policy', 'subdomainPolicy', 'rua', 'ruf', 'adkim', 'aspf', 'pct'];
+const DMARC_OPTIONS = ['domain', 'policy', 'subdomainPolicy', 'rua', 'ruf', 'adkim', 'aspf', 'pct', 'lang'];
 
 // "an array", or "an array with a number at index 2" for an array of strings that is not.
 function describeList(value) {
@@ -103,7 +103,7 @@ export function withGenerator(validator, Module, { usable, failed, langIndex }) 
       throw new TypeError(`${where}: expected an options object, got ${describe(options)}`);
     }
     checkOptions(where, options, DMARC_OPTIONS);
-    const o = {};
+    const o = { lang: langIndex(options.lang, `${where}.lang`) };
     for (const key of ['domain', 'policy', 'subdomainPolicy', 'adkim', 'aspf']) {
       const value = options[key];
       if (value === undefined || value === null) continue;
@@ -128,7 +128,7 @@ export function withGenerator(validator, Module, { usable, failed, langIndex }) 
   // For wasm/bin.js (not public API): `mta-sts-lint generate dmarc`, options as the command line gives them (strings;
   // pct as typed), and the bytes the native command prints. Returns { result, output }.
   function dmarcOutput(o, format) {
-    return call('generateDmarc', { ...o, format });
+    return call('generateDmarc', { ...o, lang: langIndex(undefined, 'generateDmarc'), format });
   }
 
   // For wasm/bin.js (not public API): the native `generate` command's work, options as the command line gives them

@@ -1,7 +1,7 @@
 // The DMARC view: a form whose every change (debounced) calls validator.generateDmarc() and shows the _dmarc record,
 // the report authorization records, zone-file lines, the roll-out checklist and the notes, each with a copy button;
-// "Validate this" hands the record to the validator view. The view's words follow the page's language (the checklist,
-// notes and refusals come from the core: generateDmarc() does not take a language yet, so they are English). User
+// "Validate this" hands the record to the validator view. The view's words follow the page's language, and so do the
+// checklist, notes and refusals, which come from the core (generateDmarc({ lang })). User
 // text and output reach the DOM only through textContent / value, never as HTML.
 
 import { zoneLines, lines } from './format.js';
@@ -129,7 +129,7 @@ export function initDmarcGenerator({ validator, copy, validate, hooks, language 
       showIdle({ status, outputs }, D().enterDomain);
       return;
     }
-    const r = safely(() => validator.generateDmarc(o));
+    const r = safely(() => validator.generateDmarc({ ...o, lang: language() }));
     hooks.lastDmarc = r;
     hooks.dmarcCount = (hooks.dmarcCount || 0) + 1;
     showErrors(r.errors || []);

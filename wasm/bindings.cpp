@@ -40,6 +40,7 @@
 #include <vector>
 
 #include <emscripten/bind.h>
+#include <emscripten/html5.h>
 #include <emscripten/val.h>
 
 #include "core/batch.hpp"
@@ -194,6 +195,10 @@ mtasts::LintOptions lint_options( int kind, int flags, std::string_view evidence
    }
    if( ( flags & 4 ) != 0 ) {
       options.mx_hosts.emplace( parts.begin() + ( parts.empty() ? 0 : 1 ), parts.end() );
+   }
+   if( mtasts::detail::cert_linter ) {
+      // The certificate checks' validation time (the core has no clock): now, as certificates() defaults to.
+      options.now = static_cast< std::int64_t >( emscripten_date_now() / 1000 );
    }
    return options;
 }
@@ -388,6 +393,9 @@ val info( int lang )
    n = 0;
    for( const auto k : { mtasts::Kind::auto_, mtasts::Kind::policy, mtasts::Kind::txt, mtasts::Kind::tlsrpt, mtasts::Kind::dmarc, mtasts::Kind::bundle } ) {
       kinds.set( n++, std::string( mtasts::kind_name( k ) ) );
+   }
+   if( mtasts::detail::cert_linter ) {  // ./full (wasm/bindings_cert.cpp): the certificate reader
+      kinds.set( n++, std::string( mtasts::kind_name( mtasts::Kind::cert ) ) );
    }
    val severities = val::array();
    n = 0;

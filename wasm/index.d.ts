@@ -6,7 +6,8 @@
  * What is linted: an MTA-STS policy file, an `_mta-sts` TXT record, a `_smtp._tls` TLS-RPT record, a `_dmarc` record,
  * or a bundle of pasted tool output (dig, host, nslookup, Resolve-DnsName, zone files, curl, wget; docs/paste.md).
  */
-export type Kind = 'policy' | 'txt' | 'tlsrpt' | 'dmarc' | 'bundle';
+/** 'cert' (certificates: PEM, `openssl s_client` output) only in `mta-sts-lint/full`. */
+export type Kind = 'policy' | 'txt' | 'tlsrpt' | 'dmarc' | 'bundle' | 'cert';
 /**
  * `auto` decides from the content: tool output, a shell prompt or an HTTP response on the first line is a bundle; a
  * record starts with `v=STSv1` / `v=TLSRPTv1` / `v=DMARC1` or its owner is `_mta-sts` / `_smtp._tls` / `_dmarc` (an

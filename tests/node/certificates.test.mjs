@@ -99,8 +99,22 @@ test('bad input never throws out of the core; wrong option types throw TypeError
   assert.throws(() => v.certificates('', { expiryWarningDays: -1 }), RangeError);
   assert.throws(() => v.certificates('', { nope: 1 }), TypeError);
   assert.throws(() => v.certificates('', { lang: 'fr' }), RangeError);
-  // lint() of the full entry keeps its kinds (certificates are the certificates() call's)
-  assert.notEqual(v.lint('-----BEGIN CERTIFICATE-----\n').kind, 'cert');
   const d = await validator();
   assert.equal(d.certificates, undefined);
+});
+
+test('lint() of the full entry reads a pasted certificate as certificates (kind cert), never as a broken policy', async () => {
+  const v = await fullValidator();
+  // valid now (1 day ago .. 30 days on), self-signed: CRT805, and nothing of the policy rules
+  const { pem } = selfSigned('mta-sts.example.com', 'DNS:mta-sts.example.com', 30);
+  const r = v.lint(pem);
+  assert.equal(r.kind, 'cert');
+  assert.ok(v.rules.length > 0);
+  assert.deepEqual(r.diagnostics.map((d) => d.code), v.certificates(pem).diagnostics.map((d) => d.code));
+  assert.ok(r.diagnostics.every((d) => /^(CRT|STS30)/.test(d.code)), r.diagnostics.map((d) => d.code).join(' '));
+  assert.equal(v.lint(pem, { kind: 'cert' }).kind, 'cert');
+  // the lint-only default entry has no certificate reader: kind 'cert' is not one of its kinds
+  const d = await validator();
+  assert.notEqual(d.lint(pem).kind, 'cert');
+  assert.throws(() => d.lint(pem, { kind: 'cert' }), RangeError);
 });

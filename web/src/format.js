@@ -9,6 +9,7 @@ export const KIND_LABEL = {
   tlsrpt: 'TLS-RPT record',
   dmarc: 'DMARC record',
   bundle: 'paste',
+  cert: 'certificates',
 };
 
 // What a pasted bundle holds, for the "found: ..." line: [{ text, from }] in paste order (docs/paste.md). The tool

@@ -132,7 +132,7 @@ const n = (count, one, many) => `${count} ${count === 1 ? one : many}`;
 export const WORDS = {
   en: null, // English: the literals in app.js / format.js / generator.js
   es: {
-    kind: { auto: 'Automático', policy: 'política', txt: 'registro _mta-sts', tlsrpt: 'registro TLS-RPT', dmarc: 'registro DMARC', bundle: 'texto pegado' },
+    kind: { auto: 'Automático', policy: 'política', txt: 'registro _mta-sts', tlsrpt: 'registro TLS-RPT', dmarc: 'registro DMARC', bundle: 'texto pegado', cert: 'conjunto de certificados' },
     summary(result, verbose) {
       const what = WORDS.es.kind[result.kind] || 'texto';
       const parts = [];

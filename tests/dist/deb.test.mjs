@@ -35,7 +35,7 @@ test('the control fields: name, version, section, maintainer, computed Depends, 
   assert.ok(description[0].length > 10 && description[0].length <= 80, 'a one-line synopsis');
   assert.ok(description.length > 2, 'an extended description');
   assert.deepEqual(run('dpkg-deb', ['-c', deb]).stdout.toString().split('\n').filter(Boolean).map((l) => l.split(/\s+/).pop()).filter((p) => !p.endsWith('/')).sort(),
-    ['./usr/bin/mta-sts-lint', './usr/share/doc/mta-sts-lint/copyright', './usr/share/man/man1/mta-sts-lint.1.gz']);
+    ['./usr/bin/mta-sts-lint', './usr/share/doc/mta-sts-lint/copyright', './usr/share/man/es/man1/mta-sts-lint.1.gz', './usr/share/man/man1/mta-sts-lint.1.gz']);
 });
 
 test('the copyright file is machine-readable (DEP-5) and states the licence of the project and of what it compiles in', () => {

@@ -152,7 +152,6 @@ export const WORDS = {
     fixLabel: (title) => `Corrección: ${title}`,
     fixAria: (code, line, title) => `Corregir ${code} en la línea ${line}: ${title}`,
     goTo: (line, column) => `Ir a la línea ${line}, columna ${column}`,
-    more: (more, max) => `…y ${more} más (solo se enumeran los primeros ${max}; todos aparecen subrayados en el editor).`,
     andMore: (k) => `…y ${k} más`,
     none: 'ninguno',
     noneFound: 'no se encontró ninguno',

@@ -436,7 +436,11 @@ val format( const val& files, const std::string& format_name, int color )
    std::size_t warnings = 0;
    // set: the files are one evidence set (the bin's several files with --domain, as cli/main.cpp), linted together
    // with the first file's options.
+#ifdef MTASTS_WASM_FULL
    const bool set = count > 1 && files[ 0 ][ "set" ].isTrue();
+#else
+   const bool set = false;  // lint_evidence() would link the paste reader into the lint-only module (+35 KiB gzip)
+#endif
    std::vector< std::string_view > views;
    for( std::size_t i = 0; i < count; ++i ) {
       const val file = files[ i ];
@@ -449,6 +453,7 @@ val format( const val& files, const std::string& format_name, int color )
          results[ i ] = mtasts::lint( texts[ i ], lint_options( file[ "kind" ].as< int >(), file[ "flags" ].as< int >(), bytes( file[ "evidence" ] ) ) );
       }
    }
+#ifdef MTASTS_WASM_FULL
    if( set ) {
       const val first = files[ 0 ];
       auto linted = mtasts::lint_evidence( views, lint_options( first[ "kind" ].as< int >(), first[ "flags" ].as< int >(), bytes( first[ "evidence" ] ) ) );
@@ -456,6 +461,7 @@ val format( const val& files, const std::string& format_name, int color )
          results[ i ] = std::move( linted[ i ] );
       }
    }
+#endif
    for( std::size_t i = 0; i < count; ++i ) {
       reports[ i ] = mtasts::FileReport{ names[ i ], texts[ i ], &results[ i ] };
       errors += results[ i ].error_count();

@@ -28,10 +28,9 @@ namespace {
 // ~100 bytes, CRLF, two mx lines: what most domains publish.
 const std::string typical_policy = "version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.mail.example.net\r\nmax_age: 1209600\r\n";
 
-// Just under 64 KiB (the RFC's suggested maximum): ~2,700 mx lines.
-std::string large_policy()
+// mx lines appended until the text is just under 64 KiB (the RFC's suggested maximum of a policy).
+void append_mx_lines( std::string& s )
 {
-   std::string s = "version: STSv1\nmode: enforce\nmax_age: 1209600\n";
    for( int i = 0;; ++i ) {
       const std::string line = "mx: mx" + std::to_string( i ) + ".example.com\n";
       if( s.size() + line.size() > 64 * 1024 ) {
@@ -39,6 +38,13 @@ std::string large_policy()
       }
       s += line;
    }
+}
+
+// Just under 64 KiB: ~2,700 mx lines.
+std::string large_policy()
+{
+   std::string s = "version: STSv1\nmode: enforce\nmax_age: 1209600\n";
+   append_mx_lines( s );
    return s;
 }
 
@@ -109,13 +115,7 @@ std::string combined_paste_64k()
    }
    s += "$ curl -i https://mta-sts.example.com/.well-known/mta-sts.txt\nHTTP/2 200 \r\ncontent-type: text/plain\r\n\r\n"
         "version: STSv1\nmode: enforce\nmax_age: 1209600\n";
-   for( int i = 0;; ++i ) {
-      const std::string line = "mx: mx" + std::to_string( i ) + ".example.com\n";
-      if( s.size() + line.size() > 64 * 1024 ) {
-         break;
-      }
-      s += line;
-   }
+   append_mx_lines( s );
    return s;
 }
 

@@ -625,10 +625,21 @@ namespace {
       std::size_t budget = 4096, bytes = std::min< std::size_t >( 16 * 1024 * 1024, 4 * t_.size() + 64 * 1024 );
       std::size_t cached_begin = std::string_view::npos, cached_end = 0;
       evidence::Bundle before;
+      // the warnings and errors first, the infos (only with --verbose) after: the fixes a user sees without --verbose
+      // do not depend on whether the infos were asked for
+      std::vector< Diagnostic* > order;
       for( auto& d : sink_.items() ) {
-         if( !d.fix || d.fix->edits.empty() ) {
-            continue;
+         if( d.fix && !d.fix->edits.empty() && d.severity != Severity::info ) {
+            order.push_back( &d );
          }
+      }
+      for( auto& d : sink_.items() ) {
+         if( d.fix && !d.fix->edits.empty() && d.severity == Severity::info ) {
+            order.push_back( &d );
+         }
+      }
+      for( Diagnostic* dp : order ) {
+         auto& d = *dp;
          const auto& first = d.fix->edits.front();
          // the last block that starts at or before the edit (blocks are in text order)
          const auto it = std::upper_bound( b_.blocks.begin(), b_.blocks.end(), first.offset, []( std::size_t o, const evidence::Block& k ) { return o < k.span.offset; } );

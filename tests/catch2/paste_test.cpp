@@ -340,6 +340,37 @@ TEST_CASE( "hostile pastes: huge, many records, unclosed parentheses, endless he
    }
 }
 
+TEST_CASE( "paste fixes: the fixes kept without --verbose do not depend on the infos --verbose adds" )
+{
+   // fuzz_bundle (CI settings, 5 December 2026): the infos' fixes spent the fix budget before a warning's, so with
+   // --verbose the STS209 of line 149 lost its fix and the warnings differed from a plain run
+   const auto text = slurp( std::string( MTASTS_FIXTURES_DIR ) + "/../../fuzz/seeds/bundle-verbose-infos-spend-fix-budget.bin" );
+   REQUIRE( text.size() == 560 );
+   const auto verbose = test::lint( text, mtasts::Kind::bundle, true );
+   const auto quiet = test::lint( text, mtasts::Kind::bundle, false );
+   std::vector< const mtasts::Diagnostic* > kept;
+   for( const auto& d : verbose.diagnostics ) {
+      if( d.severity != mtasts::Severity::info ) {
+         kept.push_back( &d );
+      }
+   }
+   REQUIRE( kept.size() == quiet.diagnostics.size() );
+   std::size_t fixes = 0;
+   for( std::size_t i = 0; i < kept.size(); ++i ) {
+      CHECK( kept[ i ]->code == quiet.diagnostics[ i ].code );
+      CHECK( kept[ i ]->offset == quiet.diagnostics[ i ].offset );
+      REQUIRE( bool( kept[ i ]->fix ) == bool( quiet.diagnostics[ i ].fix ) );
+      if( kept[ i ]->fix ) {
+         ++fixes;
+         CHECK( kept[ i ]->fix->edits.size() == quiet.diagnostics[ i ].fix->edits.size() );
+      }
+   }
+   CHECK( fixes >= 100 );
+   const auto line149 = std::find_if( quiet.diagnostics.begin(), quiet.diagnostics.end(), []( const mtasts::Diagnostic& d ) { return d.offset == 462 && d.code == mtasts::Code::STS209; } );
+   REQUIRE( line149 != quiet.diagnostics.end() );
+   CHECK( line149->fix );
+}
+
 TEST_CASE( "a build without the paste reader (the lint-only WebAssembly module): auto keeps today's kinds, an explicit bundle gets EVD708" )
 {
    const std::string dig = "; <<>> DiG 9.18.28 <<>> TXT _mta-sts.example.com\n"

@@ -707,7 +707,7 @@ int run_batch( int argc, char** argv, Lang lang )
       }
       if( st == LineReader::Status::error ) {
          flush();
-         std::fprintf( stderr, "mta-sts-lint: %s\n", render_text( Text::batch_cannot_read, { { "error", std::strerror( errno ) } }, lang ).c_str() );
+         std::fprintf( stderr, "mta-sts-lint: %s\n", render_text( Text::batch_cannot_read, { { "error", error_text( errno, lang ) } }, lang ).c_str() );
          return 2;
       }
       ++line_no;
@@ -767,7 +767,7 @@ int run_batch( int argc, char** argv, Lang lang )
    }
    flush();
    if( write_failed ) {
-      std::fprintf( stderr, "mta-sts-lint: %s\n", render_text( Text::batch_cannot_write, { { "error", std::strerror( errno ) } }, lang ).c_str() );
+      std::fprintf( stderr, "mta-sts-lint: %s\n", render_text( Text::batch_cannot_write, { { "error", error_text( errno, lang ) } }, lang ).c_str() );
       return 2;
    }
    return 0;

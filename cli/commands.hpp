@@ -1,7 +1,9 @@
 // Subcommands of the mta-sts-lint command line, dispatched from main(), and what they share: the language.
 #pragma once
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <regex>
 #include <string>
@@ -79,6 +81,25 @@ inline Lang choose_lang( int argc, char** argv )
 inline std::string say( Text t, Lang lang )
 {
    return text_template( t, lang );
+}
+
+// The system's words for the I/O error `err`: strerror()'s in English (as before), the catalogue's for the commonest
+// errors in another language (strerror() speaks the C locale's English: the command never calls setlocale()).
+inline std::string error_text( int err, Lang lang )
+{
+   if( lang != Lang::en ) {
+      switch( err ) {
+         case ENOENT:
+            return say( Text::sys_enoent, lang );
+         case EISDIR:
+            return say( Text::sys_eisdir, lang );
+         case EACCES:
+            return say( Text::sys_eacces, lang );
+         default:
+            break;
+      }
+   }
+   return std::strerror( err );
 }
 
 // CLI11's failure message (a usage error) in `lang`: CLI11 words its errors in English only, so in another language

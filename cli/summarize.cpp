@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,32 @@
 #include "cli/summary.hpp"
 
 namespace mtasts::cli {
+namespace {
+
+// Why a line is not an answer line (sweep::LineResult::reason, cli/summary.cpp: fixed English sentences) in `lang`.
+std::string reason_text( const std::string& reason, Lang lang )
+{
+   static const std::pair< const char*, Text > fixed[] = {
+      { "not JSON", Text::sum_why_not_json },
+      { "not a JSON object", Text::sum_why_not_object },
+      { "no \"domain\" string", Text::sum_why_no_domain },
+      { "no \"valid\" true or false", Text::sum_why_no_valid },
+      { "a summary line that this version cannot read", Text::sum_why_old_summary },
+      { "a summary nested too deep", Text::sum_why_too_deep },
+   };
+   for( const auto& [ english, t ] : fixed ) {
+      if( reason == english ) {
+         return say( t, lang );
+      }
+   }
+   constexpr std::string_view suffix = "\" is not an object";
+   if( reason.size() > suffix.size() + 1 && reason.front() == '"' && reason.compare( reason.size() - suffix.size(), suffix.size(), suffix ) == 0 ) {
+      return render_text( Text::sum_why_key_not_object, { { "key", reason.substr( 1, reason.size() - suffix.size() - 1 ) } }, lang );
+   }
+   return reason;  // (none other today)
+}
+
+}  // namespace
 
 int run_summarize( int argc, char** argv, Lang lang )
 {
@@ -55,7 +82,8 @@ int run_summarize( int argc, char** argv, Lang lang )
       const bool is_stdin = name == "-";
       std::FILE* f = is_stdin ? stdin : std::fopen( name.c_str(), "rb" );
       if( !f ) {
-         std::fprintf( stderr, "mta-sts-lint summarize: cannot read '%s': %s\n", name.c_str(), std::strerror( errno ) );
+         const int err = errno;
+         std::fprintf( stderr, "mta-sts-lint summarize: %s\n", render_text( Text::sum_cannot_read, { { "file", name }, { "why", error_text( err, lang ) } }, lang ).c_str() );
          std::free( buf );
          return 2;
       }
@@ -71,7 +99,7 @@ int run_summarize( int argc, char** argv, Lang lang )
          }
          const auto r = sweep::add_line( summary, line );
          if( r.kind == sweep::LineKind::malformed && reported++ < report_limit ) {
-            std::fprintf( stderr, "%s:%llu: not an answer line (%s): counted and skipped\n", shown, static_cast< unsigned long long >( line_no ), r.reason.c_str() );
+            std::fprintf( stderr, "%s:%llu: %s\n", shown, static_cast< unsigned long long >( line_no ), render_text( Text::sum_not_answer, { { "why", reason_text( r.reason, lang ) } }, lang ).c_str() );
          }
       }
       const bool failed = std::ferror( f ) != 0;
@@ -81,19 +109,20 @@ int run_summarize( int argc, char** argv, Lang lang )
       }
       if( failed ) {
          // EISDIR and the like
-         std::fprintf( stderr, "mta-sts-lint summarize: cannot read '%s': %s\n", name.c_str(), std::strerror( err ) );
+         std::fprintf( stderr, "mta-sts-lint summarize: %s\n", render_text( Text::sum_cannot_read, { { "file", name }, { "why", error_text( err, lang ) } }, lang ).c_str() );
          std::free( buf );
          return 2;
       }
    }
    std::free( buf );
    if( reported > report_limit ) {
-      std::fprintf( stderr, "mta-sts-lint summarize: %llu more lines that are not answer lines\n", static_cast< unsigned long long >( reported - report_limit ) );
+      std::fprintf( stderr, "mta-sts-lint summarize: %s\n", render_text( Text::sum_more_not_answers, { { "n", std::to_string( reported - report_limit ) } }, lang ).c_str() );
    }
 
    const std::string out = format == "json" ? sweep::to_json( summary ) : format == "html" ? sweep::to_html( summary, top, lang ) : sweep::to_text( summary, top, lang );
    if( std::fwrite( out.data(), 1, out.size(), stdout ) != out.size() || std::fflush( stdout ) != 0 ) {
-      std::fprintf( stderr, "mta-sts-lint summarize: cannot write standard output: %s\n", std::strerror( errno ) );
+      const int err = errno;
+      std::fprintf( stderr, "mta-sts-lint summarize: %s\n", render_text( Text::batch_cannot_write, { { "error", error_text( err, lang ) } }, lang ).c_str() );
       return 2;
    }
    return 0;

@@ -241,3 +241,32 @@ test('hostile input: 10 MB of random bytes, one 10 MB line, a long stream: exit 
     assert.ok(kib > 0 && kib < limit, `${name}: peak RSS ${kib} KiB, limit ${limit}`);
   }
 });
+
+// The command's own stderr lines in the user's language (docs/i18n.md): the lines that are not answers, why, how many
+// more, a file it cannot read. The reasons are those of the English test above, in the catalogue's Spanish
+// (core/i18n/es.def sum_*); English stays as it was.
+test('summarize speaks Spanish on stderr with LANG=es_ES.UTF-8 or --lang es', () => {
+  const es = { LC_ALL: '', LC_MESSAGES: '', LANG: 'es_ES.UTF-8' };
+  const r = native(['summarize', fixture], { env: es });
+  assert.equal(r.status, 0);
+  assert.deepEqual(r.stderr.trim().split('\n'), [
+    `${fixture}:7: no es una línea de respuesta (no es JSON): se cuenta y se omite`,
+    `${fixture}:8: no es una línea de respuesta (no es un objeto JSON): se cuenta y se omite`,
+    `${fixture}:9: no es una línea de respuesta (falta la cadena "domain"): se cuenta y se omite`,
+    `${fixture}:15: no es una línea de respuesta ("policy" no es un objeto): se cuenta y se omite`,
+  ]);
+  const many = native(['summarize', '--lang', 'es'], { input: Buffer.from('{"line":1,"domain":"x"}\n'.repeat(12)), env: { LANG: 'C' } });
+  const lines = many.stderr.trim().split('\n');
+  assert.equal(lines[0], '<stdin>:1: no es una línea de respuesta (falta "valid" con true o false): se cuenta y se omite');
+  assert.equal(lines[10], 'mta-sts-lint summarize: 2 líneas más que no son líneas de respuesta');
+  const missing = join(tmp, 'missing.jsonl');
+  const m = native(['summarize', missing], { env: es });
+  assert.equal(m.status, 2);
+  assert.equal(m.stderr, `mta-sts-lint summarize: no se puede leer '${missing}': no existe el archivo o el directorio\n`);
+  const d = native(['summarize', '--lang=es', tmp], { env: { LANG: 'C' } });
+  assert.equal(d.stderr, `mta-sts-lint summarize: no se puede leer '${tmp}': es un directorio\n`);
+  // English: the words of before, the system's error text (strerror) unchanged
+  const en = native(['summarize', missing], { env: { ...es, LANG: 'C' } });
+  assert.equal(en.stderr, `mta-sts-lint summarize: cannot read '${missing}': No such file or directory\n`);
+  assert.equal(native(['summarize', fixture], { env: { ...es, LANG: 'C' } }).stderr.split('\n')[0], `${fixture}:7: not an answer line (not JSON): counted and skipped`);
+});

@@ -75,7 +75,17 @@ const FORMATS = ['text', 'json', 'sarif'];
 // CLI11 prints the NonNegativeNumber range with printf("%f") of DBL_MAX.
 const DBL_MAX_F = BigInt(Number.MAX_VALUE).toString() + '.000000';
 
-class UsageError extends Error {}
+// A usage error: the catalogue's text `id` (core/i18n: cli_err_*, whose English rows are CLI11's own words) and its
+// placeholders; printed in the chosen language as the native command's failure_message() (cli/commands.hpp) prints it.
+// `english`, when given, is CLI11's English message where no catalogue row has its words (the other languages then
+// use the row `id`, as failure_message() falls back on it).
+class UsageError extends Error {
+  constructor(id, args = {}, english = say('en', id, args)) {
+    super(english);
+    this.id = id;
+    this.args = args;
+  }
+}
 
 // strtoll(s, &end, 0) accepting the whole string, then a range check to int (CLI11's integer conversion).
 function toInt(s) {
@@ -108,7 +118,7 @@ function scan(argv, { options, flags, short, positionals }) {
       if (name in options) {
         let value = inline === '' ? undefined : inline;
         if (value === undefined) {
-          if (i + 1 >= argv.length) throw new UsageError(`--${name}: 1 required ${options[name]} missing`);
+          if (i + 1 >= argv.length) throw new UsageError('cli_err_missing_value', { name: `--${name}`, n: '1', type: options[name] });
           value = argv[++i];
         }
         values[name].push(value);
@@ -143,19 +153,31 @@ function scan(argv, { options, flags, short, positionals }) {
 
 // CLI11's message for unexpected arguments (it lists them last first).
 function unexpected(extras) {
-  return new UsageError(
-    extras.length === 1
-      ? `The following argument was not expected: ${extras[0]}`
-      : `The following arguments were not expected: ${[...extras].reverse().join(' ')}`,
-  );
+  return extras.length === 1
+    ? new UsageError('cli_err_unexpected', { args: extras[0] })
+    : new UsageError('cli_err_unexpected_many', { args: [...extras].reverse().join(' ') });
 }
 
-// CLI11's check of a single-valued option given several times.
-function atMostOne(values, names) {
-  for (const name of names) {
-    if (values[name].length > 1) throw new UsageError(`--${name}: At Most 1 required but received ${values[name].length}`);
+// CLI11's checks of the options given, one option at a time in declaration order: its validator on every value
+// (`check(value)` returns the UsageError of a bad one, or null), then its count (single-valued unless `many`), then
+// the conversion of its value (`convert(value)`: the same).
+function checkInOrder(values, order) {
+  for (const [name, check, many = false, convert] of order) {
+    for (const value of values[name]) {
+      const e = check && check(value);
+      if (e) throw e;
+    }
+    const n = values[name].length;
+    if (!many && n > 1) throw new UsageError('cli_err_count', { name: `--${name}` }, `--${name}: At Most 1 required but received ${n}`);
+    const e = n && convert && convert(values[name][0]);
+    if (e) throw e;
   }
 }
+// CLI11's conversion error: `Could not convert: --name = value`.
+const convertError = (name, value) => new UsageError('cli_err_conversion', { name: `--${name}`, value });
+// CLI11's IsMember validator: `--name: value not in {a,b}`.
+const member = (name, list) => (value) =>
+  list.includes(value) ? null : new UsageError('cli_err_not_in', { name: `--${name}`, value, set: `{${list.join(',')}}` });
 
 function parseArgs(argv) {
   const types = {
@@ -180,29 +202,31 @@ function parseArgs(argv) {
     positionals: true,
   });
   const { verbose = false, 'no-mx-records': noMxRecords = false, help = false, version = false } = set;
-  // CLI11 order: each option's count and validator (in declaration order), then --help/--version, then extras.
-  atMostOne(options, ['lang', 'kind', 'format', 'max-warnings', 'domain', 'now', 'expiry-warning-days', 'cert-host', 'policy-mode', 'ca-file', 'ca-path']);
-  if (options.lang.length && !LANGS.includes(options.lang[0])) throw new UsageError(`--lang: ${options.lang[0]} not in {${LANGS.join(',')}}`);
+  // CLI11 order: each option's validator, count and conversion (in declaration order), then --help/--version, then
+  // extras.
+  const nonNegative = (v) => {
+    const d = Number(v.trim());
+    return v.trim() === '' || Number.isNaN(d) || d < 0
+      ? new UsageError('cli_err_invalid_value', { name: '--max-warnings' }, `--max-warnings: Value ${v} not in range 0.000000 to ${DBL_MAX_F}`)
+      : null;
+  };
+  checkInOrder(options, [
+    ['lang', member('lang', LANGS)],
+    ['kind', member('kind', KINDS)],
+    ['format', member('format', FORMATS)],
+    ['max-warnings', nonNegative, false, (v) => (toInt(v) === null ? convertError('max-warnings', v) : null)],
+    ['domain'],
+    ['mx-host', null, true],
+    ['now'],
+    ['expiry-warning-days', null, false, (v) => (/^[0-9]+$/.test(v) ? null : convertError('expiry-warning-days', v))],
+    ['cert-host'],
+    ['policy-mode', member('policy-mode', POLICY_MODES)],
+    ['ca-file'],
+    ['ca-path'],
+  ]);
   const [kind = 'auto'] = options.kind;
   const [format = 'text'] = options.format;
-  if (!KINDS.includes(kind)) throw new UsageError(`--kind: ${kind} not in {${KINDS.join(',')}}`);
-  if (!FORMATS.includes(format)) throw new UsageError(`--format: ${format} not in {${FORMATS.join(',')}}`);
-  let maxWarnings = -1;
-  if (options['max-warnings'].length) {
-    const s = options['max-warnings'][0];
-    const d = Number(s.trim());
-    if (s.trim() === '' || Number.isNaN(d) || d < 0) {
-      throw new UsageError(`--max-warnings: Value ${s} not in range 0.000000 to ${DBL_MAX_F}`);
-    }
-    maxWarnings = toInt(s);
-    if (maxWarnings === null) throw new UsageError(`Could not convert: --max-warnings = ${s}`);
-  }
-  if (options['expiry-warning-days'].length && !/^[0-9]+$/.test(options['expiry-warning-days'][0])) {
-    throw new UsageError(`Could not convert: --expiry-warning-days = ${options['expiry-warning-days'][0]}`);
-  }
-  if (options['policy-mode'].length && !POLICY_MODES.includes(options['policy-mode'][0])) {
-    throw new UsageError(`--policy-mode: ${options['policy-mode'][0]} not in {${POLICY_MODES.join(',')}}`);
-  }
+  const maxWarnings = options['max-warnings'].length ? toInt(options['max-warnings'][0]) : -1;
   if (help || version) return { help, version };
   if (extras.length) throw unexpected(extras);
   // Each --mx-host takes exactly one value (repeat it for several hosts), as in the native CLI.
@@ -212,7 +236,7 @@ function parseArgs(argv) {
   const dryRun = set['fix-dry-run'] === true || set.diff === true;
   // Certificates are read by the native command only (core/x509/ is not in the WebAssembly modules).
   if (kind === 'cert' || set['verify-chain'] || options['ca-file'].length || options['ca-path'].length) {
-    throw new UsageError('certificates (--kind cert, --verify-chain, --ca-file, --ca-path) are read by the native command only');
+    throw new UsageError('bin_no_certificates');
   }
   return { files: files.length ? files : ['-'], kind, format, verbose, maxWarnings, domain, mxHosts, fix, dryRun };
 }
@@ -254,12 +278,8 @@ function parseGenerateArgs(argv) {
     short: { h: 'help' },
     positionals: false,
   });
-  atMostOne(values, ['lang', 'domain', 'mode', 'preset', 'max-age', 'id', 'format']);
-  if (values.lang.length && !LANGS.includes(values.lang[0])) throw new UsageError(`--lang: ${values.lang[0]} not in {${LANGS.join(',')}}`);
+  checkInOrder(values, names.map((n) => [n, n === 'lang' ? member(n, LANGS) : n === 'format' ? member(n, GENERATE_FORMATS) : null, ['mx', 'from-mx', 'rua'].includes(n)]));
   const [format = 'text'] = values.format;
-  if (!GENERATE_FORMATS.includes(format)) {
-    throw new UsageError(`--format: ${format} not in {${GENERATE_FORMATS.join(',')}}`);
-  }
   if (set.help) return { help: true };
   if (extras.length) throw unexpected(extras);
   const [domain, mode = 'testing', preset, maxAge, id] = ['domain', 'mode', 'preset', 'max-age', 'id'].map((n) => values[n][0]);
@@ -302,10 +322,8 @@ function parseDmarcArgs(argv) {
     short: { h: 'help' },
     positionals: false,
   });
-  atMostOne(values, ['lang', 'domain', 'policy', 'subdomain-policy', 'adkim', 'aspf', 'pct', 'format']);
-  if (values.lang.length && !LANGS.includes(values.lang[0])) throw new UsageError(`--lang: ${values.lang[0]} not in {${LANGS.join(',')}}`);
+  checkInOrder(values, names.map((n) => [n, n === 'lang' ? member(n, LANGS) : n === 'format' ? member(n, DMARC_FORMATS) : null, ['rua', 'ruf'].includes(n)]));
   const [format = 'text'] = values.format;
-  if (!DMARC_FORMATS.includes(format)) throw new UsageError(`--format: ${format} not in {${DMARC_FORMATS.join(',')}}`);
   if (set.help) return { help: true };
   if (extras.length) throw unexpected(extras);
   const one = (n) => values[n][0];
@@ -316,7 +334,7 @@ function parseDmarcArgs(argv) {
 }
 
 async function runGenerateDmarc(argv, lang) {
-  const args = parsed(parseDmarcArgs, argv);
+  const args = parsed(parseDmarcArgs, argv, lang);
   if (!args) return 2;
   if (args.help) {
     process.stdout.write(dmarcHelp(TEXTS[lang]));
@@ -336,19 +354,19 @@ async function runGenerateDmarc(argv, lang) {
 }
 
 // Parses with `parse`; a usage error is printed as CLI11 prints it, and gives null (exit status 2).
-function parsed(parse, argv) {
+function parsed(parse, argv, lang) {
   try {
     return parse(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`${e.message}\nRun with --help for more information.\n`);
+    process.stderr.write(`${lang === 'en' ? e.message : say(lang, e.id, e.args)}\n${say(lang, 'cli_err_run_help', { help: '--help' })}\n`);
     return null;
   }
 }
 
 async function runGenerate(argv, lang) {
   if (argv[0] === 'dmarc') return runGenerateDmarc(argv.slice(1), lang);
-  const args = parsed(parseGenerateArgs, argv);
+  const args = parsed(parseGenerateArgs, argv, lang);
   if (!args) return 2;
   const { createValidator: createFull } = await import('./dist/full-node.js');
   const { generateOutput } = await import('./dist/generator.js');
@@ -581,10 +599,10 @@ async function main(argv) {
   if (argv.includes('--batch')) return runBatch(argv, lang);
   if (argv[0] === 'summarize') {
     // The summary of a sweep is the native command's (cli/summarize.cpp): its answers are the same bytes as this bin's.
-    process.stderr.write('mta-sts-lint: summarize is in the native command only (build/mta-sts-lint summarize); see docs/sweeping.md\n');
+    process.stderr.write(`mta-sts-lint: ${say(lang, 'bin_summarize_native')}\n`);
     return 2;
   }
-  const args = parsed(parseArgs, argv);
+  const args = parsed(parseArgs, argv, lang);
   if (!args) return 2;
   if (args.version) {
     const v = await createValidator();

@@ -6,7 +6,7 @@
 //   lint(), lintArgs()                the hot path (below)
 //   info(lang)                        the catalogue and the names the JS side needs, once
 //   format(files, format, color)      the CLI's formatters
-//   ./full only (MTASTS_WASM_FULL): generate(options), generateDmarc(options), presets(), batch(entry)
+//   ./full only (MTASTS_WASM_FULL): generate(options), generateDmarc(options), presets(lang), batch(entry)
 //   the bin's module only (MTASTS_WASM_FIX): fix(file)
 //
 // lint() keeps a compact encoding, because it is the call that must stay faster than mailauth's parser: building its
@@ -614,9 +614,10 @@ MTASTS_SMALL val generate_dmarc( const val& options )
    return generated( mtasts::dmarc_json( r ), output );
 }
 
-// The presets: [{ name, description, mx }].
-MTASTS_SMALL val presets()
+// The presets: [{ name, description, mx }], the descriptions in language `lang` (an index, as lang_index() gives).
+MTASTS_SMALL val presets( int lang )
 {
+   const auto l = lang_of( lang );
    val list = val::array();
    int n = 0;
    for( const auto& p : mtasts::presets() ) {
@@ -627,7 +628,7 @@ MTASTS_SMALL val presets()
       }
       val o = val::object();
       o.set( "name", std::string( p.name ) );
-      o.set( "description", std::string( p.description ) );
+      o.set( "description", std::string( mtasts::preset_description( p, l ) ) );
       o.set( "mx", mx );
       list.set( n++, o );
    }

@@ -346,7 +346,19 @@ export interface FullValidator extends Validator {
    * the linter finds an error or a warning; the infos become notes. Wrong types and unknown option names throw TypeError.
    */
   generateDmarc(options: DmarcGenerateOptions): DmarcGenerateResult;
-  /** The generator's presets (from the C++ table). */
+  /** The generator's presets (from the C++ table), descriptions in the validator's `lang`. */
+  readonly presets: readonly Preset[];
+  /**
+   * The rules and the presets in `lang` (default: the validator's `lang`), for switching language without another
+   * validator. Throws RangeError for a language that is not in `langs`, TypeError for a value that is not a string.
+   */
+  localized(lang?: Lang): Localized;
+}
+
+/** What `localized(lang)` gives: the catalogue and the generator's presets in one language (frozen). */
+export interface Localized {
+  readonly lang: Lang;
+  readonly rules: readonly Rule[];
   readonly presets: readonly Preset[];
 }
 

@@ -100,6 +100,64 @@ test('usage and I/O errors: exit 2, the same message on stderr, nothing on stdou
   }
 });
 
+// The usage errors in each language: the bin prints the native command's bytes (cli/commands.hpp failure_message:
+// CLI11's own words in English, the catalogue's sentences in Spanish), chosen by the locale or by --lang.
+test('usage errors in Spanish and English: the native bytes on stderr, exit 2', () => {
+  const ok = join(scratch, 'ok.txt');
+  writeFileSync(ok, 'v=STSv1; id=1');
+  const clean = { LC_ALL: '', LC_MESSAGES: '', LANG: '' };
+  const cases = [
+    ['--kind', 'foo', ok],
+    ['--format=xml', ok],
+    ['--bogus', ok],
+    ['--bogus', '-x', ok],
+    ['--kind'],
+    ['--kind', 'txt', '--kind', 'policy', ok],
+    ['--max-warnings', '-1', ok],
+    ['--max-warnings', 'abc', ok],
+    ['--expiry-warning-days', 'x', ok],
+    ['--policy-mode', 'lax', ok],
+    ['--lang', 'fr', ok],
+    // CLI11 checks option by option in declaration order: the validator on each value, the count, the conversion
+    ['--kind', 'foo', '--lang', 'fr', ok],
+    ['--kind', 'txt', '--kind', 'foo', ok],
+    ['--max-warnings', '1.5', '--policy-mode', 'lax', ok],
+    ['--expiry-warning-days', 'x', '--expiry-warning-days', '1', ok],
+    ['generate', '--format', 'xml'],
+    ['generate', '--format', 'xml', '--lang', 'fr'],
+    ['generate', '--lang', 'fr', '--domain', 'a', '--domain', 'b'],
+    ['generate', '--domain'],
+    ['generate', '--domain', 'a', '--domain', 'b'],
+    ['generate', '--bogus'],
+    ['generate', 'dmarc', '--format', 'policy'],
+    ['generate', 'dmarc', '--pct'],
+    ['generate', 'dmarc', 'x', 'y'],
+  ];
+  const spanish = [];
+  for (const args of cases) {
+    for (const [env, extra] of [[{ LANG: 'es_ES.UTF-8' }, []], [{ LANG: 'C' }, ['--lang', 'es']], [{ LC_ALL: 'C' }, []], [{ LANG: 'es_ES.UTF-8' }, ['--lang', 'en']]]) {
+      const all = args[0] === 'generate' ? [...args, ...extra] : [...extra, ...args];
+      const label = `${JSON.stringify(env)} ${all.join(' ')}`;
+      const n = same(all, { input: '', env: { ...clean, ...env } }, label);
+      assert.equal(n.status, 2, label);
+      if (env.LANG === 'es_ES.UTF-8' && !extra.length) spanish.push(n.stderr);
+    }
+  }
+  // The Spanish runs really are Spanish (and the English ones CLI11's words, compared byte for byte above).
+  for (const e of spanish) assert.match(e, /\nEjecute con --help para obtener más información\.\n$/, e);
+  assert.equal(spanish[0].split('\n')[0], "--kind: 'foo' no es un valor admitido; elija uno de {auto,policy,txt,tlsrpt,dmarc,bundle,cert}");
+  assert.equal(spanish[2].split('\n')[0], 'No se esperaba este argumento: --bogus');
+  const english = bin(['--bogus', '-x', ok], { input: '', env: { ...clean, LANG: 'C' } }).stderr;
+  assert.equal(english, 'The following arguments were not expected: -x --bogus\nRun with --help for more information.\n');
+});
+
+test('generate --help in Spanish: the native bytes, the presets described in Spanish', () => {
+  const env = { LC_ALL: '', LC_MESSAGES: '', LANG: 'es_ES.UTF-8' };
+  const n = same(['generate', '--help'], { env });
+  assert.match(n.stdout.toString(), /\n {2}zoho {14}Zoho Mail \(centro de datos de EE\. UU\.\): mx\.zoho\.com /);
+  same(['generate', '--help'], { env: { ...env, LANG: 'C' } });
+});
+
 test('--help and --version', () => {
   for (const args of [['--help'], ['-h'], ['-hv'], ['--version'], ['--version', '--bogus'], ['--help', '--version']]) {
     assert.equal(same(args).status, 0);

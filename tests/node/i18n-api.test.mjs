@@ -87,3 +87,29 @@ test('generate({ lang }) in the full entry: checklist, notes and refusals in Spa
   assert.equal(refused.errors[0].code, 'STS229');
   assert.equal(refused.errors[0].message, "'max_age' debe ser un número entero de segundos (de 1 a 10 dígitos).");
 });
+
+// The presets' descriptions are the core's (core/i18n/es.def preset_*): v.presets in the validator's language, and
+// v.localized(lang) for another one (the page switches language with one validator).
+test('./full: v.presets in the validator\'s language, v.localized(lang) gives rules and presets in another', async () => {
+  const en = await createFull();
+  const es = await createFull({ lang: 'es' });
+  const zoho = (list) => list.find((p) => p.name === 'zoho');
+  assert.equal(zoho(en.presets).description, 'Zoho Mail (US data centre)');
+  assert.equal(zoho(es.presets).description, 'Zoho Mail (centro de datos de EE. UU.)');
+  assert.deepEqual(es.presets.map((p) => [p.name, p.mx]), en.presets.map((p) => [p.name, p.mx]));
+
+  const inEs = en.localized('es');
+  assert.equal(inEs.lang, 'es');
+  assert.deepEqual(inEs.presets, es.presets);
+  assert.deepEqual(inEs.rules, es.rules);
+  assert.equal(inEs.rules.find((r) => r.code === 'STS239').title, 'punto final en mx');
+  assert.equal(zoho(en.localized('en').presets).description, 'Zoho Mail (US data centre)');
+  assert.equal(en.localized().rules, en.rules, "no language: the validator's own");
+  assert.equal(es.localized('en').rules.find((r) => r.code === 'STS239').title, en.rules.find((r) => r.code === 'STS239').title);
+  assert.equal(en.localized('es').presets, inEs.presets, 'read once per language');
+  assert.ok(Object.isFrozen(inEs) && Object.isFrozen(inEs.rules[0]) && Object.isFrozen(inEs.presets[0].mx));
+  assert.throws(() => en.localized('fr'), { name: 'RangeError', message: /localized\(lang\): unknown language 'fr'/ });
+  assert.throws(() => en.localized(1), TypeError);
+  // English stays what it was: the default validator's presets
+  assert.equal(en.presets.find((p) => p.name === 'icloud').description, 'iCloud+ Custom Email Domain');
+});

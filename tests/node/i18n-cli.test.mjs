@@ -268,3 +268,18 @@ test('native: summarize in Spanish (text, HTML and help); JSON and English uncha
   assert.match(help, /^Resuma un barrido: /);
   assert.match(help, /--top \S+ +Códigos que se enumeran/);
 });
+
+// What only the native command does, as the Node bin refuses it: in the chosen language (core/i18n bin_* rows).
+test('bin: its native-only refusals in Spanish, unchanged in English', () => {
+  const es = env({ LANG: 'es_ES.UTF-8' });
+  const cert = bin(['--kind', 'cert', 'x.pem'], { env: es, input: '' });
+  assert.equal(cert.status, 2);
+  assert.equal(cert.stderr, 'los certificados (--kind cert, --verify-chain, --ca-file, --ca-path) solo los lee el comando nativo\nEjecute con --help para obtener más información.\n');
+  assert.equal(bin(['--verify-chain', '--lang', 'en'], { env: es, input: '' }).stderr,
+    'certificates (--kind cert, --verify-chain, --ca-file, --ca-path) are read by the native command only\nRun with --help for more information.\n');
+  const sum = bin(['summarize', '--lang', 'es'], { env: env({}), input: '' });
+  assert.equal(sum.status, 2);
+  assert.equal(sum.stderr, 'mta-sts-lint: summarize solo existe en el comando nativo (build/mta-sts-lint summarize); véase docs/sweeping.md\n');
+  assert.equal(bin(['summarize'], { env: env({ LANG: 'C' }), input: '' }).stderr,
+    'mta-sts-lint: summarize is in the native command only (build/mta-sts-lint summarize); see docs/sweeping.md\n');
+});

@@ -38,7 +38,7 @@ export function batchLine(validator, entry) {
   return internals.get(validator).batchLine(entry);
 }
 
-// Adds generate() and presets to `validator` (api.js calls this from instantiate()).
+// Adds generate(), generateDmarc(), presets and localized() to `validator` (api.js calls this from instantiate()).
 export function withGenerator(validator, Module, { usable, failed, langIndex }) {
   // Calls the core's function `name` (declared with embind in wasm/bindings.cpp) on plain JS values.
   function call(name, ...args) {
@@ -152,7 +152,10 @@ export function withGenerator(validator, Module, { usable, failed, langIndex }) 
   }
   internals.set(validator, { generateOutput, dmarcOutput, batchLine, fixFile });
 
-  let presets = null;
+  // Per language index, made on first use: the presets ([{ name, description, mx }], from the C++ table, descriptions
+  // in that language) and the rules.
+  const presetsByLang = [];
+  const rulesByLang = [];
   function deepFreeze(x) {
     if (x !== null && typeof x === 'object') {
       for (const value of Object.values(x)) deepFreeze(value);
@@ -160,15 +163,29 @@ export function withGenerator(validator, Module, { usable, failed, langIndex }) 
     }
     return x;
   }
+  const presetsIn = (k) => (presetsByLang[k] ??= deepFreeze(call('presets', k)));
+
+  // The catalogue's rules and the generator's presets in language `lang` (default: the validator's), for a page or a
+  // tool that switches language without creating another validator.
+  function localized(lang) {
+    const k = langIndex(lang, 'localized(lang)');
+    if (k === langIndex(undefined)) rulesByLang[k] = validator.rules;
+    if (!rulesByLang[k]) {
+      // v.rules with the texts of language k (code, severity and reference never change with the language)
+      const texts = new Map(call('info', k).rules.map((r) => [r.code, r]));
+      rulesByLang[k] = Object.freeze(validator.rules.map((r) => Object.freeze({ ...r, title: texts.get(r.code).title, message: texts.get(r.code).message })));
+    }
+    return Object.freeze({ lang: validator.langs[k], rules: rulesByLang[k], presets: presetsIn(k) });
+  }
 
   validator.generate = generate;
   validator.generateDmarc = generateDmarc;
+  validator.localized = localized;
   Object.defineProperty(validator, 'presets', {
     enumerable: true,
-    /** The generator's presets: [{ name, description, mx }], read from the C++ table on first use. */
+    /** The generator's presets: [{ name, description, mx }], descriptions in the validator's language. */
     get() {
-      if (presets === null) presets = deepFreeze(call('presets'));
-      return presets;
+      return presetsIn(langIndex(undefined));
     },
   });
 }

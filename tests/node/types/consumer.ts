@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` (module nodenext, strict) by package.test.mjs against the installed package's types.
 import { createValidator } from 'mta-sts-lint';
-import type { Code, Diagnostic, GenerateOptions, GenerateResult, Lang, LintResult, Preset, Rule, Validator, ValidatorOptions } from 'mta-sts-lint';
+import type { Code, Diagnostic, GenerateOptions, GenerateResult, Lang, LintResult, Localized, Preset, Rule, Validator, ValidatorOptions } from 'mta-sts-lint';
 import { createValidator as createInline } from 'mta-sts-lint/inline';
 import { createValidator as createFull } from 'mta-sts-lint/full';
 import { createValidator as createFullInline } from 'mta-sts-lint/full/inline';
@@ -61,5 +61,9 @@ const firstError: string | undefined = g.errors[0]?.field;
 const recordNames: string[] = g.records.map((x) => x.name);
 const presets: readonly Preset[] = full.presets;
 const presetMx: readonly string[] | undefined = presets[0]?.mx;
+const inEs: Localized = full.localized('es');
+const esTitles: [string, string | undefined, string | undefined] = [inEs.lang, inEs.rules[0]?.title, inEs.presets[0]?.description];
+// @ts-expect-error: only the catalogue's languages
+void full.localized('fr');
 void lang, langs, inSpanish, sarifEs;
-void mode, rules, text, heap, inline, code, known, gen, firstError, recordNames, presetMx;
+void mode, rules, text, heap, inline, code, known, gen, firstError, recordNames, presetMx, esTitles;

@@ -4,10 +4,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { fileUrl, haveBuild, launch, listed, editorText, repo } from './helpers.mjs';
 import { chooseLang } from '../../web/src/i18n.js';
+import { selfSigned } from '../fixtures/openssl-cert.mjs';
 
 if (!haveBuild()) {
   console.error('tests/browser: web/dist/index.html is missing; run "npm run build:web" first.');
@@ -186,4 +188,162 @@ test('es-ES: the DMARC view and a pasted bundle\'s "found" line are in Spanish; 
   } finally {
     await context.close();
   }
+});
+
+// The generator's presets are described by the core (core/i18n/es.def preset_*, through the ./full module's
+// localized(lang)): in Spanish on a Spanish page, in English after the switch, the form keeping what was chosen.
+test('es-ES: the presets are described in Spanish; the switch changes them and keeps the form', async () => {
+  const { context, page, errors } = await open('es-ES');
+  const option = (name) => page.textContent(`#gen-preset option[value="${name}"]`);
+  try {
+    await page.click('#tab-generate');
+    assert.equal(await option('zoho'), 'Zoho Mail (centro de datos de EE. UU.) (zoho)');
+    assert.equal(await option('icloud'), 'iCloud+ (dominio de correo personalizado) (icloud)');
+    assert.equal(await option('google-workspace'), 'Google Workspace (Gmail) (google-workspace)');
+    await page.fill('#gen-domain', 'example.com');
+    await page.selectOption('#gen-preset', 'zoho');
+    await page.fill('#gen-rua', 'mailto:tlsrpt@example.com');
+    await page.waitForFunction(() => document.querySelector('#gen-status').textContent.startsWith('Generado para'));
+    assert.match(await page.textContent('[data-output="policy"] pre'), /\nmx: mx\.zoho\.com\r\n/);
+
+    await page.click('.lang-switch button[data-lang="en"]');
+    await page.waitForFunction(() => document.querySelector('#gen-status').textContent.startsWith('Generated for'));
+    assert.equal(await option('zoho'), 'Zoho Mail (US data centre) (zoho)');
+    assert.equal(await option('icloud'), 'iCloud+ Custom Email Domain (icloud)');
+    assert.equal(await page.inputValue('#gen-preset'), 'zoho');
+    assert.equal(await page.inputValue('#gen-domain'), 'example.com');
+    assert.equal(await page.inputValue('#gen-rua'), 'mailto:tlsrpt@example.com');
+    assert.match(await page.textContent('[data-output="policy"] pre'), /\nmx: mx\.zoho\.com\r\n/);
+    assert.equal(await page.$$eval('#gen-preset option', (o) => o.length), 7, 'None and the six presets, once each');
+
+    await page.click('.lang-switch button[data-lang="es"]');
+    await page.waitForFunction(() => document.querySelector('#gen-status').textContent.startsWith('Generado para'));
+    assert.equal(await option('zoho'), 'Zoho Mail (centro de datos de EE. UU.) (zoho)');
+    assert.equal(await page.inputValue('#gen-preset'), 'zoho');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// No English left on the Spanish page (issue #15): every view is shown twice, in English (locale en-US) and in Spanish
+// (es-ES), with the same input, and every text the Spanish page shows (visible text nodes, the options of its
+// selects, the title, aria-label and placeholder of visible elements: the code tooltips carry the rules' titles) must
+// differ from every text of the English page, unless it is a token both languages write alike (codes, RFC tokens,
+// provider and tool names, numbers: NEUTRAL below). The user's own text (the editor) and the generated records
+// (<pre>, <code>) are left out: they do not change with the language.
+
+// Texts that are the same in both languages by nature. Each one is a whole text (trimmed), never a pattern of prose.
+const NEUTRAL = new Set([
+  'MTA-STS', 'TLS-RPT', 'DMARC', 'English', 'Español', 'EN', 'ES', 'Host', 'mta-sts-lint', 'Error', 'error',
+  'ℹ', 'Language / Idioma', '_mta-sts TXT', 'TLS-RPT TXT', 'DMARC TXT', 'Google Workspace', 'Microsoft 365',
+  'rua', 'ruf', 'mx', 'id', 'max_age', 'mode', 'version', 'p', 'sp', 'pct', 'adkim', 'aspf', 'none', 'testing',
+  'enforce', 'quarantine', 'reject', 'policy', 'txt', 'tlsrpt', 'dmarc', 'DNS', 'HTTP', 'HTTPS', 'TXT', 'MX',
+  // provider presets whose names are their descriptions in both languages (core/i18n/es.def preset_*)
+  'Google Workspace (Gmail) (google-workspace)', 'Microsoft 365 / Exchange Online (microsoft-365)', 'Proton Mail (proton)',
+  'Fastmail (fastmail)',
+]);
+// Codes (STS239), code lists, positions (4:21), numbers, host names, addresses and subject names (example
+// placeholders, a certificate's issuer), URLs, RFC references.
+const TOKEN = /^(?:[A-Z]{3}\d{3}(?:[ ,·]+[A-Z]{3}\d{3})*|[\d\s:.,%()/+-]*|(?:(?:CN=)?[\w*+.-]+(?:@[\w.-]+)?\.(?:com|net|org|example)\.?(?:\s+|$))+|(?:https?|mailto):\S+|RFC \d+(?: §[\d.]+)?|[A-Z]{3}\d{3} · RFC \d+(?: §[\d.]+)?)$/;
+const neutral = (s) => NEUTRAL.has(s) || TOKEN.test(s) || !/\p{L}/u.test(s);
+
+// What the page shows: visible text nodes outside the editor and the generated records, the options of visible
+// selects, and the title / aria-label / placeholder of visible elements.
+function shown(page) {
+  return page.evaluate(() => {
+    const out = new Set();
+    const add = (s) => { const t = (s || '').replace(/\s+/g, ' ').trim(); if (t) out.add(t); };
+    const skip = (el) => el.closest('.cm-content, pre, code, kbd, script, style, template, noscript');
+    const visible = (el) => el.checkVisibility ? el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true }) : el.offsetParent !== null;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || skip(el) || el.tagName === 'OPTION' || !visible(el)) continue;
+      add(n.nodeValue);
+    }
+    for (const sel of document.querySelectorAll('select')) {
+      if (visible(sel)) for (const o of sel.options) add(o.textContent);
+    }
+    for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
+      if (el.closest('.cm-content') || !visible(el)) continue;
+      for (const a of ['title', 'aria-label', 'placeholder']) if (el.hasAttribute(a)) add(el.getAttribute(a));
+    }
+    add(document.title);
+    return [...out];
+  });
+}
+
+async function showText(page, text, verbose = true) {
+  await page.click('#tab-validate');
+  const before = await page.evaluate(() => window.__mtasts.lintCount);
+  if (verbose && !(await page.isChecked('#verbose'))) await page.check('#verbose');
+  await page.evaluate((t) => window.__mtasts.setDocument(t, 'auto'), text);
+  await page.waitForFunction((n) => window.__mtasts.lintCount > n, before);
+}
+
+const cert = selfSigned('mx.example.com', 'DNS:mail.example.net', 30);
+const VIEWS = {
+  policy: (page) => showText(page, 'version: STSv1\nMode: enforce\n  mx: mail.example.com\nmx: a.example.com, b.example.com\nmx: backup.example.net.\n\n# relay\nmax_age: 1w\n'),
+  'valid policy': (page) => showText(page, 'version: STSv1\r\nmode: testing\r\nmx: mail.example.com\r\nmax_age: 1209600\r\n'),
+  record: (page) => showText(page, 'v=STSv1; id=2024-01-01;'),
+  'TLS-RPT': (page) => showText(page, 'v=TLSRPTv1; rua=tls@example.com'),
+  DMARC: (page) => showText(page, 'v=DMARC1; p=none; rua=a@example.com;;'),
+  'dig/curl paste': (page) => showText(page, readFileSync(join(repo, 'tests', 'fixtures', 'paste', 'combined.txt'), 'utf8')),
+  certificates: async (page) => {
+    await showText(page, `openssl s_client -connect mx.example.com:25 -starttls smtp -showcerts\nCONNECTED(00000003)\n${cert.pem}`);
+    await page.waitForSelector('#certs:not([hidden])');
+  },
+  generator: async (page) => {
+    await page.click('#tab-generate');
+    await page.fill('#gen-domain', 'example.com');
+    await page.selectOption('#gen-preset', 'zoho');
+    await page.fill('#gen-from-mx', 'mx1.example.com.\nmx2.example.com.');
+    await page.fill('#gen-rua', 'mailto:tlsrpt@example.com');
+    await page.fill('#gen-max-age', '3600');
+    await page.waitForFunction(() => document.querySelector('[data-output="notes"]'));
+  },
+  'generator refusal': async (page) => {
+    await page.click('#tab-generate');
+    await page.fill('#gen-domain', 'example.com');
+    await page.fill('#gen-mx', 'bad host!');
+    await page.waitForFunction(() => document.querySelector('.gen-error:not(:empty)'));
+  },
+  'DMARC generator': async (page) => {
+    await page.click('#tab-dmarc');
+    await page.fill('#dmarc-domain', 'example.com');
+    await page.fill('#dmarc-rua', 'dmarc@example.com');
+    await page.fill('#dmarc-pct', '50');
+    await page.waitForFunction(() => document.querySelector('#panel-dmarc [data-output="checklist"]'));
+  },
+  'DMARC generator refusal': async (page) => {
+    await page.click('#tab-dmarc');
+    await page.fill('#dmarc-domain', 'example.com');
+    await page.waitForFunction(() => document.querySelector('#dmarc-status').textContent.length > 0 && document.querySelector('.gen-error:not(:empty)'));
+  },
+};
+
+// One page per language, the views one after the other in the same order (each view's input is the same in both).
+test('es-ES: no text of the English page is left on any view', async () => {
+  const texts = { 'en-US': {}, 'es-ES': {} };
+  for (const locale of Object.keys(texts)) {
+    const { context, page, errors } = await open(locale);
+    try {
+      for (const [name, show] of Object.entries(VIEWS)) {
+        await show(page);
+        texts[locale][name] = await shown(page);
+      }
+      assert.deepEqual(errors, [], locale);
+    } finally {
+      await context.close();
+    }
+  }
+  const left = {};
+  for (const name of Object.keys(VIEWS)) {
+    const english = new Set(texts['en-US'][name]);
+    const same = texts['es-ES'][name].filter((s) => english.has(s) && !neutral(s));
+    if (same.length) left[name] = same;
+    assert.ok(texts['es-ES'][name].length > 20, `${name}: the view shows something`);
+  }
+  assert.deepEqual(left, {}, 'English texts on the Spanish page, by view');
 });

@@ -752,7 +752,7 @@ function setLang(next, { updateHash = true } = {}) {
   for (const f of langListeners) f();
   hooks.lang = lang;
   if (validator && view) {
-    rulesByCode = new Map((validator.rules || []).map((r) => [r.code, r]));
+    rulesByCode = rulesIn(lang);
     coldLint = true;
     runLint();
   }
@@ -762,6 +762,12 @@ function setLang(next, { updateHash = true } = {}) {
     else if (userEdited && view) replaceHash(withLang(currentFragment()));
     else replaceHash(withLang(''));
   }
+}
+
+// The catalogue's rules by code, titles in language `l` (the ./full module's localized(); else the validator's).
+function rulesIn(l) {
+  const rules = validator.localized ? validator.localized(l).rules : validator.rules || [];
+  return new Map(rules.map((r) => [r.code, r]));
 }
 
 async function main() {
@@ -778,7 +784,7 @@ async function main() {
     showFailure(W ? W.validatorNotLoaded : 'The validator could not be loaded', err);
     return;
   }
-  rulesByCode = new Map((validator.rules || []).map((r) => [r.code, r]));
+  rulesByCode = rulesIn(lang);
   hooks.validator = validator;
   hooks.lint = runLint;
   hooks.setDocument = setDocument;

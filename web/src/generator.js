@@ -57,11 +57,23 @@ export function initGenerator({ validator, copy, validate, hooks, language = () 
   const maxAge = $('gen-max-age');
   const idInput = $('gen-id');
 
-  for (const p of validator.presets || []) {
-    const o = el('option', p.description ? `${p.description} (${p.name})` : p.name);
-    o.value = p.name;
-    preset.append(o);
+  // The presets' options, their descriptions in the page's language (the core's texts: validator.localized()); made
+  // again after each switch, keeping the choice.
+  const presetOptions = new Map();
+  function listPresets() {
+    const list = validator.localized ? validator.localized(language()).presets : validator.presets || [];
+    for (const p of list) {
+      let o = presetOptions.get(p.name);
+      if (!o) {
+        o = el('option');
+        o.value = p.name;
+        presetOptions.set(p.name, o);
+        preset.append(o);
+      }
+      o.textContent = p.description ? `${p.description} (${p.name})` : p.name;
+    }
   }
+  listPresets();
 
   const mode = () => (form.querySelector('input[name="mode"]:checked') || { value: 'testing' }).value;
 
@@ -181,6 +193,9 @@ export function initGenerator({ validator, copy, validate, hooks, language = () 
   }
 
   hooks.generate = wireForm(form, run);
-  onLang(run);
+  onLang(() => {
+    listPresets();
+    run();
+  });
   run();
 }

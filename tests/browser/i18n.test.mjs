@@ -92,11 +92,13 @@ test('the switch changes everything on screen and keeps the text and its diagnos
   const { context, page, errors } = await open('es-ES');
   try {
     await setText(page, BROKEN);
+    assert.equal(await page.getAttribute('.cm-content', 'aria-label'), 'Texto de la política o del registro que revisar');
     const es = await listed(page);
     await page.click('.lang-switch button[data-lang="en"]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.waitForFunction(() => document.querySelector('#summary').textContent.startsWith('Invalid'));
     assert.equal(await editorText(page), BROKEN);
+    assert.equal(await page.getAttribute('.cm-content', 'aria-label'), 'Policy or record text to check');
     const en = await listed(page);
     assert.deepEqual(en.map(({ text, ...rest }) => rest), es.map(({ text, ...rest }) => rest));
     assert.equal(en.find((d) => d.code === 'STS239').text, "Remove the trailing dot from the mx pattern ('mail.example.com.').");
@@ -244,9 +246,10 @@ const NEUTRAL = new Set([
   'Fastmail (fastmail)',
 ]);
 // Codes (STS239), code lists, positions (4:21), numbers, host names, addresses and subject names (example
-// placeholders, a certificate's issuer), URLs, RFC references.
-const TOKEN = /^(?:[A-Z]{3}\d{3}(?:[ ,·]+[A-Z]{3}\d{3})*|[\d\s:.,%()/+-]*|(?:(?:CN=)?[\w*+.-]+(?:@[\w.-]+)?\.(?:com|net|org|example)\.?(?:\s+|$))+|(?:https?|mailto):\S+|RFC \d+(?: §[\d.]+)?|[A-Z]{3}\d{3} · RFC \d+(?: §[\d.]+)?)$/;
-const neutral = (s) => NEUTRAL.has(s) || TOKEN.test(s) || !/\p{L}/u.test(s);
+// placeholders, a certificate's issuer), URLs, RFC references with or without their code (a code's source line).
+const TOKEN = /^(?:[A-Z]{3}\d{3}(?:[ ,·]+[A-Z]{3}\d{3})*|[\d\s:.,%()/+-]*|(?:(?:CN=)?[\w*+.-]+(?:@[\w.-]+)?\.(?:com|net|org|example)\.?(?:\s+|$))+|(?:https?|mailto):\S+|(?:[A-Z]{3}\d{3} · )?(?:RFC \d+|§[\d.]+|erratum \d+|[;,] ?| )+)$/;
+// (a single letter: the access key CodeMirror underlines in a fix's name, a piece of a word)
+const neutral = (s) => NEUTRAL.has(s) || TOKEN.test(s) || !/\p{L}/u.test(s) || s.length === 1;
 
 // What the page shows: visible text nodes outside the editor and the generated records, the options of visible
 // selects, and the title / aria-label / placeholder of visible elements.
@@ -266,7 +269,7 @@ function shown(page) {
       if (visible(sel)) for (const o of sel.options) add(o.textContent);
     }
     for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
-      if (el.closest('.cm-content') || !visible(el)) continue;
+      if ((el.parentElement && el.parentElement.closest('.cm-content')) || !visible(el)) continue; // the editor's own name counts
       for (const a of ['title', 'aria-label', 'placeholder']) if (el.hasAttribute(a)) add(el.getAttribute(a));
     }
     add(document.title);
@@ -287,6 +290,12 @@ const VIEWS = {
   policy: (page) => showText(page, 'version: STSv1\nMode: enforce\n  mx: mail.example.com\nmx: a.example.com, b.example.com\nmx: backup.example.net.\n\n# relay\nmax_age: 1w\n'),
   'valid policy': (page) => showText(page, 'version: STSv1\r\nmode: testing\r\nmx: mail.example.com\r\nmax_age: 1209600\r\n'),
   record: (page) => showText(page, 'v=STSv1; id=2024-01-01;'),
+  'lint panel': async (page) => {
+    await showText(page, 'version: STSv1\nmode: enforce\nmx: mail.example.com.\nmax_age: 1w\n');
+    await page.focus('.cm-content');
+    await page.keyboard.press('Control+Shift+KeyM');
+    await page.waitForSelector('.cm-panel-lint');
+  },
   'TLS-RPT': (page) => showText(page, 'v=TLSRPTv1; rua=tls@example.com'),
   DMARC: (page) => showText(page, 'v=DMARC1; p=none; rua=a@example.com;;'),
   'dig/curl paste': (page) => showText(page, readFileSync(join(repo, 'tests', 'fixtures', 'paste', 'combined.txt'), 'utf8')),

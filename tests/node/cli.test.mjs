@@ -151,11 +151,12 @@ test('usage errors in Spanish and English: the native bytes on stderr, exit 2', 
   assert.equal(english, 'The following arguments were not expected: -x --bogus\nRun with --help for more information.\n');
 });
 
-test('generate --help in Spanish: the native bytes, the presets described in Spanish', () => {
+test('--help of each command in Spanish: the native bytes, generate\'s presets described in Spanish', () => {
   const env = { LC_ALL: '', LC_MESSAGES: '', LANG: 'es_ES.UTF-8' };
   const n = same(['generate', '--help'], { env });
   assert.match(n.stdout.toString(), /\n {2}zoho {14}Zoho Mail \(centro de datos de EE\. UU\.\): mx\.zoho\.com /);
   same(['generate', '--help'], { env: { ...env, LANG: 'C' } });
+  for (const args of [['--help'], ['generate', 'dmarc', '--help'], ['--batch', '--help']]) same(args, { env });
 });
 
 test('--help and --version', () => {

@@ -114,6 +114,20 @@ const editorTheme = EditorView.theme({
   '.cm-diagnosticAction': { backgroundColor: 'var(--action-bg)', color: 'var(--action-fg)', borderRadius: '4px' },
 });
 const themeCompartment = new Compartment();
+// The editor's own words follow the page's language (setLang): its accessible name, and CodeMirror's phrases (the
+// lint panel's "Diagnostics" and "close", "Selection deleted" for screen readers, "Control character").
+const attributesCompartment = new Compartment();
+const editorAttributes = () => [
+  EditorView.contentAttributes.of({
+    'aria-label': W ? W.editorLabel : 'Policy or record text to check',
+    'aria-describedby': 'summary',
+    spellcheck: 'false',
+    autocorrect: 'off',
+    autocapitalize: 'off',
+    translate: 'no',
+  }),
+  W ? EditorState.phrases.of(W.editorPhrases) : [],
+];
 const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 const isDark = () => !!(darkQuery && darkQuery.matches);
 
@@ -610,14 +624,7 @@ function buildEditor(initialText) {
     editorTheme,
     themeCompartment.of(EditorView.darkTheme.of(isDark())),
     EditorView.cspNonce.of(NONCE),
-    EditorView.contentAttributes.of({
-      'aria-label': 'Policy or record text to check',
-      'aria-describedby': 'summary',
-      spellcheck: 'false',
-      autocorrect: 'off',
-      autocapitalize: 'off',
-      translate: 'no',
-    }),
+    attributesCompartment.of(editorAttributes()),
     EditorView.updateListener.of((u) => {
       if (!u.docChanged) return;
       for (const tr of u.transactions) {
@@ -751,6 +758,7 @@ function setLang(next, { updateHash = true } = {}) {
   for (const b of document.querySelectorAll('.lang-switch button')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   for (const f of langListeners) f();
   hooks.lang = lang;
+  if (view) view.dispatch({ effects: attributesCompartment.reconfigure(editorAttributes()) });
   if (validator && view) {
     rulesByCode = rulesIn(lang);
     coldLint = true;

@@ -195,6 +195,9 @@ export const WORDS = {
     validatorFailed: 'El validador falló con este texto',
     switchLabel: 'Idioma',
     validatorNotLoaded: 'No se pudo cargar el validador',
+    editorLabel: 'Texto de la política o del registro que revisar',
+    // CodeMirror's own words (EditorState.phrases): its lint panel (Ctrl+Shift+M), screen reader notices
+    editorPhrases: { Diagnostics: 'Problemas', 'No diagnostics': 'Ningún problema', close: 'cerrar', 'Selection deleted': 'Selección eliminada', 'Control character': 'Carácter de control' },
     // The "found: ..." line of a pasted bundle (format.js foundParts)
     foundWords: { line: (k) => `línea ${k}`, lines: (a, b) => `líneas ${a}\u2013${b}`, mxRecords: (k) => `${k} registros MX` },
     // The DMARC view (dmarc.js; its English words: DMARC_EN there)

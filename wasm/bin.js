@@ -392,7 +392,9 @@ async function runGenerate(argv, lang) {
 // streaming. The lines are split and read here (JSON.parse), with the native command's rules and error messages for
 // what a line holds; the answers are written by the core (core/batch.hpp), so they are the native command's bytes.
 // One difference: a line that is not JSON at all gets JSON.parse's wording after "invalid JSON: " (the native command
-// gives nlohmann's), and a string with a lone surrogate escape (which nlohmann refuses) gets its own.
+// gives nlohmann's), and a string with a lone surrogate escape (which nlohmann refuses) gets its own; in another
+// language, where those English words have no place, just the catalogue's "invalid JSON" (the native command adds the
+// byte and the token nlohmann stopped at).
 const BATCH_KEYS = ['domain', 'policy', 'txt', 'tlsrpt', 'dmarc', 'http', 'dns', 'mx'];
 const BATCH_TEXTS = ['policy', 'txt', 'tlsrpt', 'dmarc', 'http', 'dns']; // core/batch.hpp text_names: what batch() in wasm/bindings.cpp reads
 const MAX_LINE_BYTES = 4 << 20; // core/batch.hpp max_line_bytes
@@ -449,20 +451,21 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 // One input line (without its line break) -> what the core's batch() takes to write its answer (wasm/bindings.cpp).
 function batchItems(bytes, verbose, lang) {
   const t = (id, args) => say(lang, id, args);
+  const invalid = (what) => ({ error: lang === 'en' ? t('batch_invalid_json_detail', { what }) : t('batch_invalid_json') });
   let text;
   try {
     text = strictUtf8.decode(bytes);
   } catch {
-    return { error: t('batch_invalid_json_detail', { what: 'invalid UTF-8' }) };
+    return invalid('invalid UTF-8');
   }
   let value;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { error: t('batch_invalid_json_detail', { what: e.message }) };
+    return invalid(e.message);
   }
   const escapes = text.includes('\\u');
-  if (escapes && !wellFormed(value)) return { error: t('batch_invalid_json_detail', { what: 'a lone surrogate in a string' }) };
+  if (escapes && !wellFormed(value)) return invalid('a lone surrogate in a string');
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: t('batch_not_object') };
   // In document order, as the native reader meets them: the first problem is the one reported, with the domain
   // when it came before it. The key scan only when a key may repeat (its quoted name is there twice) or be written

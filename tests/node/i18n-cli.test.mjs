@@ -283,3 +283,12 @@ test('bin: its native-only refusals in Spanish, unchanged in English', () => {
   assert.equal(bin(['summarize'], { env: env({ LANG: 'C' }), input: '' }).stderr,
     'mta-sts-lint: summarize is in the native command only (build/mta-sts-lint summarize); see docs/sweeping.md\n');
 });
+
+// A --batch line that is not JSON: the bin's English quotes JSON.parse (docs/cli.md); its Spanish has no English words.
+test('bin: --batch lines that are not JSON, in Spanish without the parser\'s English', () => {
+  const input = Buffer.concat([Buffer.from('{"domain":"a'), Buffer.from([0xff]), Buffer.from('"}\n{"domain":"\\ud800"}\n{bad\n')]);
+  const answers = (r) => r.stdout.toString().trim().split('\n').map((l) => JSON.parse(l).error);
+  assert.deepEqual(answers(bin(['--batch', '--lang', 'es'], { input, env: env({}) })), ['JSON no válido', 'JSON no válido', 'JSON no válido']);
+  assert.deepEqual(answers(bin(['--batch'], { input, env: env({ LANG: 'C' }) })).slice(0, 2), ['invalid JSON: invalid UTF-8', 'invalid JSON: a lone surrogate in a string']);
+  for (const e of answers(native(['--batch', '--lang', 'es'], { input, env: env({}) }))) assert.match(e, /^JSON no válido: error de sintaxis en el byte \d+ /);
+});

@@ -293,23 +293,7 @@ void finish( LintResult& result, Sink& sink, std::string_view text, bool verbose
    for( const auto& d : ds ) {
       keys.push_back( key( d ) );
    }
-   // The order applied in place, cycle by cycle (the vector, a Linter's, keeps its memory for the next call).
-   auto order = text::order_by( keys );
-   for( std::size_t start = 0; start < order.size(); ++start ) {
-      if( order[ start ] == start ) {
-         continue;
-      }
-      Diagnostic held = std::move( ds[ start ] );
-      std::size_t at = start;
-      while( order[ at ] != start ) {
-         const std::size_t from = order[ at ];
-         ds[ at ] = std::move( ds[ from ] );
-         order[ at ] = at;
-         at = from;
-      }
-      ds[ at ] = std::move( held );
-      order[ at ] = at;
-   }
+   text::sort_by_keys( ds, keys );  // in place: the vector, a Linter's, keeps its memory for the next call
    result.diagnostics = std::move( ds );
 }
 

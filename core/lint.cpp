@@ -181,36 +181,20 @@ namespace {
 // the workspace's spares (the checks must see a result with no policy and no record, as a fresh one).
 void reset( LintResult& result, detail::Workspace& ws ) noexcept
 {
-   result.kind = Kind::policy;
-   result.diagnostics.clear();
-   if( result.policy ) {
-      if( !ws.spare_policy ) {
-         ws.spare_policy = std::move( result.policy );
-      }
-      result.policy.reset();
+   if( result.policy && !ws.spare_policy ) {
+      ws.spare_policy = std::move( result.policy );
    }
-   if( result.record ) {
-      if( !ws.spare_record ) {
-         ws.spare_record = std::move( result.record );
-      }
-      result.record.reset();
+   if( result.record && !ws.spare_record ) {
+      ws.spare_record = std::move( result.record );
    }
-   result.certificates_json.clear();
-   result.artefacts.clear();
+   result.clear();
 }
 
+// The facts of the previous call's result, cleared (PolicyFacts::clear(), RecordFacts::clear()), or fresh ones.
 void emplace_policy( LintResult& result, detail::Workspace* ws ) noexcept
 {
    if( ws && ws->spare_policy ) {
-      auto& f = *ws->spare_policy;
-      f.version.reset();
-      f.mode.reset();
-      f.max_age.reset();
-      f.mx.clear();
-      f.extensions.clear();
-      f.version_offset = 0;
-      f.mode_offset = 0;
-      f.mx_offsets.clear();
+      ws->spare_policy->clear();
       result.policy = std::move( ws->spare_policy );
       ws->spare_policy.reset();
    }
@@ -222,13 +206,7 @@ void emplace_policy( LintResult& result, detail::Workspace* ws ) noexcept
 void emplace_record( LintResult& result, detail::Workspace* ws ) noexcept
 {
    if( ws && ws->spare_record ) {
-      auto& f = *ws->spare_record;
-      f.value.clear();
-      f.fields.clear();
-      f.version.reset();
-      f.id.reset();
-      f.rua.clear();
-      f.p.reset();
+      ws->spare_record->clear();
       result.record = std::move( ws->spare_record );
       ws->spare_record.reset();
    }
@@ -315,23 +293,7 @@ void finish( LintResult& result, Sink& sink, std::string_view text, bool verbose
    for( const auto& d : ds ) {
       keys.push_back( key( d ) );
    }
-   // The order applied in place, cycle by cycle (the vector, a Linter's, keeps its memory for the next call).
-   auto order = text::order_by( keys );
-   for( std::size_t start = 0; start < order.size(); ++start ) {
-      if( order[ start ] == start ) {
-         continue;
-      }
-      Diagnostic held = std::move( ds[ start ] );
-      std::size_t at = start;
-      while( order[ at ] != start ) {
-         const std::size_t from = order[ at ];
-         ds[ at ] = std::move( ds[ from ] );
-         order[ at ] = at;
-         at = from;
-      }
-      ds[ at ] = std::move( held );
-      order[ at ] = at;
-   }
+   text::sort_by_keys( ds, keys );  // in place: the vector, a Linter's, keeps its memory for the next call
    result.diagnostics = std::move( ds );
 }
 

@@ -31,6 +31,7 @@ public:
    bool empty() const noexcept { return size_ == 0; }
    const T& operator[]( std::size_t i ) const noexcept { return i < N ? inline_[ i ] : more_[ i - N ]; }
    T& operator[]( std::size_t i ) noexcept { return i < N ? inline_[ i ] : more_[ i - N ]; }
+   const T& back() const noexcept { return ( *this )[ size_ - 1 ]; }
 
 private:
    std::array< T, N > inline_{};

@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -113,6 +114,21 @@ std::vector< Case > all_cases()
    return cases;
 }
 
+// Every member of the facts, through a structured binding: a member added to PolicyFacts or RecordFacts without a
+// name here no longer compiles ("N names provided for structured binding"), so whoever adds one adds it here, and the
+// comparisons below and the clear() tests cover it.
+auto policy_members( const mtasts::PolicyFacts& f )
+{
+   const auto& [ version, mode, max_age, mx, extensions, version_offset, mode_offset, mx_offsets ] = f;
+   return std::tie( version, mode, max_age, mx, extensions, version_offset, mode_offset, mx_offsets );
+}
+
+auto record_members( const mtasts::RecordFacts& f )
+{
+   const auto& [ value, fields, version, id, rua, p ] = f;
+   return std::tie( value, fields, version, id, rua, p );
+}
+
 // Everything a result holds, compared field by field (a description of the first difference, empty when equal).
 std::string differ( const mtasts::LintResult& a, const mtasts::LintResult& b )
 {
@@ -145,11 +161,8 @@ std::string differ( const mtasts::LintResult& a, const mtasts::LintResult& b )
    if( a.policy ) {
       const auto& x = *a.policy;
       const auto& y = *b.policy;
-      if( x.version != y.version || x.mode != y.mode || x.max_age != y.max_age || x.mx != y.mx || x.extensions != y.extensions || x.mx_offsets != y.mx_offsets ) {
+      if( policy_members( x ) != policy_members( y ) ) {
          return "policy facts";
-      }
-      if( ( x.version && x.version_offset != y.version_offset ) || ( x.mode && x.mode_offset != y.mode_offset ) ) {
-         return "policy fact offsets";
       }
    }
    if( a.record.has_value() != b.record.has_value() ) {
@@ -158,7 +171,7 @@ std::string differ( const mtasts::LintResult& a, const mtasts::LintResult& b )
    if( a.record ) {
       const auto& x = *a.record;
       const auto& y = *b.record;
-      if( x.value != y.value || x.fields != y.fields || x.version != y.version || x.id != y.id || x.rua != y.rua || x.p != y.p ) {
+      if( record_members( x ) != record_members( y ) ) {
          return "record facts";
       }
    }
@@ -332,5 +345,82 @@ TEST_CASE( "a Linter can be moved (one per worker in a container) and keeps work
    workers.resize( 4 );  // moves the first
    for( auto& w : workers ) {
       CHECK( differ( w.lint( policy ), mtasts::lint( policy ) ) == "" );
+   }
+}
+
+TEST_CASE( "clear() resets every member of the facts and of a result, and keeps their buffers" )
+{
+   mtasts::PolicyFacts policy;
+   policy.version = "STSv1";
+   policy.mode = "enforce";
+   policy.max_age = 86400;
+   policy.mx.push_back( "mail.example.com" );
+   policy.extensions.emplace_back( "foo", "bar" );
+   policy.version_offset = 9;
+   policy.mode_offset = 21;
+   policy.mx_offsets.assign( 1000, 7 );
+   REQUIRE( policy_members( policy ) != policy_members( mtasts::PolicyFacts() ) );
+   policy.clear();
+   CHECK( policy_members( policy ) == policy_members( mtasts::PolicyFacts() ) );
+   CHECK( policy.mx_offsets.capacity() >= 1000 );  // the buffer kept for the next call
+
+   mtasts::RecordFacts record;
+   record.value = "v=DMARC1; p=reject; rua=mailto:a@example.com";
+   record.fields.emplace_back( "v", "DMARC1" );
+   record.version = "DMARC1";
+   record.id = "20240101";
+   record.rua.assign( 100, "mailto:a@example.com" );
+   record.p = "reject";
+   REQUIRE( record_members( record ) != record_members( mtasts::RecordFacts() ) );
+   record.clear();
+   CHECK( record_members( record ) == record_members( mtasts::RecordFacts() ) );
+   CHECK( record.rua.capacity() >= 100 );
+
+   mtasts::LintResult result;
+   result.kind = mtasts::Kind::bundle;
+   result.diagnostics.resize( 500 );
+   result.policy.emplace();
+   result.record.emplace();
+   result.certificates_json = "{}";
+   result.artefacts.resize( 3 );
+   result.clear();
+   // (as above: a member added to LintResult without a name here no longer compiles)
+   const auto& [ kind, diagnostics, policy_facts, record_facts, certificates_json, artefacts ] = result;
+   CHECK( kind == mtasts::LintResult().kind );
+   CHECK( diagnostics.empty() );
+   CHECK( diagnostics.capacity() >= 500 );
+   CHECK_FALSE( policy_facts );
+   CHECK_FALSE( record_facts );
+   CHECK( certificates_json.empty() );
+   CHECK( artefacts.empty() );
+}
+
+TEST_CASE( "a Linter's facts after an input that set every one of them equal a fresh lint()'s" )
+{
+   mtasts::LintOptions as_policy;
+   as_policy.kind = mtasts::Kind::policy;
+   mtasts::LintOptions as_txt;
+   as_txt.kind = mtasts::Kind::txt;
+   // Every policy fact set (version, mode, max_age, mx, an extension and their offsets), then texts that set fewer.
+   const std::string full = "version: STSv1\nmode: enforce\nmx: a.example.com\nmx: b.example.com\nmax_age: 86400\nfoo: bar\n";
+   mtasts::Linter linter;
+   REQUIRE( linter.lint( full, as_policy ).policy );
+   {
+      const auto& f = *linter.result().policy;
+      REQUIRE( ( f.version && f.mode && f.max_age && f.mx.size() == 2 && f.extensions.size() == 1 && f.version_offset == 9 && f.mode_offset == 21 && f.mx_offsets.size() == 2 ) );
+   }
+   for( const std::string text : { "", "mode: testing\n", "\n\nmx: c.example.com\n" } ) {
+      INFO( text );
+      CHECK( differ( linter.lint( text, as_policy ), mtasts::lint( text, as_policy ) ) == "" );
+      linter.lint( full, as_policy );
+   }
+   // Every record fact set across the record kinds (value, fields, version, id; rua; DMARC's p), then texts that set none.
+   const std::vector< std::string > records = { "v=STSv1; id=20240101T000000; ext=1", "v=DMARC1; p=reject; rua=mailto:d@example.com", "v=TLSRPTv1; rua=mailto:r@example.com" };
+   for( const auto& r : records ) {
+      for( const std::string text : { "", "v=", "id=1" } ) {
+         INFO( r << " then '" << text << "'" );
+         REQUIRE( linter.lint( r ).record );
+         CHECK( differ( linter.lint( text, as_txt ), mtasts::lint( text, as_txt ) ) == "" );
+      }
    }
 }

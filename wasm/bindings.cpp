@@ -99,8 +99,28 @@ void put( std::size_t v )
    out.push_back( static_cast< std::int32_t >( v ) );
 }
 
+// The strings of this call already in the blob, one per length (tagged with the call's number, 64 bits so it never
+// comes round again, and so nothing is cleared between calls): the diagnostics of a long text repeat the same messages, fix titles and inserts thousands of times
+// (the page's 64 KiB text of 12,108 diagnostics: 6,054 times one message, 12,108 titles of two kinds), and each is now
+// written, scanned and decoded by api.js once. (By length rather than a hash of the bytes: as good on such texts, and
+// less code in the default module.)
+struct Seen
+{
+   std::uint64_t call = 0;
+   std::size_t offset = 0;
+};
+Seen seen[ 128 ];
+std::uint64_t call_number = 0;
+
 void put_str( std::string_view s )
 {
+   Seen& e = seen[ s.size() & 127 ];
+   if( e.call == call_number && blob.compare( e.offset, s.size(), s ) == 0 ) {
+      put( e.offset );
+      put( s.size() );
+      return;
+   }
+   e = { call_number, blob.size() };
    put( blob.size() );
    put( s.size() );
    if( blob_ascii ) {
@@ -241,6 +261,7 @@ std::uintptr_t lint()
    out.clear();
    blob.clear();
    blob_ascii = true;
+   ++call_number;
    put( static_cast< std::size_t >( r.kind ) );
    put( r.error_count() );
    put( r.warning_count() );

@@ -288,7 +288,7 @@ function parseGenerateArgs(argv) {
 
 // `mta-sts-lint generate dmarc` (cli/generate_dmarc.cpp): the same options, output bytes and exit status.
 // Its help comes from the catalogue's texts in the chosen language, like the native one; the record, refusals, notes
-// and checklist from the core (wasm/src/generator.js dmarcOutput: English for now).
+// and checklist from the core, in the same language (wasm/src/generator.js dmarcOutput).
 const dmarcHelp = (t) => `${t.gd_about}
 ${t.cli_usage}: mta-sts-lint generate dmarc [${t.cli_options}]
 

@@ -40,8 +40,9 @@ bool verify_available();
 bool verify_chains( std::string_view text, const LintOptions& options, const VerifyOptions& v, LintResult& result, std::string& error );
 
 // Replaces the file at `path` (through a symbolic link: the file it names) with `content`: a temporary file in the
-// same directory, the old file's mode, fsync, rename. "" on success, else why not (the file is then unchanged).
-std::string write_in_place( const std::string& path, std::string_view content );  // cli/fix_io.cpp
+// same directory, the old file's mode, fsync, rename. "" on success, else why not, in `lang` (the file is then
+// unchanged).
+std::string write_in_place( const std::string& path, std::string_view content, Lang lang );  // cli/fix_io.cpp
 
 // The catalogue language whose tag is exactly `value` ("en", "es").
 inline std::optional< Lang > lang_by_tag( std::string_view value )
@@ -95,6 +96,10 @@ inline std::string error_text( int err, Lang lang )
             return say( Text::sys_eisdir, lang );
          case EACCES:
             return say( Text::sys_eacces, lang );
+         case EPERM:
+            return say( Text::sys_eperm, lang );
+         case EROFS:
+            return say( Text::sys_erofs, lang );
          default:
             break;
       }

@@ -12,7 +12,7 @@
 
 namespace mtasts::cli {
 
-std::string write_in_place( const std::string& path, std::string_view content )
+std::string write_in_place( const std::string& path, std::string_view content, Lang lang )
 {
    // Write through a symbolic link to the file it names, so the link stays a link.
    std::string target = path;
@@ -21,18 +21,18 @@ std::string write_in_place( const std::string& path, std::string_view content )
       std::free( real );
    }
    else {
-      return std::strerror( errno );
+      return error_text( errno, lang );
    }
    struct stat st{};
    if( ::stat( target.c_str(), &st ) != 0 ) {
-      return std::strerror( errno );
+      return error_text( errno, lang );
    }
    if( !S_ISREG( st.st_mode ) ) {
-      return "not a regular file";
+      return say( Text::sys_not_regular, lang );
    }
    // The file itself must be writable: a rename would replace even a read-only file in a writable directory.
    if( ::access( target.c_str(), W_OK ) != 0 ) {
-      return std::strerror( errno );
+      return error_text( errno, lang );
    }
    const auto slash = target.rfind( '/' );
    const std::string dir = slash == std::string::npos ? "." : target.substr( 0, slash + 1 );
@@ -40,12 +40,12 @@ std::string write_in_place( const std::string& path, std::string_view content )
    std::string tmp = dir + "." + base + ".mta-sts-lint-XXXXXX";
    const int fd = ::mkstemp( tmp.data() );
    if( fd < 0 ) {
-      return std::strerror( errno );
+      return error_text( errno, lang );
    }
    const auto fail = [ & ]( int err ) {
       ::close( fd );
       ::unlink( tmp.c_str() );
-      return std::string( std::strerror( err ) );
+      return error_text( err, lang );
    };
    std::size_t done = 0;
    while( done < content.size() ) {
@@ -64,12 +64,12 @@ std::string write_in_place( const std::string& path, std::string_view content )
    if( ::close( fd ) != 0 ) {
       const int err = errno;
       ::unlink( tmp.c_str() );
-      return std::strerror( err );
+      return error_text( err, lang );
    }
    if( ::rename( tmp.c_str(), target.c_str() ) != 0 ) {
       const int err = errno;
       ::unlink( tmp.c_str() );
-      return std::strerror( err );
+      return error_text( err, lang );
    }
    return {};
 }

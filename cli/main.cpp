@@ -211,7 +211,7 @@ int main( int argc, char** argv )
             diffs += mtasts::fix_diff( name, sources[ i ], r.text );
          }
          else if( files[ i ] != "-" ) {
-            const std::string why = mtasts::cli::write_in_place( files[ i ], r.text );
+            const std::string why = mtasts::cli::write_in_place( files[ i ], r.text, lang );
             if( !why.empty() ) {
                // Reported as the file still is: unchanged.
                said += "mta-sts-lint: " + mtasts::render_text( Text::cli_cannot_write, { { "file", files[ i ] }, { "why", why } }, lang ) + "\n";

@@ -288,7 +288,7 @@ function parseGenerateArgs(argv) {
 
 // `mta-sts-lint generate dmarc` (cli/generate_dmarc.cpp): the same options, output bytes and exit status.
 // Its help comes from the catalogue's texts in the chosen language, like the native one; the record, refusals, notes
-// and checklist from the core (wasm/src/generator.js dmarcOutput: English for now).
+// and checklist from the core, in the same language (wasm/src/generator.js dmarcOutput).
 const dmarcHelp = (t) => `${t.gd_about}
 ${t.cli_usage}: mta-sts-lint generate dmarc [${t.cli_options}]
 
@@ -691,7 +691,7 @@ async function fixInputs(args, inputs, lang) {
     if (args.dryRun) {
       diffs.push(r.diff);
     } else if (file !== '-') {
-      const why = writeInPlace(file, r.text);
+      const why = writeInPlace(file, r.text, lang);
       if (why) {
         said += `mta-sts-lint: ${say(lang, 'cli_cannot_write', { file, why })}\n`;
         ioError = true;
@@ -729,16 +729,20 @@ const STRERROR = {
   EXDEV: 'Invalid cross-device link',
 };
 
+// The catalogue's words for the commonest of them in another language (cli/commands.hpp error_text).
+const SYS_TEXT = { ENOENT: 'sys_enoent', EISDIR: 'sys_eisdir', EACCES: 'sys_eacces', EPERM: 'sys_eperm', EROFS: 'sys_erofs' };
+
 // cli/fix_io.cpp's write_in_place: through a symbolic link to its file; a temporary file in the same directory with
-// the old file's mode, fsync, rename. Returns '' on success, else why not (the file is then unchanged).
-function writeInPlace(path, bytes) {
-  const why = (e) => (e && STRERROR[e.code]) || (e && e.message) || String(e);
+// the old file's mode, fsync, rename. Returns '' on success, else why not, in `lang` (the file is then unchanged).
+function writeInPlace(path, bytes, lang) {
+  const why = (e) =>
+    (lang !== 'en' && e && SYS_TEXT[e.code] && say(lang, SYS_TEXT[e.code])) || (e && STRERROR[e.code]) || (e && e.message) || String(e);
   let target;
   let mode;
   try {
     target = realpathSync(path);
     const st = statSync(target);
-    if (!st.isFile()) return 'not a regular file';
+    if (!st.isFile()) return say(lang, 'sys_not_regular');
     mode = st.mode & 0o7777;
     accessSync(target, constants.W_OK);
   } catch (e) {

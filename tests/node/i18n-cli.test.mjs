@@ -3,9 +3,10 @@
 // alike; json and sarif carry the messages (and SARIF's rule texts) in that language with the same codes and positions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { native, bin } from './helpers.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mta-sts-lint-i18n-'));
@@ -291,4 +292,23 @@ test('bin: --batch lines that are not JSON, in Spanish without the parser\'s Eng
   assert.deepEqual(answers(bin(['--batch', '--lang', 'es'], { input, env: env({}) })), ['JSON no válido', 'JSON no válido', 'JSON no válido']);
   assert.deepEqual(answers(bin(['--batch'], { input, env: env({ LANG: 'C' }) })).slice(0, 2), ['invalid JSON: invalid UTF-8', 'invalid JSON: a lone surrogate in a string']);
   for (const e of answers(native(['--batch', '--lang', 'es'], { input, env: env({}) }))) assert.match(e, /^JSON no válido: error de sintaxis en el byte \d+ /);
+});
+
+// --fix on a file that cannot be written (chattr +i: even root cannot): the system's reason in the chosen language
+// (cli/commands.hpp error_text, the bin's copy), as in English (tests/node/fix.test.mjs) it is strerror()'s.
+test('--fix: a file that cannot be written is reported in Spanish by both commands', (t) => {
+  const locked = join(scratch, 'locked.txt');
+  const broken = 'version: STSv1\nmode: enforce\nmx: a.example.com.\nmax_age: 86400\n';
+  writeFileSync(locked, broken);
+  if (spawnSync('chattr', ['+i', locked]).status !== 0) return t.skip('chattr +i is not supported on this file system');
+  try {
+    for (const cli of [native, bin]) {
+      const r = cli(['--fix', locked], { env: env({ LANG: 'es_ES.UTF-8' }) });
+      assert.equal(r.status, 2);
+      assert.equal(r.stderr.split('\n')[0], `mta-sts-lint: no se puede escribir '${locked}': operación no permitida`);
+      assert.equal(readFileSync(locked, 'utf8'), broken);
+    }
+  } finally {
+    spawnSync('chattr', ['-i', locked]);
+  }
 });

@@ -2,7 +2,7 @@
 // `npm run bench:node`: PRINTS the package's sizes and lint() timings next to mailauth's strict parsePolicy, in one
 // Node process, and writes them to bench/results-node.json. It asserts nothing (timings are not tests); the budgets
 // below are printed as OK/OVER for the reader.
-//   - size budget: the .wasm plus the JS that loads it, default export, at most 60 KiB gzip;
+//   - size budget: the .wasm plus the JS that loads it, default export, at most 70 KiB gzip (issue #16; 60 before the embind boundary);
 //   - speed: a typical ~100-byte policy (vs mailauth), and a 64 KiB policy (~2,700 mx lines) at least 20x faster.
 // Usage: node bench/node.mjs [--quick]   (needs `npm run build:wasm` first)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -43,7 +43,7 @@ const fmt = (n) => `${(n / KiB).toFixed(1)} KiB`;
 console.log('Sizes (raw / gzip -9):');
 for (const [f, s] of Object.entries(sizes)) console.log(`  ${f.padEnd(20)} ${fmt(s.raw).padStart(10)} ${fmt(s.gzip).padStart(10)}`);
 for (const [name, s] of Object.entries(bundles)) {
-  const verdict = name.startsWith('default') ? (s.gzip <= 60 * KiB ? '  (budget 60 KiB gzip: OK)' : '  (budget 60 KiB gzip: OVER)') : '';
+  const verdict = name.startsWith('default') ? (s.gzip <= 70 * KiB ? '  (budget 70 KiB gzip: OK)' : '  (budget 70 KiB gzip: OVER)') : '';
   console.log(`  ${name}: ${fmt(s.raw)} raw, ${fmt(s.gzip)} gzip${verdict}`);
 }
 

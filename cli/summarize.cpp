@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
-#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -19,32 +18,6 @@
 #include "cli/summary.hpp"
 
 namespace mtasts::cli {
-namespace {
-
-// Why a line is not an answer line (sweep::LineResult::reason, cli/summary.cpp: fixed English sentences) in `lang`.
-std::string reason_text( const std::string& reason, Lang lang )
-{
-   static const std::pair< const char*, Text > fixed[] = {
-      { "not JSON", Text::sum_why_not_json },
-      { "not a JSON object", Text::sum_why_not_object },
-      { "no \"domain\" string", Text::sum_why_no_domain },
-      { "no \"valid\" true or false", Text::sum_why_no_valid },
-      { "a summary line that this version cannot read", Text::sum_why_old_summary },
-      { "a summary nested too deep", Text::sum_why_too_deep },
-   };
-   for( const auto& [ english, t ] : fixed ) {
-      if( reason == english ) {
-         return say( t, lang );
-      }
-   }
-   constexpr std::string_view suffix = "\" is not an object";
-   if( reason.size() > suffix.size() + 1 && reason.front() == '"' && reason.compare( reason.size() - suffix.size(), suffix.size(), suffix ) == 0 ) {
-      return render_text( Text::sum_why_key_not_object, { { "key", reason.substr( 1, reason.size() - suffix.size() - 1 ) } }, lang );
-   }
-   return reason;  // (none other today)
-}
-
-}  // namespace
 
 int run_summarize( int argc, char** argv, Lang lang )
 {
@@ -99,7 +72,7 @@ int run_summarize( int argc, char** argv, Lang lang )
          }
          const auto r = sweep::add_line( summary, line );
          if( r.kind == sweep::LineKind::malformed && reported++ < report_limit ) {
-            std::fprintf( stderr, "%s:%llu: %s\n", shown, static_cast< unsigned long long >( line_no ), render_text( Text::sum_not_answer, { { "why", reason_text( r.reason, lang ) } }, lang ).c_str() );
+            std::fprintf( stderr, "%s:%llu: %s\n", shown, static_cast< unsigned long long >( line_no ), render_text( Text::sum_not_answer, { { "why", render_text( r.why, { { "key", r.key } }, lang ) } }, lang ).c_str() );
          }
       }
       const bool failed = std::ferror( f ) != 0;

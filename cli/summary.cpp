@@ -94,7 +94,7 @@ namespace {
       Text texts[ text_count ];
       std::vector< std::pair< std::string, unsigned > > codes;  // distinct codes of this line: (code, severities)
       std::vector< std::uint64_t > code_counts;
-      std::string why;  // the first reason this is not an answer line
+      std::optional< mtasts::Text > why;  // the first reason this is not an answer line (a sum_why_* text)
    };
 
    class AnswerSax
@@ -107,7 +107,7 @@ namespace {
       bool null()
       {
          if( stack_.empty() ) {
-            a_.why = "not a JSON object";
+            a_.why = Text::sum_why_not_object;
             return false;
          }
          return true;  // "policy": null is no policy, as in the batch's input
@@ -207,7 +207,7 @@ namespace {
       bool start_array( std::size_t )
       {
          if( stack_.empty() ) {
-            a_.why = "not a JSON object";
+            a_.why = Text::sum_why_not_object;
             return false;
          }
          if( top() == root && text_of( key_ ) >= 0 ) {
@@ -232,8 +232,8 @@ namespace {
       }
       bool parse_error( std::size_t, const std::string&, const nlohmann::detail::exception& )
       {
-         if( a_.why.empty() ) {
-            a_.why = "not JSON";
+         if( !a_.why ) {
+            a_.why = Text::sum_why_not_json;
          }
          return false;
       }
@@ -257,7 +257,7 @@ namespace {
       bool scalar()
       {
          if( stack_.empty() ) {
-            a_.why = "not a JSON object";
+            a_.why = Text::sum_why_not_object;
             return false;
          }
          if( top() == root && text_of( key_ ) >= 0 ) {
@@ -392,9 +392,9 @@ namespace {
       return true;
    }
 
-   bool read_summary( const njson& j, Summary& s, std::string& why )
+   // false: a summary line that this version cannot read
+   bool read_summary( const njson& j, Summary& s )
    {
-      why = "a summary line that this version cannot read";
       if( !j.is_object() || j.value( "summary", njson() ) != "mta-sts-lint sweep" || j.value( "version", njson() ) != 1 ) {
          return false;
       }
@@ -481,7 +481,6 @@ namespace {
             merge_code( it->second, st );  // the same code twice in one summary (ours never does it): add up
          }
       }
-      why.clear();
       return true;
    }
 
@@ -718,7 +717,7 @@ LineResult add_line( Summary& s, std::string_view line )
       line.remove_suffix( 1 );
    }
    if( line.find_first_not_of( " \t" ) == std::string_view::npos ) {
-      return { LineKind::blank, {} };
+      return { LineKind::blank, {}, {} };
    }
    Answer a;
    AnswerSax sax( a );
@@ -731,48 +730,49 @@ LineResult add_line( Summary& s, std::string_view line )
    }
    if( a.is_summary ) {
       Summary part;
-      std::string why;
       // A summary nests 3 deep; a deeper line is not one (and a DOM of a million nested arrays would exhaust the stack).
       const bool shallow = max_depth( line, 4 );
       const njson j = shallow ? njson::parse( line.begin(), line.end(), nullptr, false ) : njson( njson::value_t::discarded );
-      if( !j.is_discarded() && read_summary( j, part, why ) ) {
+      if( !j.is_discarded() && read_summary( j, part ) ) {
          s.merge( part );
-         return { LineKind::summary, {} };
+         return { LineKind::summary, {}, {} };
       }
       add_to( s.lines, 1 );
       add_to( s.malformed, 1 );
-      return { LineKind::malformed, !shallow ? "a summary nested too deep" : j.is_discarded() ? "not JSON" : why };
+      return { LineKind::malformed, !shallow ? Text::sum_why_too_deep : j.is_discarded() ? Text::sum_why_not_json : Text::sum_why_old_summary, {} };
    }
-   std::string why = a.why;
+   std::optional< mtasts::Text > why = a.why;
+   std::string key;
    if( ok ) {
       if( a.error ) {
          add_to( s.lines, 1 );
          add_to( s.input_errors, 1 );
          count_message( s.input_error_messages, *a.error, 1 );
-         return { LineKind::input_error, {} };
+         return { LineKind::input_error, {}, {} };
       }
       if( !a.domain ) {
-         why = "no \"domain\" string";
+         why = Text::sum_why_no_domain;
       }
       else if( a.valid < 0 ) {
-         why = "no \"valid\" true or false";
+         why = Text::sum_why_no_valid;
       }
       else {
          for( int t = 0; t < text_count; ++t ) {
             if( a.texts[ t ].bad ) {
-               why = std::string( "\"" ) + text_keys[ t ] + "\" is not an object";
+               why = Text::sum_why_key_not_object;
+               key = text_keys[ t ];
             }
          }
       }
-      if( why.empty() ) {
+      if( !why ) {
          add_to( s.lines, 1 );
          add_answer( s, a );
-         return { LineKind::answer, {} };
+         return { LineKind::answer, {}, {} };
       }
    }
    add_to( s.lines, 1 );
    add_to( s.malformed, 1 );
-   return { LineKind::malformed, why.empty() ? "not JSON" : why };
+   return { LineKind::malformed, why ? *why : Text::sum_why_not_json, std::move( key ) };
 }
 
 std::string to_json( const Summary& s )

@@ -76,7 +76,8 @@ enum class LineKind { blank, answer, input_error, summary, malformed };
 struct LineResult
 {
    LineKind kind;
-   std::string reason;  // for malformed: why, one line
+   Text why;         // for malformed: why (a sum_why_* text of the catalogue, in any language)
+   std::string key;  // for Text::sum_why_key_not_object: the key whose value is not an object
 };
 
 // Reads one line (without its line break; a trailing CR is ignored) into `s`. Never throws; any bytes are fine.

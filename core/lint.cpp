@@ -177,41 +177,34 @@ std::size_t LintResult::info_count() const noexcept
 
 namespace {
 
-// Empties a result for another call, keeping what holds memory: its vectors keep their capacity and its facts go to
-// the workspace's spares (the checks must see a result with no policy and no record, as a fresh one).
-void reset( LintResult& result, detail::Workspace& ws ) noexcept
+// The facts a call of this kind fills, empty: the previous result's, emptied in place (PolicyFacts::clear(),
+// RecordFacts::clear(), which keep the buffers), else the spare a call of another kind set aside, else fresh ones.
+template< typename Facts >
+void take_facts( std::optional< Facts >& facts, std::optional< Facts >* spare ) noexcept
 {
-   if( result.policy && !ws.spare_policy ) {
-      ws.spare_policy = std::move( result.policy );
+   if( facts ) {
+      facts->clear();
    }
-   if( result.record && !ws.spare_record ) {
-      ws.spare_record = std::move( result.record );
-   }
-   result.clear();
-}
-
-// The facts of the previous call's result, cleared (PolicyFacts::clear(), RecordFacts::clear()), or fresh ones.
-void emplace_policy( LintResult& result, detail::Workspace* ws ) noexcept
-{
-   if( ws && ws->spare_policy ) {
-      ws->spare_policy->clear();
-      result.policy = std::move( ws->spare_policy );
-      ws->spare_policy.reset();
+   else if( spare && *spare ) {
+      ( *spare )->clear();
+      facts = std::move( *spare );
+      spare->reset();
    }
    else {
-      result.policy.emplace();
+      facts.emplace();
    }
 }
 
-void emplace_record( LintResult& result, detail::Workspace* ws ) noexcept
+// Facts a call of this kind does not fill go (the checks and the caller see a result without them, as a fresh one):
+// into the spare when it is free, for their buffers.
+template< typename Facts >
+void set_aside( std::optional< Facts >& facts, std::optional< Facts >* spare ) noexcept
 {
-   if( ws && ws->spare_record ) {
-      ws->spare_record->clear();
-      result.record = std::move( ws->spare_record );
-      ws->spare_record.reset();
-   }
-   else {
-      result.record.emplace();
+   if( facts ) {
+      if( spare && !*spare ) {
+         *spare = std::move( facts );
+      }
+      facts.reset();
    }
 }
 
@@ -219,6 +212,14 @@ void lint_into( LintResult& result, detail::Workspace* ws, std::string_view text
 {
    result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
    Sink sink( options.verbose, options.lang, std::move( result.diagnostics ) );
+   const bool policy_facts = result.kind == Kind::policy;
+   const bool record_facts = !policy_facts && result.kind != Kind::cert && result.kind != Kind::bundle;
+   if( !policy_facts ) {
+      set_aside( result.policy, ws ? &ws->spare_policy : nullptr );
+   }
+   if( !record_facts ) {
+      set_aside( result.record, ws ? &ws->spare_record : nullptr );
+   }
    if( result.kind == Kind::cert ) {
       if( detail::cert_linter ) {
          detail::cert_linter( text, options, sink, result.certificates_json );
@@ -236,15 +237,15 @@ void lint_into( LintResult& result, detail::Workspace* ws, std::string_view text
       }
    }
    else if( result.kind == Kind::policy ) {
-      emplace_policy( result, ws );
+      take_facts( result.policy, ws ? &ws->spare_policy : nullptr );
       detail::lint_policy( text, options, sink, *result.policy, ws );
    }
    else if( result.kind == Kind::dmarc ) {
-      emplace_record( result, ws );
+      take_facts( result.record, ws ? &ws->spare_record : nullptr );
       detail::lint_dmarc( text, options, sink, *result.record );
    }
    else {
-      emplace_record( result, ws );
+      take_facts( result.record, ws ? &ws->spare_record : nullptr );
       detail::lint_records( text, result.kind, sink, *result.record );
    }
    detail::finish( result, sink, text, options.verbose );
@@ -310,7 +311,7 @@ void lint_reusing( LintResult& result, Workspace* ws, std::string_view text, con
          *ws = Workspace();
       }
       else {
-         reset( result, *ws );
+         result.clear_except_facts();  // the facts: take_facts() / set_aside() in lint_into(), once the kind is known
       }
       ws->last_size = text.size();
    }

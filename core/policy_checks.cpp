@@ -609,7 +609,7 @@ void PolicyLinter::document_checks()
    // Required fields. Missing ones sit at line 1, column 1, length 0.
    if( occ_[ f_version ].empty() && !variant_seen_[ f_version ] ) {
       auto& d = sink_.add( Code::STS221, 0, 0 );
-      d.fix = make_fix( sink_.fix_title( FixTitle::add_version ), bom_len_, 0, "version: STSv1" + terminator_ );
+      d.fix = make_fix( sink_.fix_title( FixTitle::add_version ), bom_len_, 0, std::string( "version: STSv1" ).append( terminator_ ) );
    }
    else if( !occ_[ f_version ].empty() && first_field_ != f_version ) {
       sink_.add( Code::STS223, occ_[ f_version ][ 0 ].line_offset, occ_[ f_version ][ 0 ].line_length );
@@ -701,8 +701,10 @@ void PolicyLinter::document_checks()
          }
       }
    }
+   // (the mode and max_age checks compare string_views: std::string == "literal" is an out-of-line call per test)
+   const std::string_view mode_value = facts_.mode ? std::string_view( *facts_.mode ) : std::string_view();
    if( facts_.mode ) {
-      const auto& mode = *facts_.mode;
+      const std::string_view mode = mode_value;
       if( mode == "testing" ) {
          sink_.add( Code::STS226, facts_.mode_offset, mode.size() );
       }
@@ -714,17 +716,17 @@ void PolicyLinter::document_checks()
             sink_.add( Code::STS237, 0, 0 );
          }
          else {
-            sink_.add( Code::STS236, 0, 0, { { "mode", mode } } );
+            sink_.add( Code::STS236, 0, 0, { { "mode", std::string( mode ) } } );
          }
       }
    }
    if( facts_.max_age ) {
       const auto n = *facts_.max_age;
-      const bool none = facts_.mode && *facts_.mode == "none";
+      const bool none = facts_.mode && mode_value == "none";
       if( n > 0 && n < thresholds::one_day && !none ) {
          sink_.add( Code::STS233, max_age_offset_, max_age_len_ );
       }
-      else if( n >= thresholds::one_day && n < thresholds::one_week && facts_.mode && *facts_.mode == "enforce" ) {
+      else if( n >= thresholds::one_day && n < thresholds::one_week && facts_.mode && mode_value == "enforce" ) {
          sink_.add( Code::STS234, max_age_offset_, max_age_len_ );
       }
       if( none && n > thresholds::one_day ) {
@@ -743,7 +745,7 @@ void PolicyLinter::document_checks()
    }
    if( has_lines_ && last_.term_len == 0 && !last_.content.empty() ) {
       auto& d = sink_.add( Code::STS208, text_.size(), 0 );
-      d.fix = make_fix( sink_.fix_title( FixTitle::add_final_break ), text_.size(), 0, terminator_ );
+      d.fix = make_fix( sink_.fix_title( FixTitle::add_final_break ), text_.size(), 0, std::string( terminator_ ) );
    }
    // Non-ASCII text (valid only inside extension values).
    if( first_non_ascii_ != std::string_view::npos ) {

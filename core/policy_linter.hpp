@@ -95,7 +95,7 @@ namespace mtasts::detail::policy {
       Sink& sink_;
       PolicyFacts& facts_;
       Workspace* ws_;  // a Linter's memory for the duplicate check, or nullptr
-      std::string terminator_ = "\r\n";  // the file's own line ending, for fixes that insert lines
+      std::string_view terminator_ = "\r\n";  // the file's own line ending, for fixes that insert lines (a literal)
       Line last_{};
       std::size_t first_non_ascii_ = std::string_view::npos;
       std::size_t bom_len_ = 0;  // byte-order marks at the start

@@ -3,7 +3,7 @@
 // strings, objects and arrays built with emscripten::val, typed_memory_view for bytes): no embind class handle is ever
 // created, so nothing needs .delete(). Nothing here decides anything about policies: it only moves data across.
 //
-//   lint(), lintArgs()                the hot path (below)
+//   _mtasts_lint(), lintArgs()        the hot path (below; lint is a plain export, not an embind binding)
 //   info(lang)                        the catalogue and the names the JS side needs, once
 //   format(files, format, color)      the CLI's formatters
 //   ./full only (MTASTS_WASM_FULL): generate(options), generateDmarc(options), presets(lang), batch(entry)
@@ -40,6 +40,7 @@
 #include <vector>
 
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <emscripten/val.h>
 
@@ -234,11 +235,14 @@ void put_pairs( const std::vector< std::pair< std::string, std::string > >& pair
 
 // text: UTF-8 bytes (size bytes); kind: mtasts::Kind; flags: bit 0 verbose, bit 1 the text is ASCII, bit 2 MX hosts
 // given, bits 3 and up the language index (0 English); evidence (evidence_size bytes): the domain, then each MX host, each followed by a NUL byte.
-// The hot path, shaped by measurement (docs/api.md): embind's generic call costs about 180 ns more than a raw export
-// with no argument and about 340 ns with six, so lint() takes none: api.js writes its six int32 arguments into the
-// static block whose address lintArgs() gives once (text address, size, kind, flags, evidence address, evidence
-// size). It returns the record's address (valid until the next call), a plain number that api.js reads through its
-// HEAP32 view, rather than a typed_memory_view (a new Int32Array and an emval handle per call).
+// The hot path, shaped by measurement (docs/api.md): embind's generic call (no eval under the page's CSP, so the
+// invoker is a closure that loops over its arguments, applies the table function and converts the result) costs
+// about 180 ns more than a plain export with no argument and about 340 ns with six, a fifth of a typical lint() in
+// Node. So lint() is the one function of the module that is not an embind binding: a plain export
+// (`_mtasts_lint`, EXPORTED_FUNCTIONS in wasm/CMakeLists.txt) that takes no argument. api.js writes its six int32
+// arguments into the static block whose address lintArgs() (embind) gives once (text address, size, kind, flags,
+// evidence address, evidence size). It returns the record's address (valid until the next call), a plain number that
+// api.js reads through its HEAP32 view, rather than a typed_memory_view (a new Int32Array and an emval handle per call).
 std::int32_t args_block[ 6 ];
 
 std::uintptr_t lint_args()
@@ -748,9 +752,15 @@ MTASTS_SMALL val fix( const val& file )
 }  // namespace
 
 // The whole API of the module. Raw heap addresses (lint's text and evidence) travel as plain integers.
+// The hot lint() as a plain export (see lint() above): Module._mtasts_lint() in wasm/src/api.js.
+extern "C" EMSCRIPTEN_KEEPALIVE std::uintptr_t mtasts_lint()
+{
+   return lint();
+}
+
 EMSCRIPTEN_BINDINGS( mtasts )
 {
-   emscripten::function( "lint", &lint );
+   // lint(): the plain export mtasts_lint() below
    emscripten::function( "lintArgs", &lint_args );
    emscripten::function( "info", &info );
    emscripten::function( "format", &format );

@@ -2,7 +2,7 @@
 // One async instantiation, then synchronous calls that return plain objects (never embind handles).
 //
 // The module's functions are declared with embind in wasm/bindings.cpp and return plain JS values. Hot path (lint):
-// the text is written into a reusable heap buffer with TextEncoder.encodeInto, Module.lint() lints it and returns the
+// the text is written into a reusable heap buffer with TextEncoder.encodeInto, Module._mtasts_lint() lints it and returns the
 // address of a compact int32 record plus one UTF-8 blob, which is decoded once; the objects are built here.
 // Rare calls (the catalogue, format) take and return plain JS values. The generator's calls are in generator.js
 // (the "./full" entry only).
@@ -55,7 +55,7 @@ export function checkOptions(where, options, allowed) {
   return options;
 }
 
-// What Module.lint() takes as evidence: "domain\0host\0host\0" (wasm/bindings.cpp).
+// What Module._mtasts_lint() takes as evidence: "domain\0host\0host\0" (wasm/bindings.cpp).
 const evidenceText = (domain, mxHosts) => `${domain ?? ''}\0${(mxHosts ?? []).map((h) => `${h}\0`).join('')}`;
 
 const MODULE_OPTIONS = ['wasmBinary', 'wasmModule', 'locateFile', 'lang'];
@@ -164,7 +164,7 @@ function makeValidator(Module, extend, lang) {
     return new Error(`mta-sts-lint: internal error in the WebAssembly core: ${broken}`, { cause: e });
   }
 
-  const lintArgs = Module.lintArgs() >> 2; // Module.lint()'s arguments: six int32 words in the heap
+  const lintArgs = Module.lintArgs() >> 2; // Module._mtasts_lint()'s arguments: six int32 words in the heap
 
   // The reusable input buffer in the wasm heap.
   let buf = 0;
@@ -268,7 +268,7 @@ function makeValidator(Module, extend, lang) {
     const ascii = size === text.length;
     const flags = (verbose ? 1 : 0) | (ascii ? 2 : 0) | (mxHosts ? 4 : 0) | (lang << 3);
     const extra = evidence(domain, mxHosts);
-    // Module.lint() takes its six arguments in a static block (lintArgs): an embind call without arguments costs
+    // Module._mtasts_lint() takes its six arguments in a static block (lintArgs): a call without arguments costs
     // about half as much as one with six (docs/api.md).
     const heap32 = Module.HEAP32;
     heap32[lintArgs] = buf;
@@ -279,7 +279,7 @@ function makeValidator(Module, extend, lang) {
     heap32[lintArgs + 5] = extra;
     let at;
     try {
-      at = Module.lint() >> 2;
+      at = Module._mtasts_lint() >> 2;
     } catch (e) {
       throw failed(e);
     }
@@ -455,7 +455,7 @@ function makeValidator(Module, extend, lang) {
     return decoder.decode(callFormat(files, name, o.color === true, lang).output);
   }
 
-  // A file for the C++ format(): kind index, flags and evidence as Module.lint takes them (the messages in the
+  // A file for the C++ format(): kind index, flags and evidence as Module._mtasts_lint takes them (the messages in the
   // language the result was linted in).
   // The text goes as UTF-8 bytes (TextEncoder is native; embind's std::string from a JS string is a loop per character).
   function coreFile({ text, kind, verbose, domain, mxHosts, lang = defaultLang }) {

@@ -15,6 +15,7 @@
 // Prints a table and writes bench/results-page.json. A measurement, not a test: it never fails on the budget.
 //
 // Usage: node scripts/page-latency.mjs [--runs N] [--warmup N] [--cases a,b,...] [--no-trace] [--out bench/results-page.json]
+//        [--dist web/dist]
 
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -25,9 +26,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(repo, 'web', 'dist');
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
+// --dist DIR: measure another build of the page (e.g. a copy of the old web/dist, to alternate old and new).
+const dist = resolve(repo, opt('--dist', join('web', 'dist')));
 const RUNS = Number(opt('--runs', 60));
 const WARMUP = Number(opt('--warmup', 30)); // unmeasured keystrokes first: JIT tiers (JS and wasm) settle, as in real typing
 const OUT = resolve(repo, opt('--out', 'bench/results-page.json'));

@@ -34,7 +34,7 @@ function tablesOf(Module) {
 const WORDS = 11;
 
 export class CompactDiagnostics {
-  constructor(slot, count, text, t, fixable) {
+  constructor(slot, count, text, t, fixable, ascii) {
     this.slot = slot; // the buffers (below) this result is in: rec, the record's words for the diagnostics;
     // pos, where each diagnostic starts in rec; blob, the record's strings (UTF-8 bytes)
     this.count = count;
@@ -44,6 +44,8 @@ export class CompactDiagnostics {
     this.tables = t;
     this.fixable = fixable; // how many have a fix with at least one edit
     this.cache = [];
+    this.ascii = ascii; // the blob is ASCII
+    this.strings = new Map(); // (blob offset, length) -> string: the record holds each distinct string once
   }
 
   get length() {
@@ -55,7 +57,15 @@ export class CompactDiagnostics {
     const len = this.slot.rec[j + 1];
     if (len < 0) return null;
     if (off < 0) return this.text.substring(-1 - off, -1 - off + len);
-    return decoder.decode(this.slot.blob.subarray(off, off + len));
+    const key = off * 4096 + len; // (the record may hold a string and a shorter one at the same offset)
+    let s = len < 4096 ? this.strings.get(key) : undefined;
+    if (s === undefined) {
+      // A short ASCII string costs less from its codes than through TextDecoder (a call into the browser each).
+      const bytes = this.slot.blob.subarray(off, off + len);
+      s = this.ascii && len <= 128 ? String.fromCharCode.apply(null, bytes) : decoder.decode(bytes);
+      if (len < 4096) this.strings.set(key, s);
+    }
+    return s;
   }
 
   // The buffers, unless a newer lint reused them.
@@ -157,7 +167,7 @@ function read(w, i, Module) {
   slot.rec.set(w.subarray(start, i));
   slot.blob = room(slot.blob, blobSize);
   slot.blob.set(Module.HEAPU8.subarray(blobAt, blobAt + blobSize));
-  const d = new CompactDiagnostics(slot, count, linting, tablesOf(Module), fixable);
+  const d = new CompactDiagnostics(slot, count, linting, tablesOf(Module), fixable, w[at + 7] === 1);
   slot.owner = d;
   return [d, i];
 }

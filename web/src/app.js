@@ -237,19 +237,19 @@ function runLint() {
   showCertificates(validator, text, lang); // a pasted certificate or s_client capture: its table (web/src/certs.js)
   sinceLint = ChangeSet.empty(text.length);
   const tConvert = performance.now(); // (the conversion is now part of the editor's update, for what it holds)
-  // The list, summary and facts first: CodeMirror's update reads the DOM selection, which lays the page out, and
-  // that one layout then covers the list's changes too (the other way round the frame lays out twice).
-  renderResult(result);
-  const tList = performance.now();
+  // (The editor before the list: the other order, tried, made CodeMirror's update lay out the list's changes too when it
+  // reads the DOM selection, and cost more: docs/performance.md.)
   editorDiagnostics.set(result.diagnostics, (d, i) => toCmDiagnostic(d, i, text));
   hooks.lastResult = result; // (tests/browser/compact.test.mjs compares it with validator.lint())
+  const tEditor = performance.now();
+  renderResult(result);
   const t1 = performance.now();
   hooks.lastLintMs = t1 - t0;
   // A smoothed cost decides between linting at once and debouncing. The first lint of a text loaded wholesale (an
   // example, a link) also builds the editor's and the list's DOM from scratch: it is not what a keystroke costs.
   if (!coldLint) hooks.averageLintMs = hooks.averageLintMs === 0 ? hooks.lastLintMs : 0.75 * hooks.averageLintMs + 0.25 * hooks.lastLintMs;
   coldLint = false;
-  hooks.lastBreakdown = { text: tText - t0, validator: tLint - tText, convert: tConvert - tLint, editor: t1 - tList, list: tList - tConvert };
+  hooks.lastBreakdown = { text: tText - t0, validator: tLint - tText, convert: tConvert - tLint, editor: tEditor - tConvert, list: t1 - tEditor };
   hooks.lintCount++;
   if (keyTs) {
     hooks.lastKeyToLintMs = t1 - keyTs;

@@ -16,6 +16,9 @@
 //
 // Usage: node scripts/page-latency.mjs [--runs N] [--warmup N] [--cases a,b,...] [--no-trace] [--out bench/results-page.json]
 //        [--dist web/dist]
+//        node scripts/page-latency.mjs --ab DIR,DIR[,...] [--cases c] [--rounds 12]
+//   --ab: builds of the page side by side in one browser, in interleaved rounds of 10 real key presses each (after 2
+//   warm-up rounds), so that every build sees the same load: key press median and p95 and the lint's split per build.
 
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -240,6 +243,61 @@ function transferSize() {
 }
 
 // ---- run ----
+
+// --ab: the builds side by side (see the usage above); prints and exits.
+async function compareBuilds(dirs) {
+  const rounds = Number(opt('--rounds', 12));
+  const per = 10;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  const load0 = loadavg()[0];
+  for (const [id, name, text, lineNo] of CASES) {
+    if (ONLY ? !ONLY.has(id) : id !== 'c') continue;
+    const pages = [];
+    for (const d of dirs) {
+      const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(join(resolve(repo, d), 'index.html')).href);
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.evaluate((t) => window.__mtasts.setDocument(t, 'auto'), text);
+      await page.waitForTimeout(200);
+      await page.evaluate((n) => { const v = window.__mtasts.view; v.focus(); v.dispatch({ selection: { anchor: v.state.doc.line(n).to }, scrollIntoView: true }); }, lineNo);
+      pages.push({ d, page, key: [], parts: { validator: [], editor: [], list: [], total: [] } });
+    }
+    for (let round = 0; round < rounds + 2; round++) {
+      for (const p of pages) {
+        await p.page.evaluate(() => { window.__mtasts.keyLatencies.length = 0; });
+        const parts = [];
+        for (let i = 0; i < per; i++) {
+          const before = await p.page.evaluate(() => window.__mtasts.lintCount);
+          await p.page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
+          await p.page.waitForFunction((n) => window.__mtasts.lintCount > n, before);
+          parts.push(await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => { const h = window.__mtasts; r({ ...h.lastBreakdown, total: h.lastLintMs }); }))));
+        }
+        const key = await p.page.evaluate(() => [...window.__mtasts.keyLatencies]);
+        if (round >= 2) {
+          p.key.push(...key);
+          for (const x of parts) for (const k of Object.keys(p.parts)) p.parts[k].push(x[k]);
+        }
+      }
+    }
+    console.log(`${name}: ${rounds} interleaved rounds of ${per} real key presses per build (ms)`);
+    for (const p of pages) {
+      const k = stats(p.key);
+      const m = Object.fromEntries(Object.entries(p.parts).map(([n, xs]) => [n, stats(xs)]));
+      console.log(`  ${p.d.padEnd(28)} key press median ${k.median}, p95 ${k.p95} | medians: validator ${m.validator.median}, editor ${m.editor.median}, list ${m.list.median}, lint ${m.total.median} (p95 ${m.total.p95})`);
+    }
+    for (const p of pages) await p.page.context().close();
+  }
+  await browser.close();
+  console.log(`1-minute load average: ${load0.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after.`);
+}
+if (opt('--ab', '')) {
+  await compareBuilds(opt('--ab', '').split(','));
+  process.exit(0);
+}
 
 const loadBefore = loadavg()[0];
 const browser = await chromium.launch({

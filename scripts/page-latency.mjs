@@ -15,6 +15,10 @@
 // Prints a table and writes bench/results-page.json. A measurement, not a test: it never fails on the budget.
 //
 // Usage: node scripts/page-latency.mjs [--runs N] [--warmup N] [--cases a,b,...] [--no-trace] [--out bench/results-page.json]
+//        [--dist web/dist]
+//        node scripts/page-latency.mjs --ab DIR,DIR[,...] [--cases c] [--rounds 12]
+//   --ab: builds of the page side by side in one browser, in interleaved rounds of 10 real key presses each (after 2
+//   warm-up rounds), so that every build sees the same load: key press median and p95 and the lint's split per build.
 
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -25,9 +29,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(repo, 'web', 'dist');
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
+// --dist DIR: measure another build of the page (e.g. a copy of the old web/dist, to alternate old and new).
+const dist = resolve(repo, opt('--dist', join('web', 'dist')));
 const RUNS = Number(opt('--runs', 60));
 const WARMUP = Number(opt('--warmup', 30)); // unmeasured keystrokes first: JIT tiers (JS and wasm) settle, as in real typing
 const OUT = resolve(repo, opt('--out', 'bench/results-page.json'));
@@ -128,13 +133,25 @@ async function measure(page, browser, [id, name, text, lineNo, goal]) {
     return { bytes: new TextEncoder().encode(window.__mtasts.view.state.doc.toString()).length, lines: window.__mtasts.view.state.doc.lines, diagnostics: r.diagnostics.length, kind: r.kind };
   });
 
-  // Validator call alone.
-  const lintOnly = await page.evaluate((runs) => {
-    const v = window.__mtasts.validator;
-    const t = window.__mtasts.view.state.doc.toString();
-    const out = [];
-    for (let i = 0; i < runs * 2; i++) { const t0 = performance.now(); v.lint(t, { kind: 'auto' }); if (i >= runs) out.push(performance.now() - t0); }
-    return out;
+  // Validator call alone: the public lint(), and the page's own call (web/src/compact.js: diagnostics built on demand;
+  // here the editor's window of them, ~150), in alternating rounds. (An older page has no hooks.lintText.)
+  const [lintOnly, pageLintOnly] = await page.evaluate((runs) => {
+    const h = window.__mtasts;
+    const v = h.validator;
+    const t = h.view.state.doc.toString();
+    const pub = [];
+    const own = [];
+    for (let i = 0; i < runs * 2; i++) {
+      let t0 = performance.now();
+      v.lint(t, { kind: 'auto' });
+      if (i >= runs) pub.push(performance.now() - t0);
+      if (!h.lintText) continue;
+      t0 = performance.now();
+      const r = h.lintText(t);
+      for (let k = 0; k < 150 && k < r.diagnostics.length; k++) r.diagnostics.at(k);
+      if (i >= runs) own.push(performance.now() - t0);
+    }
+    return [pub, own];
   }, RUNS);
 
   // sync + frame: an input transaction dispatched in the page, at the end of line 3 (the max_age line, whose
@@ -205,6 +222,7 @@ async function measure(page, browser, [id, name, text, lineNo, goal]) {
     // layout, paint (pre-paint, paint, layerize, commit).
     trace,
     validatorOnly: stats(lintOnly),
+    pageValidatorOnly: pageLintOnly.length ? stats(pageLintOnly) : null,
   };
 }
 
@@ -225,6 +243,61 @@ function transferSize() {
 }
 
 // ---- run ----
+
+// --ab: the builds side by side (see the usage above); prints and exits.
+async function compareBuilds(dirs) {
+  const rounds = Number(opt('--rounds', 12));
+  const per = 10;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  const load0 = loadavg()[0];
+  for (const [id, name, text, lineNo] of CASES) {
+    if (ONLY ? !ONLY.has(id) : id !== 'c') continue;
+    const pages = [];
+    for (const d of dirs) {
+      const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(join(resolve(repo, d), 'index.html')).href);
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.evaluate((t) => window.__mtasts.setDocument(t, 'auto'), text);
+      await page.waitForTimeout(200);
+      await page.evaluate((n) => { const v = window.__mtasts.view; v.focus(); v.dispatch({ selection: { anchor: v.state.doc.line(n).to }, scrollIntoView: true }); }, lineNo);
+      pages.push({ d, page, key: [], parts: { validator: [], editor: [], list: [], total: [] } });
+    }
+    for (let round = 0; round < rounds + 2; round++) {
+      for (const p of pages) {
+        await p.page.evaluate(() => { window.__mtasts.keyLatencies.length = 0; });
+        const parts = [];
+        for (let i = 0; i < per; i++) {
+          const before = await p.page.evaluate(() => window.__mtasts.lintCount);
+          await p.page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
+          await p.page.waitForFunction((n) => window.__mtasts.lintCount > n, before);
+          parts.push(await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => { const h = window.__mtasts; r({ ...h.lastBreakdown, total: h.lastLintMs }); }))));
+        }
+        const key = await p.page.evaluate(() => [...window.__mtasts.keyLatencies]);
+        if (round >= 2) {
+          p.key.push(...key);
+          for (const x of parts) for (const k of Object.keys(p.parts)) p.parts[k].push(x[k]);
+        }
+      }
+    }
+    console.log(`${name}: ${rounds} interleaved rounds of ${per} real key presses per build (ms)`);
+    for (const p of pages) {
+      const k = stats(p.key);
+      const m = Object.fromEntries(Object.entries(p.parts).map(([n, xs]) => [n, stats(xs)]));
+      console.log(`  ${p.d.padEnd(28)} key press median ${k.median}, p95 ${k.p95} | medians: validator ${m.validator.median}, editor ${m.editor.median}, list ${m.list.median}, lint ${m.total.median} (p95 ${m.total.p95})`);
+    }
+    for (const p of pages) await p.page.context().close();
+  }
+  await browser.close();
+  console.log(`1-minute load average: ${load0.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after.`);
+}
+if (opt('--ab', '')) {
+  await compareBuilds(opt('--ab', '').split(','));
+  process.exit(0);
+}
 
 const loadBefore = loadavg()[0];
 const browser = await chromium.launch({
@@ -282,6 +355,9 @@ for (const c of cases) {
   console.log(`${c.name.padEnd(32)} ${String(c.bytes).padStart(6)} ${String(c.diagnostics).padStart(6)} | ${f(k.key)} | ${f(k.sync)} | ${f(k.frame)} | ${f(c.validatorOnly)}   ${c.goal ? ok : ''}`);
 }
 console.log('');
+console.log("The page's validator call alone (diagnostics on demand, 150 of them built), median / p95 / max:");
+for (const c of cases) if (c.pageValidatorOnly) console.log(`  ${c.name.padEnd(32)} ${f(c.pageValidatorOnly)}   (public lint(): ${f(c.validatorOnly)})`);
+console.log('');
 console.log('Lint pipeline after a keystroke (median ms): text / validator / convert / editor update / list+facts DOM');
 for (const c of cases) {
   const p = c.pipelineParts;
@@ -301,5 +377,6 @@ for (const x of size.files) console.log(`  ${x.file.padEnd(24)} ${String(x.bytes
 console.log(`  ${'total'.padEnd(24)} ${String(size.totalBytes).padStart(8)} B   gzip ${String(size.totalGzip).padStart(7)} B  (${(size.totalGzip / 1024).toFixed(1)} KiB)`);
 console.log(`Page load to first lint (file://): ${loadMs} ms.${consoleErrors.length ? ` Console errors: ${consoleErrors.length}!` : ''}`);
 const busy = Math.max(loadBefore, loadavg()[0]);
+console.log(`1-minute load average: ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after.`);
 if (busy > cpus().length) console.log(`Note: the machine was busy (1-minute load average ${busy.toFixed(1)} on ${cpus().length} CPUs); figures are pessimistic, rerun when idle.`);
 console.log(`Wrote ${relative(process.cwd(), OUT)}`);

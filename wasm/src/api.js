@@ -25,11 +25,17 @@ class Input extends ReturnsItsArgument {
     super(o);
     this.#input = input;
   }
+  // (Reading a private field that the object lacks throws, as it does on null and primitives.)
   static of(x) {
-    return x !== null && typeof x === 'object' && #input in x ? x.#input : undefined;
+    try {
+      return x.#input;
+    } catch {
+      return undefined;
+    }
   }
 }
 const NO_OPTIONS = Object.freeze({});
+const READ = Symbol.for('mtasts.read'); // see lint()
 
 export function describe(value) {
   if (value === null) return 'null';
@@ -55,42 +61,34 @@ export function checkOptions(where, options, allowed) {
   return options;
 }
 
+// An optional option of a JS type: `${call}, { name })`: expected a boolean (or a string), got ...
+function checkType(call, o, name, type) {
+  if (o[name] !== undefined && typeof o[name] !== type) {
+    throw new TypeError(`${call}, { ${name} }): expected a ${type}, got ${describe(o[name])}`);
+  }
+}
+
 // What Module._mtasts_lint() takes as evidence: "domain\0host\0host\0" (wasm/bindings.cpp).
 const evidenceText = (domain, mxHosts) => `${domain ?? ''}\0${(mxHosts ?? []).map((h) => `${h}\0`).join('')}`;
 
-const MODULE_OPTIONS = ['wasmBinary', 'wasmModule', 'locateFile', 'lang'];
+// createValidator()'s options, in the order they are checked: [valid(value), what it must be, the key it sets].
+const MODULE_OPTIONS = {
+  wasmBinary: [(v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v), 'an ArrayBuffer or a typed array', 'wasm'],
+  wasmModule: [(v) => v instanceof WebAssembly.Module, 'a WebAssembly.Module', 'wasm'],
+  locateFile: [(v) => typeof v === 'function', 'a function'],
+  lang: [(v) => typeof v === 'string', "a string ('en' or 'es')"],
+};
 
-// Validates createValidator()'s options: { wasm } (bytes or a compiled module) when the caller gave it, and locateFile.
+// Validates createValidator()'s options: { wasm } (bytes or a compiled module) when the caller gave it, locateFile
+// and lang.
 function moduleOptions(options) {
-  const o = checkOptions('createValidator(options)', options, MODULE_OPTIONS);
+  const o = checkOptions('createValidator(options)', options, Object.keys(MODULE_OPTIONS));
   const m = {};
-  if (o.wasmBinary !== undefined) {
-    if (!(o.wasmBinary instanceof ArrayBuffer || ArrayBuffer.isView(o.wasmBinary))) {
-      throw new TypeError(
-        `createValidator(options): wasmBinary must be an ArrayBuffer or a typed array, got ${describe(o.wasmBinary)}`,
-      );
-    }
-    m.wasm = o.wasmBinary;
-  }
-  if (o.wasmModule !== undefined) {
-    if (!(o.wasmModule instanceof WebAssembly.Module)) {
-      throw new TypeError(
-        `createValidator(options): wasmModule must be a WebAssembly.Module, got ${describe(o.wasmModule)}`,
-      );
-    }
-    m.wasm = o.wasmModule;
-  }
-  if (o.locateFile !== undefined) {
-    if (typeof o.locateFile !== 'function') {
-      throw new TypeError(`createValidator(options): locateFile must be a function, got ${describe(o.locateFile)}`);
-    }
-    m.locateFile = o.locateFile;
-  }
-  if (o.lang !== undefined) {
-    if (typeof o.lang !== 'string') {
-      throw new TypeError(`createValidator(options): lang must be a string ('en' or 'es'), got ${describe(o.lang)}`);
-    }
-    m.lang = o.lang;
+  for (const [name, [valid, what, key = name]] of Object.entries(MODULE_OPTIONS)) {
+    const value = o[name];
+    if (value === undefined) continue;
+    if (!valid(value)) throw new TypeError(`createValidator(options): ${name} must be ${what}, got ${describe(value)}`);
+    m[key] = value;
   }
   return m;
 }
@@ -214,7 +212,7 @@ function makeValidator(Module, extend, lang) {
     reserve(text.length, 0);
     // The view is re-made only after a reallocation (reserve) or memory growth (the glue replaces HEAPU8 then);
     // comparing the arrays themselves is cheaper than reading view.buffer on every call.
-    if (view === null || viewHeap !== Module.HEAPU8 || viewAt !== buf || view.length !== cap) {
+    if (viewHeap !== Module.HEAPU8 || viewAt !== buf || view.length !== cap) {
       viewHeap = Module.HEAPU8;
       viewAt = buf;
       view = viewHeap.subarray(buf, buf + cap);
@@ -230,6 +228,9 @@ function makeValidator(Module, extend, lang) {
     return written;
   }
 
+  // Internal, the page's (web/src/compact.js), not public API: `options[Symbol.for('mtasts.read')]`, a function, takes the diagnostics part
+  // of the record instead of the decoder below (symbol keys are not options: checkOptions reads Object.keys):
+  // read(heap32, word of the first diagnostic, Module) -> [diagnostics, the word after them].
   function lint(text, options) {
     if (typeof text !== 'string') {
       throw new TypeError(`lint(text): expected a string, got ${describe(text)}`);
@@ -248,14 +249,10 @@ function makeValidator(Module, extend, lang) {
         throw new RangeError(`lint(text, { kind }): unknown kind '${o.kind}' (expected ${listOf(kinds)})`);
       }
     }
-    if (o.verbose !== undefined && typeof o.verbose !== 'boolean') {
-      throw new TypeError(`lint(text, { verbose }): expected a boolean, got ${describe(o.verbose)}`);
-    }
-    if (o.file !== undefined && typeof o.file !== 'string') {
-      throw new TypeError(`lint(text, { file }): expected a string, got ${describe(o.file)}`);
-    }
+    checkType('lint(text', o, 'verbose', 'boolean');
+    checkType('lint(text', o, 'file', 'string');
     checkEvidence('lint(text, options)', o);
-    const lang = o.lang === undefined ? defaultLang : langIndex(o.lang, 'lint(text, { lang })');
+    const lang = langIndex(o.lang, 'lint(text, { lang })'); // (the validator's language when not given)
     const verbose = o.verbose === true;
     const domain = o.domain || undefined;
     const mxHosts = o.mxHosts ? [...o.mxHosts] : undefined;
@@ -283,7 +280,7 @@ function makeValidator(Module, extend, lang) {
     } catch (e) {
       throw failed(e);
     }
-    const result = decode(Module.HEAP32, at, text);
+    const result = decode(Module.HEAP32, at, text, o[READ]);
     new Input(result, { text, kind, verbose, domain, mxHosts, file: o.file, lang });
     return result;
   }
@@ -292,8 +289,9 @@ function makeValidator(Module, extend, lang) {
   // closures on every call.
   let w = null; // Int32Array: the heap
   let i = 0; // the next word
-  let blob = '';
+  let blob = null; // the ASCII blob as a string, decoded on first use
   let blobAt = 0;
+  let blobSize = 0;
   let blobAscii = true;
   let input = ''; // the text linted (ASCII when the record holds slices of it)
   function str() {
@@ -303,19 +301,16 @@ function makeValidator(Module, extend, lang) {
     if (len < 0) return null;
     if (off < 0) return input.substring(-1 - off, -1 - off + len); // a slice of the text (wasm/bindings.cpp)
     return blobAscii
-      ? blob.substring(off, off + len)
+      ? (blob ??= decoder.decode(Module.HEAPU8.subarray(blobAt, blobAt + blobSize))).substring(off, off + len)
       : decoder.decode(Module.HEAPU8.subarray(blobAt + off, blobAt + off + len));
   }
   // Unknown policy fields as { name: value } (as the CLI's JSON prints them; a repeated name keeps the last value,
   // as JSON.parse does); record fields as [{ name, value }].
   function object() {
     const n = w[i++];
-    const o = {};
-    for (let k = 0; k < n; ++k) {
-      const name = str();
-      Object.defineProperty(o, name, { value: str(), enumerable: true, writable: true, configurable: true });
-    }
-    return o;
+    const entries = new Array(n);
+    for (let k = 0; k < n; ++k) entries[k] = [str(), str()];
+    return Object.fromEntries(entries); // (own data properties, "__proto__" included)
   }
   function pairs() {
     const n = w[i++];
@@ -330,41 +325,38 @@ function makeValidator(Module, extend, lang) {
     return list;
   }
 
-  function decode(heap32, at, text) {
+  function decode(heap32, at, text, read) {
     w = heap32;
     input = text;
-    const blobSize = w[at + 6];
+    blobSize = w[at + 6];
     blobAt = w[at + 5];
     blobAscii = w[at + 7] === 1;
-    blob = blobSize === 0 ? '' : decoder.decode(Module.HEAPU8.subarray(blobAt, blobAt + blobSize));
+    blob = null;
     i = at + 10;
 
     const count = w[at + 4];
-    const diagnostics = new Array(count);
-    for (let k = 0; k < count; ++k) {
+    let diagnostics;
+    if (read) [diagnostics, i] = read(w, i, Module);
+    else diagnostics = new Array(count);
+    for (let k = 0; !read && k < count; ++k) {
+      const j = i;
+      i += 8; // (the message follows the eight numbers)
       const d = {
-        code: byIndex[w[i]].code,
-        severity: severities[w[i + 1]],
-        message: '',
-        line: w[i + 4],
-        column: w[i + 5],
-        endLine: w[i + 6],
-        endColumn: w[i + 7],
-        from: w[i + 2],
-        to: w[i + 3],
+        code: byIndex[w[j]].code,
+        severity: severities[w[j + 1]],
+        message: str(),
+        line: w[j + 4],
+        column: w[j + 5],
+        endLine: w[j + 6],
+        endColumn: w[j + 7],
+        from: w[j + 2],
+        to: w[j + 3],
       };
-      i += 8;
-      d.message = str();
       const edits = w[i++];
       if (edits >= 0) {
         const title = str();
         const list = new Array(edits);
-        for (let e = 0; e < edits; ++e) {
-          const from = w[i];
-          const to = w[i + 1];
-          i += 2;
-          list[e] = { from, to, insert: str() };
-        }
+        for (let e = 0; e < edits; ++e) list[e] = { from: w[i], to: w[i + 1], insert: ((i += 2), str()) };
         d.fix = { title, edits: list };
       }
       diagnostics[k] = d;
@@ -414,7 +406,7 @@ function makeValidator(Module, extend, lang) {
       result.artefacts = artefacts;
     }
     w = null;
-    blob = '';
+    blob = null;
     input = '';
     return result;
   }
@@ -428,9 +420,7 @@ function makeValidator(Module, extend, lang) {
       throw new RangeError(`${where}: unknown format '${name}' (expected ${listOf(formats)})`);
     }
     const o = checkOptions('format(results, format, options)', options, ['color', 'lang']);
-    if (o.color !== undefined && typeof o.color !== 'boolean') {
-      throw new TypeError(`format(results, format, { color }): expected a boolean, got ${describe(o.color)}`);
-    }
+    checkType('format(results, format', o, 'color', 'boolean');
     const lang = langIndex(o.lang, 'format(results, format, { lang })');
     const list = Array.isArray(results) ? results : [results];
     const files = list.map((item, k) => {

@@ -23,6 +23,7 @@ import { chooseLang, applyStatic, intlDuration, WORDS } from './i18n.js';
 import { initGenerator } from './generator.js';
 import { initDmarcGenerator } from './dmarc.js';
 import { EditorDiagnostics, DiagnosticsList } from './diagnostics.js';
+import { lintCompact } from './compact.js';
 
 /* global __CSP_NONCE__, __VERSION__ */
 const NONCE = typeof __CSP_NONCE__ === 'string' ? __CSP_NONCE__ : '';
@@ -203,13 +204,15 @@ function toCmDiagnostic(d, i, text) {
     // same diagnostics around its viewport (web/src/diagnostics.js updates ref.index then), whose fix positions are newer.
     const ref = { index: i };
     cm.ref = ref;
-    cm.actions = [{ name: d.fix.title || 'Fix', apply: () => { const cur = lastResult.diagnostics[ref.index]; if (cur && cur.fix) applyFix(cur.fix); } }];
+    cm.actions = [{ name: d.fix.title || 'Fix', apply: () => { const cur = lastResult.diagnostics.at(ref.index); if (cur && cur.fix) applyFix(cur.fix); } }];
   }
   return cm;
 }
 
+// The validator's result with its diagnostics as a CompactDiagnostics (web/src/compact.js): built as objects only
+// when the editor, the list or a fix asks for one (a 64 KiB text can carry 12,000 of them).
 function lintText(text) {
-  return validator.lint(text, { kind: currentKind, verbose, lang });
+  return lintCompact(validator, text, { kind: currentKind, verbose, lang });
 }
 
 function runLint() {
@@ -234,7 +237,10 @@ function runLint() {
   showCertificates(validator, text, lang); // a pasted certificate or s_client capture: its table (web/src/certs.js)
   sinceLint = ChangeSet.empty(text.length);
   const tConvert = performance.now(); // (the conversion is now part of the editor's update, for what it holds)
+  // (The editor before the list: the other order, tried, made CodeMirror's update lay out the list's changes too when it
+  // reads the DOM selection, and cost more: docs/performance.md.)
   editorDiagnostics.set(result.diagnostics, (d, i) => toCmDiagnostic(d, i, text));
+  hooks.lastResult = result; // (tests/browser/compact.test.mjs compares it with validator.lint())
   const tEditor = performance.now();
   renderResult(result);
   const t1 = performance.now();
@@ -280,15 +286,16 @@ function fixAll() {
   if (!validator) return;
   if (!sinceLint.empty) runLint();
   let doc = view.state.doc;
-  let result = lastResult;
+  let fixes = lastResult ? lastResult.diagnostics.fixes() : [];
   let total = null;
-  for (let round = 0; round < FIX_ALL_ROUNDS && result; round++) {
-    const edits = compatibleEdits(result.diagnostics.filter((d) => d.fix).map((d) => d.fix));
+  for (let round = 0; round < FIX_ALL_ROUNDS; round++) {
+    const edits = compatibleEdits(fixes);
     if (!edits.length) break;
     const cs = ChangeSet.of(edits, doc.length);
     total = total ? total.compose(cs) : cs;
     doc = cs.apply(doc);
-    result = lintText(doc.toString());
+    // The public lint() here (every fix is wanted): the page's compact results stay its latest lint's (compact.js).
+    fixes = validator.lint(doc.toString(), { kind: currentKind, verbose, lang }).diagnostics.filter((d) => d.fix).map((d) => d.fix);
   }
   if (total) {
     userEdited = true;
@@ -313,7 +320,7 @@ function renderResult(result) {
   setText(els.detected, currentKind === 'auto' ? (W ? W.detected(kindLabel) : `Detected: ${kindLabel}`) : (W ? W.checkedAs(kindLabel) : `Checked as: ${kindLabel}`));
   renderFound(result);
   diagnosticsList.set(result.diagnostics);
-  const fixable = result.diagnostics.reduce((n, d) => n + (d.fix && d.fix.edits && d.fix.edits.length ? 1 : 0), 0);
+  const fixable = result.diagnostics.fixable;
   els.fixAll.disabled = fixable === 0;
   setText(els.fixAll, W ? W.fixAll(fixable) : fixable ? `Fix all (${fixable})` : 'Fix all');
   renderFacts(result);
@@ -795,6 +802,7 @@ async function main() {
   rulesByCode = rulesIn(lang);
   hooks.validator = validator;
   hooks.lint = runLint;
+  hooks.lintText = lintText; // (the page's validator call: scripts/page-latency.mjs times it)
   hooks.setDocument = setDocument;
   coldLint = true;
   runLint();

@@ -48,6 +48,9 @@ const lineMarks = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+// No diagnostics yet (the shape of web/src/compact.js's CompactDiagnostics).
+const NONE = { length: 0, starts: new Int32Array(0), ends: new Int32Array(0), at: () => undefined };
+
 // The margin (characters) kept on each side of the viewport: CodeMirror's own viewport already reaches about a screen
 // (1000 px) beyond what is visible, and a scroll that moves it hands over the next window before the frame is painted.
 const MIN_MARGIN = 256;
@@ -58,7 +61,7 @@ const MIN_MARGIN = 256;
 export class EditorDiagnostics {
   constructor() {
     this.view = null;
-    this.all = [];
+    this.all = NONE;
     this.converted = [];
     this.convert = (d) => d;
     this.since = ChangeSet.empty(0);
@@ -105,8 +108,9 @@ export class EditorDiagnostics {
     queueMicrotask(() => { this.refreshQueued = false; if (this.view) this.show(); });
   }
 
-  // A new lint: `all` holds positions in the current text; convert(d, i) gives CodeMirror's diagnostic (its span may be
-  // widened by a character or two so that it shows).
+  // A new lint: `all` (a CompactDiagnostics, web/src/compact.js: spans in `starts`/`ends`, objects from at(i)) holds
+  // positions in the current text; convert(d, i) gives CodeMirror's diagnostic (its span may be widened by a character
+  // or two so that it shows).
   set(all, convert) {
     this.all = all;
     this.converted = new Array(all.length);
@@ -135,10 +139,11 @@ export class EditorDiagnostics {
     hi += 2;
     const out = [];
     const all = this.all;
-    for (let i = 0; i < all.length; i++) {
-      const raw = all[i];
-      if (raw.to < lo || raw.from > hi) continue;
-      const d = this.converted[i] || (this.converted[i] = this.convert(raw, i));
+    const starts = all.starts;
+    const ends = all.ends;
+    for (let i = 0; i < starts.length; i++) {
+      if (ends[i] < lo || starts[i] > hi) continue;
+      const d = this.converted[i] || (this.converted[i] = this.convert(all.at(i), i));
       if (ch.empty) { out.push(d); continue; }
       const from = ch.mapPos(d.from, 1);
       out.push({ ...d, from, to: Math.max(from, ch.mapPos(d.to, -1)) });
@@ -197,8 +202,8 @@ export class EditorDiagnostics {
     const ch = this.since;
     let after = null;
     let first = null;
-    for (const d of this.all) {
-      const from = ch.empty ? d.from : ch.mapPos(d.from, 1);
+    for (const start of this.all.starts) {
+      const from = ch.empty ? start : ch.mapPos(start, 1);
       if (!first || from < first) first = from;
       if (from >= sel.to + 1 && (after === null || from < after)) after = from;
     }
@@ -252,7 +257,7 @@ export class DiagnosticsList {
       const li = e.target.closest('li');
       const item = li && this.itemOfLi.get(li);
       if (!button || !item) return;
-      const d = this.diagnostics[item.index];
+      const d = this.diagnostics.at(item.index);
       if (!d) return;
       if (button.classList.contains('diag-fix')) ctx.onFix(d);
       else ctx.onGo(d);
@@ -400,7 +405,7 @@ export class DiagnosticsList {
     const keys = new Array(count);
     const unmatched = [];
     for (let k = 0; k < count; k++) {
-      const key = this.key(diagnostics[start + k]);
+      const key = this.key(diagnostics.at(start + k));
       keys[k] = key;
       const same = pool.get(key);
       const it = same && same.length ? same.shift() : null;
@@ -415,7 +420,7 @@ export class DiagnosticsList {
       // Out of the DOM first: the walk below then moves only new items, never a kept one (moving an element that
       // holds the keyboard focus would drop it).
       it.li.remove();
-      this.fill(it, diagnostics[start + k], keys[k]);
+      this.fill(it, diagnostics.at(start + k), keys[k]);
       next[k] = it;
     }
     for (const it of spare) it.li.remove();

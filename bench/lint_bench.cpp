@@ -165,6 +165,22 @@ void run_linter( benchmark::State& state, const std::string& text, mtasts::Kind 
 const std::string& large() { static const std::string t = large_policy(); return t; }
 const std::string& combined() { static const std::string t = combined_paste_64k(); return t; }
 const std::string& fixtures() { static const std::string t = fixture_paste_64k(); return t; }
+// The page's case (c) (scripts/page-latency.mjs): 64 KiB of short lines with two mistakes each ('Mx:' and a trailing
+// dot), over 12,000 diagnostics, each with a fix: what the core spends per diagnostic.
+const std::string& mistakes()
+{
+   static const std::string t = [] {
+      std::string s = "version: STSv1\nmode: enforce\nmax_age: 1209600\n";
+      for( std::size_t i = 0;; ++i ) {
+         const std::string line = "Mx: a" + std::to_string( i ) + ".\n";
+         if( s.size() + line.size() > 65536 ) {
+            return s;
+         }
+         s += line;
+      }
+   }();
+   return t;
+}
 
 void BM_typical_policy( benchmark::State& state ) { run( state, typical_policy, mtasts::Kind::policy ); }
 void BM_large_policy_64k( benchmark::State& state ) { run( state, large(), mtasts::Kind::policy ); }
@@ -286,6 +302,7 @@ int main( int argc, char** argv )
          { "linter_large_policy_64k", &large(), Kind::policy, true, Lang::en },
          { "linter_large_policy_64k_auto", &large(), Kind::auto_, true, Lang::en },
          { "linter_fixture_paste_64k", &fixtures(), Kind::auto_, true, Lang::en },
+         { "linter_mistakes_64k", &mistakes(), Kind::policy, true, Lang::en },
          { "linter_corpus_en", nullptr, Kind::auto_, true, Lang::en },
          { "linter_corpus_es", nullptr, Kind::auto_, true, Lang::es },
       };

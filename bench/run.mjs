@@ -274,7 +274,7 @@ if (!skip.has('native')) {
         for (const [name, n] of [
           ['typical_policy', 2000], ['linter_typical_policy', 2000], ['linter_typical_policy_auto', 2000],
           ['linter_sts_record', 2000], ['linter_sts_record_auto', 2000], ['large_policy_64k', 20], ['linter_large_policy_64k', 20],
-          ['linter_large_policy_64k_auto', 20], ['linter_fixture_paste_64k', 3], ['linter_corpus_en', 3], ['linter_corpus_es', 3],
+          ['linter_large_policy_64k_auto', 20], ['linter_fixture_paste_64k', 3], ['linter_mistakes_64k', 3], ['linter_corpus_en', 3], ['linter_corpus_es', 3],
         ]) ins[name] = count(name, n);
         results.native.instructions = ins;
         const I = (x) => (x === null ? 'n/a' : fmtInt(x));
@@ -283,6 +283,7 @@ if (!skip.has('native')) {
         if (ins.linter_sts_record_auto !== null) row('native', '_mta-sts record, instructions: kind auto vs txt (Linter)', `${I(ins.linter_sts_record_auto)} vs ${I(ins.linter_sts_record)}`, '<= +10 %', ins.linter_sts_record_auto <= 1.1 * ins.linter_sts_record);
         if (ins.linter_large_policy_64k !== null) row('native', '64 KiB policy, instructions per byte: Linter, auto (lint())', `${(ins.linter_large_policy_64k / 65521).toFixed(1)}, ${(ins.linter_large_policy_64k_auto / 65521).toFixed(1)} (${(ins.large_policy_64k / 65521).toFixed(1)})`, '');
         if (ins.linter_fixture_paste_64k !== null) row('native', '64 KiB paste of tests/fixtures/paste, instructions', `${(ins.linter_fixture_paste_64k / 1e6).toFixed(2)} million`, '');
+        if (ins.linter_mistakes_64k) row('native', "the page's case (c) text (64 KiB, 12,108 diagnostics with fixes), instructions (per diagnostic)", `${(ins.linter_mistakes_64k / 1e6).toFixed(2)} million (${fmtInt(Math.round(ins.linter_mistakes_64k / 12108))})`, '');
         if (ins.linter_corpus_en !== null) row('native', 'corpus (242 policies), instructions: English vs Spanish', `${fmtInt(ins.linter_corpus_en)} vs ${fmtInt(ins.linter_corpus_es)}`, 'English <= Spanish', ins.linter_corpus_en <= ins.linter_corpus_es);
       }
       // The same 64 KiB case with glibc keeping its freed memory: by default it returns the top of the heap to the

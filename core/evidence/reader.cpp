@@ -392,7 +392,36 @@ namespace {
       return prefix_match< grammar::http::status_line_start >( line.substr( k ) ) != std::string_view::npos ? k : std::string_view::npos;
    }
 
-   bool contains( std::string_view s, std::string_view what ) noexcept { return s.find( what ) != std::string_view::npos; }
+   // Whether `what` occurs in `s`. (Not string_view::find: most of the phrases looked for start with a space, and
+   // find() stops at every space of the line to compare; the recognisers ask this of most lines of a paste. The search
+   // runs on the first byte of `what` that is no space instead, which most lines hold rarely.)
+   bool contains( std::string_view s, std::string_view what ) noexcept
+   {
+      if( what.size() > s.size() ) {
+         return false;
+      }
+      std::size_t a = 0;
+      while( a < what.size() && what[ a ] == ' ' ) {
+         ++a;
+      }
+      if( a == what.size() ) {
+         return s.find( what ) != std::string_view::npos;
+      }
+      const char* const base = s.data();
+      const char* p = base + a;
+      const char* const last = base + ( s.size() - what.size() ) + a;  // the anchor's last possible place
+      while( p <= last ) {
+         p = static_cast< const char* >( std::memchr( p, what[ a ], static_cast< std::size_t >( last - p ) + 1 ) );
+         if( !p ) {
+            return false;
+         }
+         if( std::memcmp( p - a, what.data(), what.size() ) == 0 ) {
+            return true;
+         }
+         ++p;
+      }
+      return false;
+   }
 
    // host's and nslookup's answer phrases.
    bool host_phrase( std::string_view line ) noexcept
@@ -1210,6 +1239,10 @@ namespace {
       if( toks.size() < 4 || !looks_like_name( toks[ 0 ].text ) ) {
          return false;
       }
+      // (a zone file's or dig's record line reaches here too: none of host's phrases, decided before the record is built)
+      if( !contains( line, " descriptive text " ) && !contains( line, " mail is handled by " ) && !contains( line, " is an alias for " ) && !( toks[ 1 ].text == "has" && toks[ 2 ].text == "no" && contains( line, " record" ) ) ) {
+         return false;
+      }
       const std::string owner = norm_name( toks[ 0 ].text );
       Rr rr;
       rr.owner = owner;
@@ -1304,6 +1337,11 @@ namespace {
       }
       const auto toks = tokens( line, 3 );
       if( toks.size() < 2 || !looks_like_name( toks[ 0 ].text ) || text::is_wsp( line[ 0 ] ) ) {
+         return false;
+      }
+      // (a record line of another tool reaches here too: it names none of the three phrases, and returns false below;
+      // deciding that before the record is built saves its owner's copy)
+      if( !contains( line, "text =" ) && !contains( line, "mail exchanger = " ) && !contains( line, "canonical name = " ) ) {
          return false;
       }
       Rr rr;
@@ -1909,16 +1947,16 @@ namespace {
             continue;
          }
          if( const std::size_t cs = command_start( line ); cs != std::string_view::npos ) {
-            const Command c = parse_command( line, l.b, cs );
-            new_block( c.tool, l.b );
-            cmd_ = c;
+            Command parsed = parse_command( line, l.b, cs );
+            new_block( parsed.tool, l.b );  // (which also gives the block its label)
+            cmd_ = std::move( parsed );
+            const Command& c = cmd_;
             if( ( c.tool == Tool::dig || c.tool == Tool::host || c.tool == Tool::nslookup || c.tool == Tool::resolve_dnsname ) && !c.name.empty() ) {
                auto& q = query();
                q.name = c.name;
                q.type = c.type.empty() ? ( c.tool == Tool::resolve_dnsname || c.tool == Tool::host ? "A" : "A" ) : c.type;
                q.span = { l.b + cs, l.e - l.b - cs };
             }
-            b_.blocks[ block_ ].label = std::string( tool_label( c.tool, b_.problems.lang() ) );
             b_.blocks[ block_ ].whole_answer = c.tool == Tool::dig && ( c.short_form || c.answer_only );
             continue;
          }

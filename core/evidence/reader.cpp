@@ -190,6 +190,18 @@ namespace {
    std::size_t command_start( std::string_view line ) noexcept
    {
       const auto word_ok = [ & ]( std::size_t k ) {
+         // (the first letters of the commands command_tool() knows, the PowerShell ones in either case: most words of a
+         // paste start with another byte, and are not scanned)
+         if( k >= line.size() ) {
+            return false;
+         }
+         switch( line[ k ] ) {
+            case 'd': case 'k': case 'h': case 'n': case 'c': case 'w':
+            case 'r': case 'R': case 'i': case 'I':
+               break;
+            default:
+               return false;
+         }
          std::size_t e = k;
          while( e < line.size() && e < k + 24 && !text::is_wsp( line[ e ] ) ) {  // (the longest command is 17 bytes)
             ++e;
@@ -203,7 +215,24 @@ namespace {
          return n < line.size() && line[ n ] == ':' ? std::string_view::npos : 0;
       }
       const std::size_t limit = std::min< std::size_t >( line.size(), 160 );
-      for( std::size_t k = 0; k + 1 < limit; ++k ) {
+      std::size_t k = 0;
+      {
+         // (eight bytes at a time up to the first that may be a prompt's end: most lines hold none; this runs on every
+         // line of a paste)
+         constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+         const auto has = []( std::uint64_t w, char c ) {
+            const std::uint64_t x = w ^ ( ones * static_cast< unsigned char >( c ) );
+            return ( x - ones ) & ~x & high;
+         };
+         for( ; k + 9 <= limit; k += 8 ) {
+            std::uint64_t w;
+            std::memcpy( &w, line.data() + k, 8 );
+            if( has( w, '$' ) | has( w, '#' ) | has( w, '%' ) | has( w, '>' ) ) {
+               break;  // the byte loop below looks at these eight
+            }
+         }
+      }
+      for( ; k + 1 < limit; ++k ) {
          const char c = line[ k ];
          if( c > '>' || c < '#' ) {
             continue;  // (most bytes: one comparison pair instead of four; this runs on every line of a paste)
@@ -1235,11 +1264,15 @@ namespace {
          qq.span = { l.b + k + 12, l.e - l.b - k - 12 };
          return true;
       }
+      // (a zone file's or dig's record line reaches here too: none of host's phrases (" record" is in the last), decided
+      // before its tokens and the record are built)
+      if( !contains( line, " descriptive text " ) && !contains( line, " mail is handled by " ) && !contains( line, " is an alias for " ) && !contains( line, " record" ) ) {
+         return false;
+      }
       const auto toks = tokens( line, 8 );
       if( toks.size() < 4 || !looks_like_name( toks[ 0 ].text ) ) {
          return false;
       }
-      // (a zone file's or dig's record line reaches here too: none of host's phrases, decided before the record is built)
       if( !contains( line, " descriptive text " ) && !contains( line, " mail is handled by " ) && !contains( line, " is an alias for " ) && !( toks[ 1 ].text == "has" && toks[ 2 ].text == "no" && contains( line, " record" ) ) ) {
          return false;
       }
@@ -1335,13 +1368,13 @@ namespace {
          q.span = { l.b + static_cast< std::size_t >( why.data() - line.data() ), why.size() };
          return true;
       }
-      const auto toks = tokens( line, 3 );
-      if( toks.size() < 2 || !looks_like_name( toks[ 0 ].text ) || text::is_wsp( line[ 0 ] ) ) {
+      // (a record line of another tool reaches here too: it names none of the three phrases, and returns false below;
+      // deciding that first saves its tokens and its owner's copy)
+      if( !contains( line, "text =" ) && !contains( line, "mail exchanger = " ) && !contains( line, "canonical name = " ) ) {
          return false;
       }
-      // (a record line of another tool reaches here too: it names none of the three phrases, and returns false below;
-      // deciding that before the record is built saves its owner's copy)
-      if( !contains( line, "text =" ) && !contains( line, "mail exchanger = " ) && !contains( line, "canonical name = " ) ) {
+      const auto toks = tokens( line, 3 );
+      if( toks.size() < 2 || !looks_like_name( toks[ 0 ].text ) || text::is_wsp( line[ 0 ] ) ) {
          return false;
       }
       Rr rr;
@@ -1991,16 +2024,22 @@ namespace {
    // answers per query: records of its block, its name and its type (or a CNAME at its name)
    void count_answers( Bundle& b_ )
    {
-      std::map< std::pair< std::size_t, std::string >, std::vector< const Rr* > > by_owner;
-      for( const auto& r : b_.records ) {
-         by_owner[ { r.block, r.owner } ].push_back( &r );
+      // (the records by block and owner, sorted once: views of the owners, no map of copied names)
+      using Key = std::pair< std::size_t, std::string_view >;
+      std::vector< std::pair< Key, const Rr* > > by_owner;
+      if( !b_.queries.empty() ) {
+         by_owner.reserve( b_.records.size() );
+         for( const auto& r : b_.records ) {
+            by_owner.push_back( { { r.block, r.owner }, &r } );
+         }
+         std::sort( by_owner.begin(), by_owner.end(), []( const auto& x, const auto& y ) { return x.first < y.first; } );
       }
       for( auto& q : b_.queries ) {
-         const auto it = by_owner.find( { q.block, q.name } );
-         if( it != by_owner.end() ) {
-            for( const Rr* r : it->second ) {
-               q.answers += ( r->type == q.type || r->type == "CNAME" ) ? 1 : 0;
-            }
+         const Key key{ q.block, q.name };
+         auto it = std::lower_bound( by_owner.begin(), by_owner.end(), key, []( const auto& x, const Key& k ) { return x.first < k; } );
+         for( ; it != by_owner.end() && it->first == key; ++it ) {
+            const Rr* r = it->second;
+            q.answers += ( r->type == q.type || r->type == "CNAME" ) ? 1 : 0;
          }
          if( ( q.rcode == Rcode::noerror || ( q.rcode == Rcode::unknown && b_.blocks[ q.block ].whole_answer ) ) && q.answers == 0 ) {
             q.nodata = true;

@@ -1808,7 +1808,8 @@ namespace {
          end = std::max( end, k );
       }
       end = std::min( end, t_.size() );
-      const std::size_t next = line_at( t_, end ).next > end ? line_at( t_, end ).next : end;
+      const Line after = line_at( t_, end );
+      const std::size_t next = after.next > end ? after.next : end;
       if( depth > 0 && open_at != std::string_view::npos ) {
          problem( Code::DNS607, open_at, 1 );
       }

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "../checks.hpp"
 #include "../text.hpp"
@@ -664,9 +665,17 @@ namespace {
    void BundleLinter::keep_safe_fixes()
    {
       std::size_t budget = 4096, bytes = std::min< std::size_t >( 16 * 1024 * 1024, 4 * t_.size() + 64 * 1024 );
-      std::size_t cached_begin = std::string_view::npos, cached_end = 0;
+      std::size_t cached_begin = std::string_view::npos, cached_end = 0;  // (what the budget counts as read once)
+      std::size_t before_begin = std::string_view::npos, before_end = 0;  // what `before` holds
       evidence::Bundle before;
       std::string sig_before, sig_after;
+      // Verdicts already found, by the piece's bytes and the fix's edits in it: whether a fix leaves its piece reading
+      // the same depends on nothing else (the reading of a piece is a function of its bytes), so the same fix in an
+      // identical piece (a paste that shows the same tool output twice, or the same record defect repeated) is decided
+      // without reading again. The budget is spent as if it were read, so that which fixes are kept does not depend on
+      // the repeats.
+      std::unordered_map< std::string, bool > verdicts;
+      std::string key;
       // the warnings and errors first, the infos (only with --verbose) after: the fixes a user sees without --verbose
       // do not depend on whether the infos were asked for
       std::vector< Diagnostic* > order;
@@ -716,19 +725,49 @@ namespace {
                continue;
             }
          }
+         if( !cached ) {
+            cached_begin = begin;
+            cached_end = end;
+         }
+         {
+            char buf[ 24 ];
+            const auto r = std::to_chars( buf, buf + 23, window.size() );
+            *r.ptr = ':';
+            key.assign( buf, r.ptr + 1 );  // (the length first: no two keys of different pieces and edits are equal)
+         }
+         key.append( window );
+         for( const auto& e : local ) {
+            char buf[ 48 ];
+            auto r = std::to_chars( buf, buf + 20, e.offset );
+            *r.ptr++ = ',';
+            r = std::to_chars( r.ptr, buf + 41, e.length );
+            *r.ptr++ = ',';
+            r = std::to_chars( r.ptr, buf + 47, e.insert.size() );
+            *r.ptr++ = ':';
+            key.append( buf, r.ptr );
+            key.append( e.insert );
+         }
+         if( const auto v = verdicts.find( key ); v != verdicts.end() ) {
+            if( !v->second ) {
+               d.fix.reset();
+            }
+            continue;
+         }
          const auto fixed = apply_edits( window, local );
          const std::size_t from = local.front().offset;
          const std::size_t edit_end_old = local.back().offset + local.back().length;
          const std::size_t edit_end_new = static_cast< std::size_t >( static_cast< std::ptrdiff_t >( edit_end_old ) + delta );
          // (the piece as it is reads the same for every fix of its block: read once, kept while the fixes stay in it)
-         if( !cached ) {
+         if( before_begin != begin || before_end != end ) {
             before = evidence::read_bundle( window );
-            cached_begin = begin;
-            cached_end = end;
+            before_begin = begin;
+            before_end = end;
          }
          reading( sig_before, before, from, 0, edit_end_old );
          reading( sig_after, evidence::read_bundle( fixed ), from, delta, edit_end_new );
-         if( sig_before != sig_after ) {
+         const bool same = sig_before == sig_after;
+         verdicts.emplace( key, same );
+         if( !same ) {
             d.fix.reset();
          }
       }

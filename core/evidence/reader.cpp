@@ -190,6 +190,18 @@ namespace {
    std::size_t command_start( std::string_view line ) noexcept
    {
       const auto word_ok = [ & ]( std::size_t k ) {
+         // (the first letters of the commands command_tool() knows, the PowerShell ones in either case: most words of a
+         // paste start with another byte, and are not scanned)
+         if( k >= line.size() ) {
+            return false;
+         }
+         switch( line[ k ] ) {
+            case 'd': case 'k': case 'h': case 'n': case 'c': case 'w':
+            case 'r': case 'R': case 'i': case 'I':
+               break;
+            default:
+               return false;
+         }
          std::size_t e = k;
          while( e < line.size() && e < k + 24 && !text::is_wsp( line[ e ] ) ) {  // (the longest command is 17 bytes)
             ++e;
@@ -203,7 +215,24 @@ namespace {
          return n < line.size() && line[ n ] == ':' ? std::string_view::npos : 0;
       }
       const std::size_t limit = std::min< std::size_t >( line.size(), 160 );
-      for( std::size_t k = 0; k + 1 < limit; ++k ) {
+      std::size_t k = 0;
+      {
+         // (eight bytes at a time up to the first that may be a prompt's end: most lines hold none; this runs on every
+         // line of a paste)
+         constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+         const auto has = []( std::uint64_t w, char c ) {
+            const std::uint64_t x = w ^ ( ones * static_cast< unsigned char >( c ) );
+            return ( x - ones ) & ~x & high;
+         };
+         for( ; k + 9 <= limit; k += 8 ) {
+            std::uint64_t w;
+            std::memcpy( &w, line.data() + k, 8 );
+            if( has( w, '$' ) | has( w, '#' ) | has( w, '%' ) | has( w, '>' ) ) {
+               break;  // the byte loop below looks at these eight
+            }
+         }
+      }
+      for( ; k + 1 < limit; ++k ) {
          const char c = line[ k ];
          if( c > '>' || c < '#' ) {
             continue;  // (most bytes: one comparison pair instead of four; this runs on every line of a paste)
@@ -392,7 +421,36 @@ namespace {
       return prefix_match< grammar::http::status_line_start >( line.substr( k ) ) != std::string_view::npos ? k : std::string_view::npos;
    }
 
-   bool contains( std::string_view s, std::string_view what ) noexcept { return s.find( what ) != std::string_view::npos; }
+   // Whether `what` occurs in `s`. (Not string_view::find: most of the phrases looked for start with a space, and
+   // find() stops at every space of the line to compare; the recognisers ask this of most lines of a paste. The search
+   // runs on the first byte of `what` that is no space instead, which most lines hold rarely.)
+   bool contains( std::string_view s, std::string_view what ) noexcept
+   {
+      if( what.size() > s.size() ) {
+         return false;
+      }
+      std::size_t a = 0;
+      while( a < what.size() && what[ a ] == ' ' ) {
+         ++a;
+      }
+      if( a == what.size() ) {
+         return s.find( what ) != std::string_view::npos;
+      }
+      const char* const base = s.data();
+      const char* p = base + a;
+      const char* const last = base + ( s.size() - what.size() ) + a;  // the anchor's last possible place
+      while( p <= last ) {
+         p = static_cast< const char* >( std::memchr( p, what[ a ], static_cast< std::size_t >( last - p ) + 1 ) );
+         if( !p ) {
+            return false;
+         }
+         if( std::memcmp( p - a, what.data(), what.size() ) == 0 ) {
+            return true;
+         }
+         ++p;
+      }
+      return false;
+   }
 
    // host's and nslookup's answer phrases.
    bool host_phrase( std::string_view line ) noexcept
@@ -1206,8 +1264,16 @@ namespace {
          qq.span = { l.b + k + 12, l.e - l.b - k - 12 };
          return true;
       }
+      // (a zone file's or dig's record line reaches here too: none of host's phrases (" record" is in the last), decided
+      // before its tokens and the record are built)
+      if( !contains( line, " descriptive text " ) && !contains( line, " mail is handled by " ) && !contains( line, " is an alias for " ) && !contains( line, " record" ) ) {
+         return false;
+      }
       const auto toks = tokens( line, 8 );
       if( toks.size() < 4 || !looks_like_name( toks[ 0 ].text ) ) {
+         return false;
+      }
+      if( !contains( line, " descriptive text " ) && !contains( line, " mail is handled by " ) && !contains( line, " is an alias for " ) && !( toks[ 1 ].text == "has" && toks[ 2 ].text == "no" && contains( line, " record" ) ) ) {
          return false;
       }
       const std::string owner = norm_name( toks[ 0 ].text );
@@ -1301,6 +1367,11 @@ namespace {
          q.nodata = q.rcode == Rcode::noerror;
          q.span = { l.b + static_cast< std::size_t >( why.data() - line.data() ), why.size() };
          return true;
+      }
+      // (a record line of another tool reaches here too: it names none of the three phrases, and returns false below;
+      // deciding that first saves its tokens and its owner's copy)
+      if( !contains( line, "text =" ) && !contains( line, "mail exchanger = " ) && !contains( line, "canonical name = " ) ) {
+         return false;
       }
       const auto toks = tokens( line, 3 );
       if( toks.size() < 2 || !looks_like_name( toks[ 0 ].text ) || text::is_wsp( line[ 0 ] ) ) {
@@ -1737,7 +1808,8 @@ namespace {
          end = std::max( end, k );
       }
       end = std::min( end, t_.size() );
-      const std::size_t next = line_at( t_, end ).next > end ? line_at( t_, end ).next : end;
+      const Line after = line_at( t_, end );
+      const std::size_t next = after.next > end ? after.next : end;
       if( depth > 0 && open_at != std::string_view::npos ) {
          problem( Code::DNS607, open_at, 1 );
       }
@@ -1909,16 +1981,16 @@ namespace {
             continue;
          }
          if( const std::size_t cs = command_start( line ); cs != std::string_view::npos ) {
-            const Command c = parse_command( line, l.b, cs );
-            new_block( c.tool, l.b );
-            cmd_ = c;
+            Command parsed = parse_command( line, l.b, cs );
+            new_block( parsed.tool, l.b );  // (which also gives the block its label)
+            cmd_ = std::move( parsed );
+            const Command& c = cmd_;
             if( ( c.tool == Tool::dig || c.tool == Tool::host || c.tool == Tool::nslookup || c.tool == Tool::resolve_dnsname ) && !c.name.empty() ) {
                auto& q = query();
                q.name = c.name;
                q.type = c.type.empty() ? ( c.tool == Tool::resolve_dnsname || c.tool == Tool::host ? "A" : "A" ) : c.type;
                q.span = { l.b + cs, l.e - l.b - cs };
             }
-            b_.blocks[ block_ ].label = std::string( tool_label( c.tool, b_.problems.lang() ) );
             b_.blocks[ block_ ].whole_answer = c.tool == Tool::dig && ( c.short_form || c.answer_only );
             continue;
          }
@@ -1953,16 +2025,22 @@ namespace {
    // answers per query: records of its block, its name and its type (or a CNAME at its name)
    void count_answers( Bundle& b_ )
    {
-      std::map< std::pair< std::size_t, std::string >, std::vector< const Rr* > > by_owner;
-      for( const auto& r : b_.records ) {
-         by_owner[ { r.block, r.owner } ].push_back( &r );
+      // (the records by block and owner, sorted once: views of the owners, no map of copied names)
+      using Key = std::pair< std::size_t, std::string_view >;
+      std::vector< std::pair< Key, const Rr* > > by_owner;
+      if( !b_.queries.empty() ) {
+         by_owner.reserve( b_.records.size() );
+         for( const auto& r : b_.records ) {
+            by_owner.push_back( { { r.block, r.owner }, &r } );
+         }
+         std::sort( by_owner.begin(), by_owner.end(), []( const auto& x, const auto& y ) { return x.first < y.first; } );
       }
       for( auto& q : b_.queries ) {
-         const auto it = by_owner.find( { q.block, q.name } );
-         if( it != by_owner.end() ) {
-            for( const Rr* r : it->second ) {
-               q.answers += ( r->type == q.type || r->type == "CNAME" ) ? 1 : 0;
-            }
+         const Key key{ q.block, q.name };
+         auto it = std::lower_bound( by_owner.begin(), by_owner.end(), key, []( const auto& x, const Key& k ) { return x.first < k; } );
+         for( ; it != by_owner.end() && it->first == key; ++it ) {
+            const Rr* r = it->second;
+            q.answers += ( r->type == q.type || r->type == "CNAME" ) ? 1 : 0;
          }
          if( ( q.rcode == Rcode::noerror || ( q.rcode == Rcode::unknown && b_.blocks[ q.block ].whole_answer ) ) && q.answers == 0 ) {
             q.nodata = true;

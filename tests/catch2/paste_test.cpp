@@ -545,3 +545,65 @@ TEST_CASE( "hostile PowerShell pastes: a Content of 100,000 lines, a Strings arr
    REQUIRE( s.record );
    CHECK( s.record->value.size() == 13 + 100000 );  // "v=STSv1; id=1" + "x" per string
 }
+
+TEST_CASE( "paste fixes: the same tool output pasted many times gets the same fix in every copy, within the same budget" )
+{
+   // keep_safe_fixes() decides a fix once per identical piece and edits (docs/performance.md, "Issue #19, the paste
+   // reader"): every copy must still get what its own reading gives, and the budget of 4096 fixes read must be spent
+   // as before, so that the 4097th fix and the later ones are dropped whether or not their pieces repeat.
+   const std::string block = "$ dig +short TXT _mta-sts.example.com\n\"v=STSv1 ; id=20240101T000000\"\n";
+   const std::size_t copies = 4200;
+   std::string text;
+   for( std::size_t i = 0; i < copies; ++i ) {
+      text += block;
+   }
+   const auto r = test::lint( text, mtasts::Kind::auto_, false );
+   REQUIRE( r.kind == mtasts::Kind::bundle );
+   std::vector< const mtasts::Diagnostic* > sts103;
+   for( const auto& d : r.diagnostics ) {
+      if( d.code == mtasts::Code::STS103 ) {
+         sts103.push_back( &d );
+      }
+   }
+   REQUIRE( sts103.size() == copies );
+   std::size_t fixed = 0;
+   for( std::size_t i = 0; i < copies; ++i ) {
+      const auto& d = *sts103[ i ];
+      INFO( "copy " << i );
+      // the space before ';' of copy i: the 8th byte of its quoted value
+      REQUIRE( d.offset == i * block.size() + 38 + 8 );
+      if( i < 4096 ) {
+         REQUIRE( d.fix );
+         REQUIRE( d.fix->edits.size() == 1 );
+         CHECK( d.fix->edits[ 0 ].offset == d.offset );
+         CHECK( d.fix->edits[ 0 ].length == 1 );
+         CHECK( d.fix->edits[ 0 ].insert.empty() );
+         ++fixed;
+      }
+      else {
+         CHECK( !d.fix );  // past the budget: no fix rather than an unread one
+      }
+   }
+   CHECK( fixed == 4096 );
+}
+
+TEST_CASE( "a command after a prompt is found wherever the prompt ends in the first 160 bytes of its line" )
+{
+   // command_start() scans eight bytes at a time up to a possible prompt end: the command is found after a prompt that
+   // ends at any byte, up to the 160th of the line, as the byte-wise scan found it; a later one is not a prompt.
+   for( std::size_t n = 1; n <= 170; ++n ) {
+      for( const char end : { '$', '#', '%', '>' } ) {
+         INFO( "prompt of " << n << " bytes ending in " << end );
+         const std::string text = std::string( n - 1, 'x' ) + end + " dig +short TXT _mta-sts.example.com\n\"v=STSv1; id=20240101T000000\"\n";
+         const auto b = mtasts::evidence::read_bundle( text );
+         const bool dig = !b.blocks.empty() && b.blocks[ 0 ].tool == mtasts::evidence::Tool::dig;
+         // the prompt's last byte is at n - 1 and needs the byte after it within the first 160
+         CHECK( dig == ( n <= 159 ) );
+         if( dig ) {
+            REQUIRE( b.queries.size() == 1 );
+            CHECK( b.queries[ 0 ].name == "_mta-sts.example.com" );
+            CHECK( b.queries[ 0 ].type == "TXT" );
+         }
+      }
+   }
+}

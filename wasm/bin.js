@@ -8,7 +8,7 @@ import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, read
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { createValidator } from './dist/node.js';
-import { formatFiles } from './dist/api.js';
+import { formatFiles, parseTime } from './dist/api.js';
 import { TEXTS } from './dist/texts.js';
 
 // The language of everything printed (cli/commands.hpp choose_lang): `--lang en|es` (or --lang=...), else the
@@ -187,7 +187,7 @@ function parseArgs(argv) {
     'max-warnings': 'INT:NONNEGATIVE',
     domain: 'TEXT',
     'mx-host': 'TEXT',
-    // certificates (the native command's; the WebAssembly build has no certificate reader, see below)
+    // certificates (read by the full module's core/x509/; chain verification is the native command's, see below)
     now: 'TEXT',
     'expiry-warning-days': 'UINT',
     'cert-host': 'TEXT',
@@ -234,11 +234,18 @@ function parseArgs(argv) {
   const [domain] = options.domain;
   const fix = set.fix === true;
   const dryRun = set['fix-dry-run'] === true || set.diff === true;
-  // Certificates are read by the native command only (core/x509/ is not in the WebAssembly modules).
-  if (kind === 'cert' || set['verify-chain'] || options['ca-file'].length || options['ca-path'].length) {
+  // Certificates are read by the full module (core/x509/), but verifying a chain takes OpenSSL: the native command's.
+  if (set['verify-chain'] || options['ca-file'].length || options['ca-path'].length) {
     throw new UsageError('bin_no_certificates');
   }
-  return { files: files.length ? files : ['-'], kind, format, verbose, maxWarnings, domain, mxHosts, fix, dryRun };
+  const [now] = options.now;
+  const cert = {
+    now,
+    expiryWarningDays: options['expiry-warning-days'].length ? toInt(options['expiry-warning-days'][0]) : 14,
+    certHost: options['cert-host'][0] ?? '',
+    policyMode: options['policy-mode'][0] ?? '',
+  };
+  return { files: files.length ? files : ['-'], kind, format, verbose, maxWarnings, domain, mxHosts, fix, dryRun, cert };
 }
 
 // `mta-sts-lint generate` (cli/generate.cpp): the same options, output bytes (rendered by the core) and exit status
@@ -620,6 +627,19 @@ async function main(argv) {
     process.stderr.write(`mta-sts-lint: ${say(lang, 'cli_fix_exclusive')}\n`);
     return 2;
   }
+  // --now, checked before any file is read (cli/main.cpp); the certificate checks' time is now otherwise.
+  let certOptions;
+  if (!args.fix && !args.dryRun) {
+    let now = Math.floor(Date.now() / 1000);
+    if (args.cert.now !== undefined && args.cert.now !== '') {
+      now = parseTime(await fullValidator(lang), args.cert.now);
+      if (now === null) {
+        process.stderr.write(`mta-sts-lint: ${say(lang, 'cli_bad_now', { value: args.cert.now })}\n`);
+        return 2;
+      }
+    }
+    certOptions = { ...args.cert, now };
+  }
   const inputs = [];
   for (const file of args.files) {
     let bytes;
@@ -658,13 +678,50 @@ async function main(argv) {
   }
   // The full module: the default one is English only (docs/i18n.md) and does not read pasted tool output or zone
   // files (docs/paste.md), which the native command reads in --kind auto and bundle.
-  const v = await (await import('./dist/full-node.js')).createValidator({ lang });
+  const v = await fullValidator(lang);
   // Several files with --domain: one evidence set (a dig output, a policy file, a curl -i output... of that domain), as
-  // the native command (cli/main.cpp). The bin has no certificate reader, so a certificate capture is part of the set.
+  // the native command (cli/main.cpp); certificate captures in it are linted on their own (wasm/bindings.cpp format()).
   if (inputs.length > 1 && args.domain && (args.kind === 'auto' || args.kind === 'bundle')) for (const f of inputs) f.set = true;
-  const { output, errors, warnings } = formatFiles(v, inputs, args.format, color);
+  const { output, errors, warnings, certificates } = formatFiles(v, inputs, args.format, color, certOptions);
   process.stdout.write(output);
+  // The text report's certificate tables (cli/certificates.cpp), after the report, file by file.
+  if (args.format === 'text') {
+    inputs.forEach((f, i) => {
+      if (certificates[i]) process.stdout.write(certificateTable((id, a) => say(lang, id, a), f.name, certificates[i]));
+    });
+  }
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+}
+
+let full;
+const fullValidator = async (lang) => (full ??= await (await import('./dist/full-node.js')).createValidator({ lang }));
+
+// The text report's certificate table, as cli/certificates.cpp writes it from the same facts (the core's JSON): the
+// validation time, then per chain each certificate's names and validity.
+function certificateTable(t, file, json) {
+  let j;
+  try {
+    j = JSON.parse(json);
+  } catch {
+    return '';
+  }
+  if (j === null || typeof j !== 'object' || Array.isArray(j)) return '';
+  let out = `${t('ctab_checked', { file, time: typeof j.now === 'string' ? j.now : t('ctab_no_time') })}\n`;
+  for (const ch of j.chains ?? []) {
+    const host = ch.host === '' ? t('ctab_unknown_host') : ch.host;
+    out += `  ${t(ch.role === 'mx' ? 'ctab_mx_host' : 'ctab_policy_host', { host })}\n`;
+    for (const c of ch.certificates) {
+      out += `   ${c.problems.length === 0 ? '   ' : ' ! '}${c.index} `;
+      if (c.error !== undefined) {
+        out += `${t('ctab_unreadable', { why: c.error })}\n`;
+        continue;
+      }
+      out += `${c.subject}\n        ${t('ctab_issuer', { s: c.issuer })}\n        ${t('ctab_valid', { from: c.not_before, to: c.not_after, key: c.key })}\n`;
+      const names = [...c.dns_names, ...c.ip_addresses].join(', ');
+      out += `        ${t('ctab_names', { names: names || t('ctab_no_san') })}\n`;
+    }
+  }
+  return out;
 }
 
 // --fix / --fix-dry-run (docs/fix.md), as cli/main.cpp does them: the fixing is the core's (fix() in wasm/bindings.cpp, in the

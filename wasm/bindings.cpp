@@ -466,24 +466,69 @@ val format( const val& files, const std::string& format_name, int color )
 #else
    const bool set = false;  // lint_evidence() would link the paste reader into the lint-only module (+35 KiB gzip)
 #endif
+   // The options of a file: its kind, flags and evidence, and in ./full the certificate options that the bin gives on
+   // the first file for all of them (cli/main.cpp's --now, --expiry-warning-days, --cert-host, --policy-mode).
+   const auto options_of = [ & ]( const val& file ) {
+      auto o = lint_options( file[ "kind" ].as< int >(), file[ "flags" ].as< int >(), bytes( file[ "evidence" ] ) );
+#ifdef MTASTS_WASM_FULL
+      const val cert = files[ 0 ][ "cert" ];
+      if( !cert.isUndefined() ) {
+         o.now = static_cast< std::int64_t >( cert[ "now" ].as< double >() );
+         o.expiry_warning_days = cert[ "expiryWarningDays" ].as< unsigned >();
+         o.cert_host = cert[ "certHost" ].as< std::string >();
+         o.mode = cert[ "policyMode" ].as< std::string >();
+      }
+#endif
+      return o;
+   };
    std::vector< std::string_view > views;
+   std::vector< std::size_t > at;  // the files of the set, by index
    for( std::size_t i = 0; i < count; ++i ) {
       const val file = files[ i ];
       names[ i ] = bytes( file[ "name" ] );
       texts[ i ] = bytes( file[ "text" ] );
-      if( set ) {
+      // In a set, certificate captures are linted on their own (below, with the policy's mode and mx patterns), as
+      // cli/main.cpp does; the rest of the files form the evidence set.
+      if( set && !( file[ "kind" ].as< int >() == static_cast< int >( mtasts::Kind::auto_ ) && mtasts::detect_kind( texts[ i ] ) == mtasts::Kind::cert ) ) {
          views.push_back( texts[ i ] );
+         at.push_back( i );
       }
       else {
-         results[ i ] = mtasts::lint( texts[ i ], lint_options( file[ "kind" ].as< int >(), file[ "flags" ].as< int >(), bytes( file[ "evidence" ] ) ) );
+         results[ i ] = mtasts::lint( texts[ i ], options_of( file ) );
       }
    }
 #ifdef MTASTS_WASM_FULL
    if( set ) {
-      const val first = files[ 0 ];
-      auto linted = mtasts::lint_evidence( views, lint_options( first[ "kind" ].as< int >(), first[ "flags" ].as< int >(), bytes( first[ "evidence" ] ) ) );
-      for( std::size_t i = 0; i < count && i < linted.size(); ++i ) {
-         results[ i ] = std::move( linted[ i ] );
+      auto linted = mtasts::lint_evidence( views, options_of( files[ 0 ] ) );
+      for( std::size_t k = 0; k < at.size() && k < linted.size(); ++k ) {
+         results[ at[ k ] ] = std::move( linted[ k ] );
+      }
+   }
+   // Certificates given with the policy in one run, as cli/main.cpp does it: the MX hosts' certificates are judged by
+   // the policy's mode unless --policy-mode says otherwise, and its mx patterns choose the MX hosts that count.
+   {
+      const bool mode_given = !files[ 0 ][ "cert" ].isUndefined() && !files[ 0 ][ "cert" ][ "policyMode" ].as< std::string >().empty();
+      std::string mode;
+      std::optional< std::vector< std::string > > policy_mx;
+      for( const auto& r : results ) {
+         if( !mode_given && r.policy && r.policy->mode && mode.empty() ) {
+            mode = *r.policy->mode;
+         }
+         if( r.policy && !policy_mx ) {
+            policy_mx = std::vector< std::string >( r.policy->mx.begin(), r.policy->mx.end() );
+         }
+      }
+      if( !mode.empty() || policy_mx ) {
+         for( std::size_t i = 0; i < count; ++i ) {
+            if( results[ i ].kind == mtasts::Kind::cert ) {
+               auto o = options_of( files[ i ] );
+               if( !mode.empty() ) {
+                  o.mode = mode;
+               }
+               o.policy_mx = policy_mx;
+               results[ i ] = mtasts::lint( texts[ i ], o );
+            }
+         }
       }
    }
 #endif
@@ -501,6 +546,14 @@ val format( const val& files, const std::string& format_name, int color )
    o.set( "output", typed_memory_view( printed.size(), reinterpret_cast< const unsigned char* >( printed.data() ) ) );
    o.set( "errors", static_cast< double >( errors ) );
    o.set( "warnings", static_cast< double >( warnings ) );
+#ifdef MTASTS_WASM_FULL
+   // the certificates' facts of each file linted as certificates (JSON, core/x509/cert_lint.hpp), for the bin's table
+   val certificates = val::array();
+   for( std::size_t i = 0; i < count; ++i ) {
+      certificates.set( i, results[ i ].kind == mtasts::Kind::cert ? results[ i ].certificates_json : std::string() );
+   }
+   o.set( "certificates", certificates );
+#endif
    return o;
 }
 

@@ -20,6 +20,7 @@
 #include "core/lint.hpp"
 #include "core/source_map.hpp"
 #include "core/x509/cert_lint.hpp"
+#include "core/x509/certificate.hpp"
 
 namespace {
 
@@ -117,6 +118,13 @@ val certificates( std::string text, val o )
    return out;
 }
 
+// The bin's --now (cli/main.cpp): YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD as seconds since 1970, or null.
+val parse_time( const std::string& text )
+{
+   const auto t = mtasts::x509::parse_time_text( text );
+   return t ? val( static_cast< double >( *t ) ) : val::null();
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS( certificates )
@@ -125,4 +133,5 @@ EMSCRIPTEN_BINDINGS( certificates )
    // editor gets the certificate checks rather than being read as a broken policy.
    mtasts::x509::enable_certificates();
    emscripten::function( "mtastsCertificates", &certificates );
+   emscripten::function( "mtastsParseTime", &parse_time );
 }

@@ -211,7 +211,7 @@ test('a reader that goes away (| head): exit 2 with one line on stderr, as the n
   assert.equal(stderr, 'mta-sts-lint: cannot write standard output: Broken pipe\n');
 });
 
-test('"certificates": the native command answers it, the bin (no certificate reader) answers an error line with the domain', () => {
+test('"certificates": the native command answers it, the bin (certificates in files only) answers an error line with the domain', () => {
   // Not a real certificate: the bin must refuse the key before reading it; the native command reads it (CRT801/CRT802).
   const lines = [
     '{"domain":"cert.example","certificates":"-----BEGIN CERTIFICATE-----\\nAAAA\\n-----END CERTIFICATE-----\\n","now":"2026-12-01"}',
@@ -227,7 +227,7 @@ test('"certificates": the native command answers it, the bin (no certificate rea
   assert.deepEqual(bl[0], {
     line: 1,
     domain: 'cert.example',
-    error: '"certificates" is read only by the native mta-sts-lint; this build has no certificate reader',
+    error: '"certificates" is read only by the native mta-sts-lint --batch (the bin reads certificates in files, not in --batch lines)',
   });
   assert.equal(nl[0].certificates.kind, 'cert');
   assert.deepEqual(nl[0].certificates.diagnostics.map((d) => d.code), ['CRT801']);
@@ -235,5 +235,5 @@ test('"certificates": the native command answers it, the bin (no certificate rea
   assert.deepEqual(bl.slice(1), nl.slice(1));
   assert.equal(bl[1].certificates, undefined);
   const es = bin(['--batch', '--lang', 'es'], { input: lines[0] + '\n' });
-  assert.equal(JSON.parse(es.stdout.toString()).error, '"certificates" solo lo lee el mta-sts-lint nativo; esta compilación no tiene lector de certificados');
+  assert.equal(JSON.parse(es.stdout.toString()).error, '"certificates" solo lo lee el mta-sts-lint --batch nativo (el bin lee certificados en archivos, no en líneas de --batch)');
 });

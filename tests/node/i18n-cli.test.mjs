@@ -155,7 +155,7 @@ for (const [name, cli] of Object.entries(tools)) {
 
 }
 
-// The native command only: the Node bin has no certificate reader, and its own copies of the DMARC generator's and
+// The native command only (chain verification needs OpenSSL), and the bin's own copies of the DMARC generator's and
 // CLI11's words (wasm/bin.js) are still English.
 const es = (args, input) => native(args, { env: env({ LANG: 'es_ES.UTF-8' }), cwd: scratch, input });
 const en = (args, input) => native(args, { env: env({ LANG: 'C' }), cwd: scratch, input });
@@ -273,11 +273,11 @@ test('native: summarize in Spanish (text, HTML and help); JSON and English uncha
 // What only the native command does, as the Node bin refuses it: in the chosen language (core/i18n bin_* rows).
 test('bin: its native-only refusals in Spanish, unchanged in English', () => {
   const es = env({ LANG: 'es_ES.UTF-8' });
-  const cert = bin(['--kind', 'cert', 'x.pem'], { env: es, input: '' });
+  const cert = bin(['--ca-file', 'ca.pem', 'x.pem'], { env: es, input: '' });
   assert.equal(cert.status, 2);
-  assert.equal(cert.stderr, 'los certificados (--kind cert, --verify-chain, --ca-file, --ca-path) solo los lee el comando nativo\nEjecute con --help para obtener más información.\n');
+  assert.equal(cert.stderr, 'verificar cadenas de certificados (--verify-chain, --ca-file, --ca-path) requiere OpenSSL: use el comando nativo\nEjecute con --help para obtener más información.\n');
   assert.equal(bin(['--verify-chain', '--lang', 'en'], { env: es, input: '' }).stderr,
-    'certificates (--kind cert, --verify-chain, --ca-file, --ca-path) are read by the native command only\nRun with --help for more information.\n');
+    'verifying certificate chains (--verify-chain, --ca-file, --ca-path) takes OpenSSL: use the native command\nRun with --help for more information.\n');
   const sum = bin(['summarize', '--lang', 'es'], { env: env({}), input: '' });
   assert.equal(sum.status, 2);
   assert.equal(sum.stderr, 'mta-sts-lint: summarize solo existe en el comando nativo (build/mta-sts-lint summarize); véase docs/sweeping.md\n');

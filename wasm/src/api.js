@@ -474,11 +474,16 @@ function makeValidator(Module, extend, lang) {
   // For the bin: files [{ name, text: string | Uint8Array, kind: KindOption, verbose, domain?, mxHosts? }] ->
   // { output: Uint8Array, errors, warnings }. Raw bytes reach the core unchanged (a non-UTF-8 file is reported as
   // the native CLI does).
-  function formatFiles(list, name, color) {
+  // cert (./full): { now (seconds), expiryWarningDays, certHost, policyMode } for every file, as the native command's
+  // options; the result's `certificates` then has each file's certificate facts (JSON, '' when not certificates).
+  function formatFiles(list, name, color, cert) {
     const files = list.map((f) => ({ name: f.name, set: f.set === true, ...coreFile({ ...f, kind: kinds.indexOf(f.kind) }) }));
-    const { output, errors, warnings } = callFormat(files, name, color);
-    return { output: output.slice(), errors, warnings };
+    if (cert && files.length) files[0].cert = cert;
+    const { output, errors, warnings, certificates } = callFormat(files, name, color);
+    return { output: output.slice(), errors, warnings, certificates: certificates ?? [] };
   }
+  // The bin's --now: seconds since 1970, or null when the text is not YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD (./full).
+  const parseTime = (text) => (Module.mtastsParseTime ? Module.mtastsParseTime(text) : null);
 
   const validator = {
     lint,
@@ -494,7 +499,7 @@ function makeValidator(Module, extend, lang) {
       return Module.HEAPU8.buffer.byteLength;
     },
   };
-  internals.set(validator, { formatFiles });
+  internals.set(validator, { formatFiles, parseTime });
   if (extend) {
     extend(validator, Module, { usable, failed, langIndex });
   } else {
@@ -509,6 +514,11 @@ function makeValidator(Module, extend, lang) {
 const internals = new WeakMap();
 
 /** Internal (used by wasm/bin.js, not public API): formats raw file contents exactly as the native CLI does. */
-export function formatFiles(validator, files, format, color) {
-  return internals.get(validator).formatFiles(files, format, color);
+export function formatFiles(validator, files, format, color, cert) {
+  return internals.get(validator).formatFiles(files, format, color, cert);
+}
+
+/** Internal (wasm/bin.js): the native command's --now parsing (seconds since 1970, or null). */
+export function parseTime(validator, text) {
+  return internals.get(validator).parseTime(text);
 }

@@ -293,7 +293,7 @@ export const TEXTS = {
   "sys_eperm": "Operation not permitted",
   "sys_erofs": "Read-only file system",
   "sys_not_regular": "not a regular file",
-  "bin_no_certificates": "certificates (--kind cert, --verify-chain, --ca-file, --ca-path) are read by the native command only",
+  "bin_no_certificates": "verifying certificate chains (--verify-chain, --ca-file, --ca-path) takes OpenSSL: use the native command",
   "bin_summarize_native": "summarize is in the native command only (build/mta-sts-lint summarize); see docs/sweeping.md",
   "gen_about": "Generate an MTA-STS policy (RFC 8461), its _mta-sts TXT record and a TLS-RPT record (RFC 8460).",
   "gen_presets": "Presets (--preset NAME):",
@@ -351,7 +351,7 @@ export const TEXTS = {
   "batch_bad_now": "\"now\" must be a time as YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD (UTC), or null",
   "batch_bad_policy_mode": "\"policyMode\" must be \"enforce\", \"testing\", \"none\" or null",
   "batch_bad_expiry_days": "\"expiryWarningDays\" must be a whole number from 0 to 3650, or null",
-  "batch_no_certificates": "\"certificates\" is read only by the native mta-sts-lint; this build has no certificate reader"
+  "batch_no_certificates": "\"certificates\" is read only by the native mta-sts-lint --batch (the bin reads certificates in files, not in --batch lines)"
  },
  "es": {
   "level_error": "error",
@@ -645,7 +645,7 @@ export const TEXTS = {
   "sys_eperm": "operación no permitida",
   "sys_erofs": "sistema de archivos de solo lectura",
   "sys_not_regular": "no es un archivo regular",
-  "bin_no_certificates": "los certificados (--kind cert, --verify-chain, --ca-file, --ca-path) solo los lee el comando nativo",
+  "bin_no_certificates": "verificar cadenas de certificados (--verify-chain, --ca-file, --ca-path) requiere OpenSSL: use el comando nativo",
   "bin_summarize_native": "summarize solo existe en el comando nativo (build/mta-sts-lint summarize); véase docs/sweeping.md",
   "gen_about": "Genera una política MTA-STS (RFC 8461), su registro TXT _mta-sts y un registro TLS-RPT (RFC 8460).",
   "gen_presets": "Proveedores predefinidos (--preset NOMBRE):",
@@ -703,6 +703,6 @@ export const TEXTS = {
   "batch_bad_now": "\"now\" debe ser una hora AAAA-MM-DDTHH:MM:SSZ o AAAA-MM-DD (UTC), o null",
   "batch_bad_policy_mode": "\"policyMode\" debe ser \"enforce\", \"testing\", \"none\" o null",
   "batch_bad_expiry_days": "\"expiryWarningDays\" debe ser un número entero de 0 a 3650, o null",
-  "batch_no_certificates": "\"certificates\" solo lo lee el mta-sts-lint nativo; esta compilación no tiene lector de certificados"
+  "batch_no_certificates": "\"certificates\" solo lo lee el mta-sts-lint --batch nativo (el bin lee certificados en archivos, no en líneas de --batch)"
  }
 };

@@ -3,6 +3,7 @@
 //   build/bench/mtasts_bench [--benchmark_filter=...] [--benchmark_format=json]
 //   build/bench/mtasts_bench --count CASE N   runs CASE N times through mtasts_bench_count() and nothing else, for
 //                                              valgrind --tool=callgrind --toggle-collect=mtasts_bench_count
+//   build/bench/mtasts_bench --print CASE     writes CASE's text to stdout
 // `npm run bench` (bench/run.mjs) runs both and puts the figures in the table and bench/results.json.
 #include <benchmark/benchmark.h>
 
@@ -58,7 +59,14 @@ std::string read_file( const std::filesystem::path& p )
 
 // A combined paste of the real tools' outputs (tests/fixtures/paste/*.txt, each with its one planted defect, in name
 // order, repeated) up to 64 KiB: dozens of parts of every layout the reader knows, and their diagnostics.
-std::string fixture_paste_64k()
+// With `renamed`, each copy of the fixtures spells its names its own way, so that no two blocks of the paste are the
+// same byte for byte (as in a real paste, which rarely shows the same output twice; a fix's verdict is remembered per
+// identical piece, docs/performance.md): copy 0 writes `example`, copy k one letter of it in capitals (`Example`,
+// `eXample`, ...). DNS names are case-insensitive (RFC 4343), so every copy is about the same domain and gets the same
+// diagnostics and fixes at the same offsets as in the plain fixture paste (giving each copy its own domain instead
+// would make the later copies "about another domain", EVD701); the length is the same, so Content-Length headers and
+// the PowerShell tables' columns and `...` cuts stay as the tools print them.
+std::string fixture_paste_64k( bool renamed = false )
 {
    std::vector< std::filesystem::path > files;
    for( const auto& e : std::filesystem::directory_iterator( MTASTS_FIXTURES_DIR "/paste" ) ) {
@@ -72,12 +80,26 @@ std::string fixture_paste_64k()
       texts.push_back( read_file( f ) );
    }
    std::string s;
+   std::size_t copy = 0;
    for( std::size_t k = 0; !texts.empty(); k = ( k + 1 ) % texts.size() ) {
-      if( s.size() + texts[ k ].size() + 1 > 64 * 1024 ) {
+      std::string t = texts[ k ];
+      if( renamed ) {
+         char label[] = "example";
+         if( copy > 0 ) {
+            label[ ( copy - 1 ) % 7 ] = char( label[ ( copy - 1 ) % 7 ] - 'a' + 'A' );
+         }
+         for( auto i = t.find( "example" ); i != std::string::npos; i = t.find( "example", i + 7 ) ) {
+            t.replace( i, 7, label, 7 );
+         }
+      }
+      if( s.size() + t.size() + 1 > 64 * 1024 ) {
          break;
       }
-      s += texts[ k ];
+      s += t;
       s += '\n';
+      if( k + 1 == texts.size() ) {
+         ++copy;
+      }
    }
    return s;
 }
@@ -165,6 +187,7 @@ void run_linter( benchmark::State& state, const std::string& text, mtasts::Kind 
 const std::string& large() { static const std::string t = large_policy(); return t; }
 const std::string& combined() { static const std::string t = combined_paste_64k(); return t; }
 const std::string& fixtures() { static const std::string t = fixture_paste_64k(); return t; }
+const std::string& renamed_fixtures() { static const std::string t = fixture_paste_64k( true ); return t; }
 // The page's case (c) (scripts/page-latency.mjs): 64 KiB of short lines with two mistakes each ('Mx:' and a trailing
 // dot), over 12,000 diagnostics, each with a fix: what the core spends per diagnostic.
 const std::string& mistakes()
@@ -199,6 +222,7 @@ void BM_linter_sts_record( benchmark::State& state ) { run_linter( state, sts_re
 void BM_linter_sts_record_auto( benchmark::State& state ) { run_linter( state, sts_record, mtasts::Kind::auto_ ); }
 void BM_linter_combined_paste_64k( benchmark::State& state ) { run_linter( state, combined(), mtasts::Kind::auto_ ); }
 void BM_linter_fixture_paste_64k( benchmark::State& state ) { run_linter( state, fixtures(), mtasts::Kind::auto_, false ); }
+void BM_linter_renamed_paste_64k( benchmark::State& state ) { run_linter( state, renamed_fixtures(), mtasts::Kind::auto_, false ); }
 
 // The corpus's 242 policies, one Linter, messages in English or in Spanish (per input: the mean over the corpus).
 void corpus( benchmark::State& state, mtasts::Lang lang )
@@ -241,6 +265,7 @@ BENCHMARK( BM_linter_sts_record );
 BENCHMARK( BM_linter_sts_record_auto );
 BENCHMARK( BM_linter_combined_paste_64k );
 BENCHMARK( BM_linter_fixture_paste_64k );
+BENCHMARK( BM_linter_renamed_paste_64k );
 BENCHMARK( BM_linter_corpus_en );
 BENCHMARK( BM_linter_corpus_es );
 
@@ -289,7 +314,7 @@ extern "C" [[gnu::noinline]] void mtasts_bench_count( const CountCase& c, mtasts
 
 int main( int argc, char** argv )
 {
-   if( argc == 4 && std::strcmp( argv[ 1 ], "--count" ) == 0 ) {
+   if( ( argc == 4 && std::strcmp( argv[ 1 ], "--count" ) == 0 ) || ( argc == 3 && std::strcmp( argv[ 1 ], "--print" ) == 0 ) ) {
       using mtasts::Kind;
       using mtasts::Lang;
       const CountCase cases[] = {
@@ -302,12 +327,19 @@ int main( int argc, char** argv )
          { "linter_large_policy_64k", &large(), Kind::policy, true, Lang::en },
          { "linter_large_policy_64k_auto", &large(), Kind::auto_, true, Lang::en },
          { "linter_fixture_paste_64k", &fixtures(), Kind::auto_, true, Lang::en },
+         { "linter_renamed_paste_64k", &renamed_fixtures(), Kind::auto_, true, Lang::en },
          { "linter_mistakes_64k", &mistakes(), Kind::policy, true, Lang::en },
          { "linter_corpus_en", nullptr, Kind::auto_, true, Lang::en },
          { "linter_corpus_es", nullptr, Kind::auto_, true, Lang::es },
       };
       for( const auto& c : cases ) {
          if( std::strcmp( argv[ 2 ], c.name ) == 0 ) {
+            if( argc == 3 ) {  // --print CASE: its text on stdout (to run the command on the same input)
+               if( c.text ) {
+                  std::fwrite( c.text->data(), 1, c.text->size(), stdout );
+               }
+               return 0;
+            }
             mtasts::Linter linter;
             count_body( c, linter, 1 );  // warm, outside what callgrind collects
             std::printf( "%zu\n", c.text ? c.text->size() : std::size_t( 0 ) );

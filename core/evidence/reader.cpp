@@ -500,48 +500,77 @@ namespace {
       bool has_class = false, has_ttl = false;
    };
 
+   // The whitespace-separated token at or after `k` (empty text at the end), one at a time: a recogniser that rules a
+   // line out by its first token does not split the rest of it.
+   Token next_token( std::string_view s, std::size_t& k ) noexcept
+   {
+      while( k < s.size() && text::is_wsp( s[ k ] ) ) {
+         ++k;
+      }
+      const std::size_t b = k;
+      while( k < s.size() && !text::is_wsp( s[ k ] ) ) {
+         ++k;
+      }
+      return { s.substr( b, k - b ), b };
+   }
+
+   // (the tokens are read as needed, at most 5, as tokens( line, 5 ) would give them)
    RrShape rr_shape( std::string_view line, bool allow_omitted_owner )
    {
       RrShape r;
-      const auto toks = tokens( line, 5 );
-      if( toks.size() < 2 ) {
-         return r;
+      std::size_t pos = 0;
+      const Token first = next_token( line, pos );
+      Token tok = next_token( line, pos );
+      if( first.text.empty() || tok.text.empty() ) {
+         return r;  // fewer than 2 tokens
       }
-      std::size_t k = 0;
+      std::size_t k = 1;  // the index of `tok`
       if( text::is_wsp( line[ 0 ] ) ) {
          if( !allow_omitted_owner ) {
             return r;
          }
          r.owner_written = false;
+         tok = first;
+         k = 0;
       }
       else {
-         r.owner = toks[ 0 ];
+         r.owner = first;
          if( !( looks_like_name( r.owner.text ) || r.owner.text == "@" ) ) {
             return r;
          }
-         k = 1;
       }
-      for( int n = 0; n < 2 && k < toks.size(); ++n ) {
-         if( !r.has_ttl && is_ttl( toks[ k ].text ) ) {
+      // `tok` is the token at index k (of at most 5), empty when there is none
+      const auto advance = [ & ] {
+         if( k == 0 ) {
+            pos = first.at + first.text.size();
+            tok = next_token( line, pos );  // the second token again (read above)
+         }
+         else {
+            tok = k + 1 < 5 ? next_token( line, pos ) : Token{};
+         }
+         ++k;
+      };
+      for( int n = 0; n < 2 && !tok.text.empty(); ++n ) {
+         if( !r.has_ttl && is_ttl( tok.text ) ) {
             r.has_ttl = true;
-            ++k;
+            advance();
          }
-         else if( !r.has_class && is_class( toks[ k ].text ) ) {
+         else if( !r.has_class && is_class( tok.text ) ) {
             r.has_class = true;
-            ++k;
+            advance();
          }
       }
-      if( k >= toks.size() || !is_type( toks[ k ].text ) ) {
+      if( tok.text.empty() || !is_type( tok.text ) ) {
          return r;
       }
       // "example.com MX 10 mx" is a record; "mail a b" is not: a lower-case type needs a TTL or a class before it
-      const auto ty = toks[ k ].text;
+      const auto ty = tok.text;
       const bool upper = std::all_of( ty.begin(), ty.end(), []( char c ) { return !( c >= 'a' && c <= 'z' ); } );
       if( !upper && !r.has_class && !r.has_ttl ) {
          return r;
       }
-      r.type = toks[ k ];
-      r.rdata = toks[ k ].at + toks[ k ].text.size();
+      r.type = tok;
+      r.rdata = tok.at + tok.text.size();
       r.ok = true;
       return r;
    }

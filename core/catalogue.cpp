@@ -215,6 +215,23 @@ std::string render_message( Code c, const Args& args, Hint hint, Lang lang )
    return out;
 }
 
+void render_message_to( std::string& out, Code c, const Args& args, Hint hint, Lang lang )
+{
+   const auto& t = in( lang );
+   out.clear();
+   substitute( out, t.message[ ix( c ) ], args );
+   if( hint != Hint::none ) {
+      out += ' ';
+      substitute( out, t.hint[ ix( hint ) ], args );
+   }
+}
+
+void render_fix_to( std::string& out, FixTitle f, const Args& args, Lang lang )
+{
+   out.clear();
+   substitute( out, in( lang ).fix[ ix( f ) ], args );
+}
+
 std::string render_fix( FixTitle f, const Args& args, Lang lang )
 {
    std::string out;

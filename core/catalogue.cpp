@@ -2,7 +2,10 @@
 
 #include "i18n/tables.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
+#include <string>
 #include <utility>
 
 namespace mtasts {
@@ -42,44 +45,68 @@ namespace {
       return t != nullptr ? *t : english;
    }
 
-   // The text between placeholders is appended a run at a time, into room reserved once: a byte at a time, from an
-   // empty string, it was most of the cost of a text with thousands of diagnostics (the page's 64 KiB text of 12,108:
-   // 57 % of lint()'s instructions, callgrind). A {name} that is no argument stays as it is.
-   void substitute( std::string& out, std::string_view tpl, const Args& args )
+   // Whether the placeholder name [b, e) of a template is `name` (no strlen: names are a few bytes).
+   bool same_name( const char* b, const char* e, const char* name ) noexcept
    {
-      std::size_t room = out.size() + tpl.size();
-      for( const auto& a : args ) {
-         room += a.value.size();
-      }
-      out.reserve( room );
-      std::size_t i = 0;
-      while( i < tpl.size() ) {
-         const std::size_t open = tpl.find( '{', i );
-         if( open == std::string_view::npos ) {
-            out.append( tpl.substr( i ) );
-            return;
+      for( ; b != e; ++b, ++name ) {
+         if( *name != *b ) {  // (also when name ends first: *name is '\0', never inside a placeholder's name)
+            return false;
          }
-         out.append( tpl.substr( i, open - i ) );
+      }
+      return *name == '\0';
+   }
+
+   // The template's runs and the arguments are copied into a buffer on the stack, which goes into `out` in one append
+   // (when full, and at the end): a byte at a time from an empty string this was most of the cost of a text with
+   // thousands of diagnostics (the page's 64 KiB text of 12,108: 57 % of lint()'s instructions, callgrind), and an
+   // append per run still ~25 % once a Linter reused the strings' memory. A {name} that is no argument stays as it is.
+   void substitute( std::string& out, const char* tpl, const Args& args )
+   {
+      char buf[ 256 ];
+      std::size_t at = 0;
+      const auto put = [ & ]( const char* src, std::size_t n ) {
+         if( n > sizeof( buf ) - at ) {
+            out.append( buf, at );
+            at = 0;
+            if( n > sizeof( buf ) ) {
+               out.append( src, n );
+               return;
+            }
+         }
+         if( n != 0 ) {
+            std::memcpy( buf + at, src, n );
+            at += n;
+         }
+      };
+      const char* p = tpl;
+      const char* const end = tpl + std::strlen( tpl );
+      while( p != end ) {
+         const char* open = static_cast< const char* >( std::memchr( p, '{', static_cast< std::size_t >( end - p ) ) );
+         if( open == nullptr ) {
+            put( p, static_cast< std::size_t >( end - p ) );
+            break;
+         }
+         put( p, static_cast< std::size_t >( open - p ) );
          const Arg* arg = nullptr;
-         const auto close = tpl.find( '}', open + 1 );
-         if( close != std::string_view::npos ) {
-            const auto name = tpl.substr( open + 1, close - open - 1 );
+         const char* close = static_cast< const char* >( std::memchr( open + 1, '}', static_cast< std::size_t >( end - open - 1 ) ) );
+         if( close != nullptr ) {
             for( const auto& a : args ) {
-               if( name == a.name ) {
+               if( same_name( open + 1, close, a.name ) ) {
                   arg = &a;
                   break;
                }
             }
          }
          if( arg ) {
-            out.append( arg->value );
-            i = close + 1;
+            put( arg->value.data(), arg->value.size() );
+            p = close + 1;
          }
          else {
-            out += '{';
-            i = open + 1;
+            put( open, 1 );  // the '{'
+            p = open + 1;
          }
       }
+      out.append( buf, at );
    }
 }  // namespace
 
@@ -213,6 +240,23 @@ std::string render_message( Code c, const Args& args, Hint hint, Lang lang )
       substitute( out, t.hint[ ix( hint ) ], args );
    }
    return out;
+}
+
+void render_message_to( std::string& out, Code c, const Args& args, Hint hint, Lang lang )
+{
+   const auto& t = in( lang );
+   out.clear();
+   substitute( out, t.message[ ix( c ) ], args );
+   if( hint != Hint::none ) {
+      out += ' ';
+      substitute( out, t.hint[ ix( hint ) ], args );
+   }
+}
+
+void render_fix_to( std::string& out, FixTitle f, const Args& args, Lang lang )
+{
+   out.clear();
+   substitute( out, in( lang ).fix[ ix( f ) ], args );
 }
 
 std::string render_fix( FixTitle f, const Args& args, Lang lang )

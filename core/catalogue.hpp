@@ -165,6 +165,9 @@ std::string render_message( Code c, const Args& args, Hint hint = Hint::none, La
 // Renders a fix title or another text with `args`, in `lang`.
 std::string render_fix( FixTitle f, const Args& args = {}, Lang lang = Lang::en );
 std::string render_text( Text t, const Args& args = {}, Lang lang = Lang::en );
+// The same into `out` (emptied first, its memory kept): a Sink reuses a previous result's strings this way.
+void render_message_to( std::string& out, Code c, const Args& args, Hint hint = Hint::none, Lang lang = Lang::en );
+void render_fix_to( std::string& out, FixTitle f, const Args& args = {}, Lang lang = Lang::en );
 
 // Thresholds used by heuristic rules (documented in docs/codes.md, written by tools/gen-catalogue.mjs).
 namespace thresholds {

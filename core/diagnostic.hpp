@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -51,6 +52,15 @@ public:
    {
       items_.clear();
    }
+   // The same, and add() takes its Diagnostic objects from `recycle` (a previous result's, in order) while there are
+   // any, rendering into their strings rather than into new ones; set_fix() reuses their fixes' memory the same way.
+   // What add() returns is then exactly what a fresh Diagnostic would be. `recycle` must outlive the sink; its
+   // elements are left moved-from (the caller empties it after the call).
+   Sink( bool keep_infos, Lang lang, std::vector< Diagnostic >&& storage, std::vector< Diagnostic >* recycle ) noexcept
+      : Sink( keep_infos, lang, std::move( storage ) )
+   {
+      recycle_ = recycle;
+   }
 
    // Cold: reporting is the rare path, so the compiler keeps the code that builds a diagnostic out of the hot loops
    // and optimises it for size (WebAssembly: -1.4 KiB gzip, no slower on valid input).
@@ -61,9 +71,14 @@ public:
    Lang lang() const noexcept { return lang_; }
    // A fix title in the sink's language.
    [[gnu::cold]] std::string fix_title( FixTitle f, const Args& args = {} ) const { return render_fix( f, args, lang_ ); }
+   // d.fix = make_fix( fix_title( f, args ), offset, length, insert ), in memory a recycled diagnostic had.
+   [[gnu::cold]] void set_fix( Diagnostic& d, FixTitle f, std::size_t offset, std::size_t length, std::string_view insert, const Args& args = {} );
 
 private:
    std::vector< Diagnostic > items_;
+   std::vector< Diagnostic >* recycle_ = nullptr;
+   std::size_t next_ = 0;  // the next element of *recycle_ to reuse
+   Fix spare_fix_;         // the fix of the last recycled diagnostic, for set_fix()
    bool keep_infos_ = true;
    Lang lang_ = Lang::en;
    Diagnostic dropped_;  // what add() returns for an info that is not kept

@@ -211,7 +211,7 @@ void set_aside( std::optional< Facts >& facts, std::optional< Facts >* spare ) n
 void lint_into( LintResult& result, detail::Workspace* ws, std::string_view text, const LintOptions& options )
 {
    result.kind = options.kind == Kind::auto_ ? detect_kind( text ) : options.kind;
-   Sink sink( options.verbose, options.lang, std::move( result.diagnostics ) );
+   Sink sink( options.verbose, options.lang, std::move( result.diagnostics ), ws ? &ws->recycle : nullptr );
    const bool policy_facts = result.kind == Kind::policy;
    const bool record_facts = !policy_facts && result.kind != Kind::cert && result.kind != Kind::bundle;
    if( !policy_facts ) {
@@ -311,6 +311,9 @@ void lint_reusing( LintResult& result, Workspace* ws, std::string_view text, con
          *ws = Workspace();
       }
       else {
+         // The previous diagnostics are reused in place (their strings' memory); the result gets the other vector.
+         ws->recycle.clear();
+         std::swap( ws->recycle, result.diagnostics );
          result.clear_except_facts();  // the facts: take_facts() / set_aside() in lint_into(), once the kind is known
       }
       ws->last_size = text.size();

@@ -164,6 +164,8 @@ struct Workspace
    std::vector< std::uint32_t > slots;   // and its open-addressing table
    std::optional< PolicyFacts > spare_policy;  // a previous result's facts, kept for their buffers
    std::optional< RecordFacts > spare_record;
+   // The previous result's diagnostics, during a call: the Sink renders into their strings (Sink's recycle).
+   std::vector< Diagnostic > recycle;
    std::size_t last_size = 0;  // the previous input's size (in bytes)
 };
 // Lints into `result`, which is emptied first (its vectors keep their capacity); ws: working memory, or nullptr.

@@ -366,7 +366,7 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
             repl += "mx: ";
             repl += hosts[ k ];
          }
-         d.fix = make_fix( sink.fix_title( FixTitle::put_each_mx ), offset, value.size(), std::move( repl ) );
+         sink.set_fix( d, FixTitle::put_each_mx, offset, value.size(), std::move( repl ) );
       }
       return false;
    }
@@ -385,13 +385,13 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
          ++dots;
       }
       auto& d = sink.add( Code::STS239, offset + p.size() - dots, dots, { { "p", quote( value ) } } );
-      d.fix = make_fix( sink.fix_title( dots == 1 ? FixTitle::remove_trailing_dot : FixTitle::remove_trailing_dots ), offset + p.size() - dots, dots, "" );
+      sink.set_fix( d, dots == 1 ? FixTitle::remove_trailing_dot : FixTitle::remove_trailing_dots, offset + p.size() - dots, dots, "" );
       p.remove_suffix( dots );
       ok = false;
    }
    if( p.front() == '.' ) {
       auto& d = sink.add( Code::STS241, offset, 1, { { "p", quote( value ) } } );
-      d.fix = make_fix( sink.fix_title( FixTitle::write_wildcard ), offset, 0, "*" );
+      sink.set_fix( d, FixTitle::write_wildcard, offset, 0, "*" );
       p.remove_prefix( 1 );
       ++p_off;
       return false;
@@ -415,7 +415,7 @@ bool check_mx_pattern( std::string_view value, std::size_t offset, Sink& sink, s
          }
          auto& d = sink.add( Code::STS242, offset, value.size(), args, hint );
          if( hint != Hint::none && full_match< grammar::policy::sts_policy_mx_value >( host ) ) {
-            d.fix = make_fix( sink.fix_title( FixTitle::keep_host_name ), offset, value.size(), host );
+            sink.set_fix( d, FixTitle::keep_host_name, offset, value.size(), host );
          }
          return false;
       }

@@ -133,7 +133,7 @@ bool PolicyLinter::whole_document_checks_first( std::size_t& start )
    }
    if( bom_len_ > 0 ) {
       auto& d = sink_.add( Code::STS203, 0, bom_len_ );
-      d.fix = make_fix( sink_.fix_title( FixTitle::remove_bom ), 0, bom_len_, "" );
+      sink_.set_fix( d, FixTitle::remove_bom, 0, bom_len_, "" );
       start = bom_len_;
       first = std::max< std::size_t >( first, bom_len_ );
       while( first < n && ( text::is_wsp( text_[ first ] ) || text_[ first ] == '\r' || text_[ first ] == '\n' ) ) {
@@ -214,7 +214,7 @@ void PolicyLinter::plain_line( const Line& l )
       // U+FEFF starting a later line (files concatenated, or an editor's BOM after a blank first line): the same
       // mistake as at the start of the file, and the rest of the line is read as if it were not there.
       auto& d = sink_.add( Code::STS203, l.offset, 3 );
-      d.fix = make_fix( sink_.fix_title( FixTitle::remove_bom ), l.offset, 3, "" );
+      sink_.set_fix( d, FixTitle::remove_bom, l.offset, 3, "" );
       Line rest = l;
       rest.offset += 3;
       rest.content = s.substr( 3 );
@@ -242,7 +242,7 @@ void PolicyLinter::plain_line( const Line& l )
       }
       auto& d = sink_.add( Code::STS210, l.offset, lead, { { "n", std::to_string( l.number ) } }, hint );
       if( full_match< grammar::policy::sts_policy_field >( rest.substr( 0, rest.size() - text::trailing_wsp( rest ) ) ) ) {
-         d.fix = make_fix( sink_.fix_title( FixTitle::remove_indentation ), l.offset, lead, "" );
+         sink_.set_fix( d, FixTitle::remove_indentation, l.offset, lead, "" );
       }
       return;
    }
@@ -283,7 +283,7 @@ void PolicyLinter::plain_line( const Line& l )
    if( name_ws > 0 ) {
       name.remove_suffix( name_ws );
       auto& d = sink_.add( Code::STS212, l.offset + name.size(), name_ws, { { "n", std::to_string( l.number ) } } );
-      d.fix = make_fix( sink_.fix_title( FixTitle::remove_ws_colon ), l.offset + name.size(), name_ws, "" );
+      sink_.set_fix( d, FixTitle::remove_ws_colon, l.offset + name.size(), name_ws, "" );
    }
    std::string_view rest = s.substr( colon + 1 );
    const std::size_t vlead = text::leading_wsp( rest );
@@ -292,7 +292,7 @@ void PolicyLinter::plain_line( const Line& l )
    const std::string_view value = rest.substr( vlead, rest.size() - vlead - vtrail );
    if( vtrail > 0 ) {
       auto& d = sink_.add( Code::STS218, l.offset + s.size() - vtrail, vtrail, { { "n", std::to_string( l.number ) } } );
-      d.fix = make_fix( sink_.fix_title( FixTitle::remove_trailing_ws ), l.offset + s.size() - vtrail, vtrail, "" );
+      sink_.set_fix( d, FixTitle::remove_trailing_ws, l.offset + s.size() - vtrail, vtrail, "" );
    }
 
    int f = registered( name );
@@ -302,7 +302,7 @@ void PolicyLinter::plain_line( const Line& l )
       if( f >= 0 ) {
          const std::string canonical( field_names[ f ] );
          auto& d = sink_.add( Code::STS214, l.offset, name.size(), { { "canonical", canonical } } );
-         d.fix = make_fix( sink_.fix_title( FixTitle::write_quoted, { { "s", canonical } } ), l.offset, name.size(), canonical );
+         sink_.set_fix( d, FixTitle::write_quoted, l.offset, name.size(), canonical, { { "s", canonical } } );
          variant_seen_[ f ] = true;
          record = false;  // strict senders do not see this field
       }
@@ -352,7 +352,7 @@ void PolicyLinter::value_version( const Line& /*l*/, std::size_t voff, std::stri
    auto& d = sink_.add( Code::STS222, voff, v.size(), { { "v", quote( v ) }, { "s", "STSv1" } },
                         text::iequals( inner, "STSv1" ) ? ( inner.size() == v.size() ? Hint::lower_case : Hint::brackets ) : Hint::none );
    if( text::iequals( inner, "STSv1" ) ) {
-      d.fix = make_fix( sink_.fix_title( FixTitle::write_quoted, { { "s", "STSv1" } } ), voff, v.size(), "STSv1" );
+      sink_.set_fix( d, FixTitle::write_quoted, voff, v.size(), "STSv1", { { "s", "STSv1" } } );
    }
 }
 
@@ -405,7 +405,7 @@ void PolicyLinter::value_mode( const Line& /*l*/, std::size_t voff, std::string_
    }
    auto& d = sink_.add( Code::STS225, voff, v.size(), args, hint );
    if( !suggestion.empty() ) {
-      d.fix = make_fix( sink_.fix_title( FixTitle::write_quoted, { { "s", suggestion } } ), voff, fix_len, suggestion );
+      sink_.set_fix( d, FixTitle::write_quoted, voff, fix_len, suggestion, { { "s", suggestion } } );
    }
 }
 
@@ -420,7 +420,7 @@ void PolicyLinter::value_max_age( const Line& /*l*/, std::size_t voff, std::stri
       if( v.size() > 1 && v[ 0 ] == '0' ) {
          const auto stripped = std::to_string( n );
          auto& d = sink_.add( Code::STS231, voff, v.size(), { { "n", stripped } } );
-         d.fix = make_fix( sink_.fix_title( FixTitle::write_bare, { { "s", stripped } } ), voff, v.size(), stripped );
+         sink_.set_fix( d, FixTitle::write_bare, voff, v.size(), stripped, { { "s", stripped } } );
       }
       if( n > thresholds::max_age_max ) {
          sink_.add( Code::STS230, voff, v.size() );
@@ -466,7 +466,7 @@ void PolicyLinter::value_mx( const Line& l, std::size_t voff, std::string_view v
    const auto comment = v.find( '#' ) == std::string_view::npos ? std::string_view::npos : inline_comment( v );
    if( comment != std::string_view::npos ) {
       auto& d = sink_.add( Code::STS242, voff, v.size(), { { "p", quote( v ) }, { "s", quote( v.substr( comment + text::leading_wsp( v.substr( comment ) ) ) ) } }, Hint::inline_comment );
-      d.fix = make_fix( sink_.fix_title( FixTitle::remove_comment ), voff + comment, v.size() - comment, "" );
+      sink_.set_fix( d, FixTitle::remove_comment, voff + comment, v.size() - comment, "" );
       return;
    }
    // The patterns split onto lines of their own end as this line does (LF or CRLF; else as the file does).
@@ -609,7 +609,7 @@ void PolicyLinter::document_checks()
    // Required fields. Missing ones sit at line 1, column 1, length 0.
    if( occ_[ f_version ].empty() && !variant_seen_[ f_version ] ) {
       auto& d = sink_.add( Code::STS221, 0, 0 );
-      d.fix = make_fix( sink_.fix_title( FixTitle::add_version ), bom_len_, 0, std::string( "version: STSv1" ).append( terminator_ ) );
+      sink_.set_fix( d, FixTitle::add_version, bom_len_, 0, std::string( "version: STSv1" ).append( terminator_ ) );
    }
    else if( !occ_[ f_version ].empty() && first_field_ != f_version ) {
       sink_.add( Code::STS223, occ_[ f_version ][ 0 ].line_offset, occ_[ f_version ][ 0 ].line_length );
@@ -745,7 +745,7 @@ void PolicyLinter::document_checks()
    }
    if( has_lines_ && last_.term_len == 0 && !last_.content.empty() ) {
       auto& d = sink_.add( Code::STS208, text_.size(), 0 );
-      d.fix = make_fix( sink_.fix_title( FixTitle::add_final_break ), text_.size(), 0, std::string( terminator_ ) );
+      sink_.set_fix( d, FixTitle::add_final_break, text_.size(), 0, std::string( terminator_ ) );
    }
    // Non-ASCII text (valid only inside extension values).
    if( first_non_ascii_ != std::string_view::npos ) {

@@ -150,7 +150,7 @@ namespace policy {
             else {
                tl = 1;
                auto& d = sink_.add( Code::STS205, e, 1, { { "n", std::to_string( number ) } } );
-               d.fix = make_fix( sink_.fix_title( FixTitle::end_crlf ), e + 1, 0, "\n" );
+               sink_.set_fix( d, FixTitle::end_crlf, e + 1, 0, "\n" );
             }
             first_term = false;
          }

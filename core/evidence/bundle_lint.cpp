@@ -382,7 +382,19 @@ namespace {
          move_into( sink_, std::move( local.items() ), body.offset, body );
       }
       else {
+         // NUL characters in the view were in the body as served (no decoding makes them from text): the policy
+         // linter's verdict on them (STS202, which stops it when they look like UTF-16) stands, or a body it could not
+         // read would pass as valid with no facts.
+         const bool nul_in_view = linted.find( '\0' ) != std::string_view::npos;
          for( auto& d : local.items() ) {
+            if( d.code == Code::STS202 && nul_in_view ) {
+               const std::size_t b = std::min( d.offset, linted.size() );
+               d.offset = to_paste( b );
+               d.length = 0;
+               d.fix.reset();
+               sink_.items().push_back( std::move( d ) );
+               continue;
+            }
             switch( d.code ) {
                case Code::STS202: case Code::STS203: case Code::STS205: case Code::STS206: case Code::STS207:
                case Code::STS208: case Code::STS218: case Code::STS250: case Code::STS251:

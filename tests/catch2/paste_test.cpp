@@ -4,6 +4,7 @@
 // inside the part they fix; plain policies and records are read as before; hostile pastes stay linear.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <dirent.h>
 #include <fstream>
 #include <map>
@@ -651,4 +652,27 @@ TEST_CASE( "paste fixtures with their names in other capitals: the same domain, 
    // and pasted together, each part with its own spelling: still one domain (no EVD701 "about another domain")
    REQUIRE( all.size() == all_respelt.size() );
    CHECK( shape( test::lint( all_respelt, mtasts::Kind::auto_, true ) ) == shape( test::lint( all, mtasts::Kind::auto_, true ) ) );
+}
+
+TEST_CASE( "a PowerShell Content view with NUL characters: the body is not passed as a valid policy without facts" )
+{
+   // fuzz_format_json (5 December 2026): Invoke-WebRequest's Content showed the policy's lines, then a run of NULs. The
+   // policy linter stops at such a body (STS202, as for UTF-16), and the view dropped STS202 (it judges no encoding):
+   // the paste was valid with a policy part and no policy facts. NULs in the view were in the body as served.
+   const auto text = slurp( std::string( MTASTS_FIXTURES_DIR ) + "/../../fuzz/seeds/bundle-invoke-webrequest-nul-body.bin" );
+   REQUIRE( text.size() == 588 );
+   const auto r = test::lint( text, mtasts::Kind::auto_, false );
+   REQUIRE( r.kind == mtasts::Kind::bundle );
+   CHECK_FALSE( r.valid() );
+   const auto sts202 = test::with_code( r, "STS202" );
+   REQUIRE( sts202.size() == 1 );
+   CHECK( sts202[ 0 ]->offset == text.find( "version: STSv1" ) );  // the body's first byte, in the paste
+   CHECK_FALSE( sts202[ 0 ]->fix );
+   // the same view without the NULs reads as the valid policy it shows (STS202 is not judged from a view)
+   std::string clean = text;
+   clean.erase( std::remove( clean.begin(), clean.end(), '\0' ), clean.end() );
+   const auto ok = test::lint( clean, mtasts::Kind::auto_, false );
+   CHECK( test::with_code( ok, "STS202" ).empty() );
+   REQUIRE( ok.policy );
+   CHECK( ok.policy->version == std::optional< std::string >( "STSv1" ) );
 }

@@ -714,7 +714,13 @@ namespace {
          --budget;
          std::size_t end = text::find_line_break( t_, std::min( t_.size(), blk->span.end() ) );
          end = std::min( t_.size(), text::find_line_break( t_, std::min( t_.size(), end + 2 ) ) );
-         const std::size_t begin = blk->span.offset;
+         // An edit in a block's first line can change where the block before it ends (a line inserted where an HTTP
+         // response's headers stop, with no blank line, is read as one more header): the piece then starts at the
+         // block before (found by fuzz_bundle).
+         std::size_t begin = blk->span.offset;
+         if( it - 1 != b_.blocks.begin() && first.offset <= text::find_line_break( t_, begin ) ) {
+            begin = ( it - 2 )->span.offset;
+         }
          const bool cached = begin == cached_begin && end == cached_end;
          const std::size_t cost = ( cached ? 1 : 2 ) * ( end - begin );
          if( end - begin > 256 * 1024 || cost > bytes ) {

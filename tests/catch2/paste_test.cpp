@@ -676,3 +676,33 @@ TEST_CASE( "a PowerShell Content view with NUL characters: the body is not passe
    REQUIRE( ok.policy );
    CHECK( ok.policy->version == std::optional< std::string >( "STSv1" ) );
 }
+
+TEST_CASE( "a fix in a block's first line is checked with the block before it: a line that would join an HTTP response's headers" )
+{
+   // fuzz_bundle (CI, 5 December 2026): a curl response whose headers end without a blank line, at an indented line
+   // read as a policy. STS221's fix inserts 'version: STSv1' at that policy's first byte, where curl's headers would
+   // take it as one more header: the fix did not remove STS221. The fix check read only the policy's block.
+   const std::string text = "HTTP/1.1 200 OK\r\nContent-Typ2-us-east-:ra.sophos.com\n      mx: mx-02-us-east-: text/plain\r\n";
+   const auto r = test::lint( text, mtasts::Kind::auto_, false );
+   REQUIRE( r.kind == mtasts::Kind::bundle );
+   const auto sts221 = test::with_code( r, "STS221" );
+   REQUIRE( sts221.size() == 1 );
+   CHECK( sts221[ 0 ]->offset == text.find( "      mx" ) );
+   // the fix, if kept, must do what it says
+   for( const auto& d : r.diagnostics ) {
+      if( !d.fix ) {
+         continue;
+      }
+      const auto after = test::lint( mtasts::apply_edits( text, d.fix->edits ), mtasts::Kind::auto_, false );
+      CHECK( test::with_code( after, mtasts::rule( d.code ).id ).size() < test::with_code( r, mtasts::rule( d.code ).id ).size() );
+   }
+   CHECK_FALSE( sts221[ 0 ]->fix );
+   // with the blank line that ends curl's headers, the same fix is kept and works
+   const std::string ok = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nmode: enforce\r\nmx: mx.example.com\r\nmax_age: 86400\r\n";
+   const auto r2 = test::lint( ok, mtasts::Kind::auto_, false );
+   const auto v = test::with_code( r2, "STS221" );
+   REQUIRE( v.size() == 1 );
+   REQUIRE( v[ 0 ]->fix );
+   const auto fixed = test::lint( mtasts::apply_edits( ok, v[ 0 ]->fix->edits ), mtasts::Kind::auto_, false );
+   CHECK( test::with_code( fixed, "STS221" ).empty() );
+}

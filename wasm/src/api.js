@@ -230,7 +230,9 @@ function makeValidator(Module, extend, lang) {
 
   // Internal, the page's (web/src/compact.js), not public API: `options[Symbol.for('mtasts.read')]`, a function, takes the diagnostics part
   // of the record instead of the decoder below (symbol keys are not options: checkOptions reads Object.keys):
-  // read(heap32, word of the first diagnostic, Module) -> [diagnostics, the word after them].
+  // read(heap32, word of the first diagnostic, Module, layout, { count, blobAt, blobSize, ascii }) -> [diagnostics, the
+  // word after them], where layout's diagnosticAt(heap32, word, strAt), diagnosticWords, fixEdits, from and to
+  // (heap32, word) read the record as this decoder does (strAt(word): the string at that word; see decode()).
   function lint(text, options) {
     if (typeof text !== 'string') {
       throw new TypeError(`lint(text): expected a string, got ${describe(text)}`);
@@ -295,9 +297,14 @@ function makeValidator(Module, extend, lang) {
   let blobAscii = true;
   let input = ''; // the text linted (ASCII when the record holds slices of it)
   function str() {
-    const off = w[i];
-    const len = w[i + 1];
+    const s = strAt(i);
     i += 2;
+    return s;
+  }
+  // The string whose offset and length are words j and j + 1.
+  function strAt(j) {
+    const off = w[j];
+    const len = w[j + 1];
     if (len < 0) return null;
     if (off < 0) return input.substring(-1 - off, -1 - off + len); // a slice of the text (wasm/bindings.cpp)
     return blobAscii
@@ -325,6 +332,39 @@ function makeValidator(Module, extend, lang) {
     return list;
   }
 
+  // One diagnostic of the record, at word j, as lint() returns it; the only reader of its layout (wasm/bindings.cpp):
+  // code, severity, from, to, line, column, endLine, endColumn (UTF-16 units, 1-based lines and columns), message (a
+  // string: two words), edit count (-1: no fix), then with a fix its title (a string) and per edit from, to, insert (a
+  // string). strAt(j): the string whose offset and length are words j and j + 1.
+  function diagnosticAt(w, j, strAt) {
+    const d = {
+      code: byIndex[w[j]].code,
+      severity: severities[w[j + 1]],
+      message: strAt(j + 8),
+      line: w[j + 4],
+      column: w[j + 5],
+      endLine: w[j + 6],
+      endColumn: w[j + 7],
+      from: w[j + 2],
+      to: w[j + 3],
+    };
+    const edits = w[j + 10];
+    if (edits >= 0) {
+      const title = strAt(j + 11);
+      const list = new Array(edits);
+      for (let e = 0, x = j + 13; e < edits; ++e, x += 4) list[e] = { from: w[x], to: w[x + 1], insert: strAt(x + 2) };
+      d.fix = { title, edits: list };
+    }
+    return d;
+  }
+  // How many words the diagnostic at word j takes, and how many edits its fix has (-1: none).
+  const diagnosticWords = (w, j) => (w[j + 10] >= 0 ? 13 + 4 * w[j + 10] : 11);
+  const fixEdits = (w, j) => w[j + 10];
+  // and its span (from, to)
+  const from = (w, j) => w[j + 2];
+  const to = (w, j) => w[j + 3];
+  const layout = { diagnosticAt, diagnosticWords, fixEdits, from, to };
+
   function decode(heap32, at, text, read) {
     w = heap32;
     input = text;
@@ -336,30 +376,11 @@ function makeValidator(Module, extend, lang) {
 
     const count = w[at + 4];
     let diagnostics;
-    if (read) [diagnostics, i] = read(w, i, Module);
+    if (read) [diagnostics, i] = read(w, i, Module, layout, { count, blobAt, blobSize, ascii: blobAscii });
     else diagnostics = new Array(count);
     for (let k = 0; !read && k < count; ++k) {
-      const j = i;
-      i += 8; // (the message follows the eight numbers)
-      const d = {
-        code: byIndex[w[j]].code,
-        severity: severities[w[j + 1]],
-        message: str(),
-        line: w[j + 4],
-        column: w[j + 5],
-        endLine: w[j + 6],
-        endColumn: w[j + 7],
-        from: w[j + 2],
-        to: w[j + 3],
-      };
-      const edits = w[i++];
-      if (edits >= 0) {
-        const title = str();
-        const list = new Array(edits);
-        for (let e = 0; e < edits; ++e) list[e] = { from: w[i], to: w[i + 1], insert: ((i += 2), str()) };
-        d.fix = { title, edits: list };
-      }
-      diagnostics[k] = d;
+      diagnostics[k] = diagnosticAt(w, i, strAt);
+      i += diagnosticWords(w, i);
     }
 
     const kind = kinds[w[at]];

@@ -11,37 +11,20 @@
 
 const READ = Symbol.for('mtasts.read');
 const decoder = new TextDecoder();
-const EMPTY = new Uint8Array(0);
 
-// Rule codes by the core's index and severity names by value, as api.js reads them (Module.info), once per module.
-const tables = new WeakMap();
-function tablesOf(Module) {
-  let t = tables.get(Module);
-  if (!t) {
-    const info = Module.info(0);
-    const codes = [];
-    for (const r of info.rules) codes[r.index] = r.code;
-    t = { codes, severities: [...info.severities] };
-    tables.set(Module, t);
-  }
-  return t;
-}
-
-// One diagnostic in the record (wasm/bindings.cpp): code, severity, from, to, line, column, endLine, endColumn (UTF-16
-// units, 1-based lines and columns), message (a string: offset, length), edit count (-1: no fix), then when there is
-// a fix its title (a string) and per edit from, to, insert (a string). A string's offset is into the blob, or -1 - its
-// offset in the linted text (ASCII text), and a length of -1 is null.
-const WORDS = 11;
+// The record's layout is api.js's: the hook gets its readers (layout.diagnosticAt, diagnosticWords, fixEdits, from, to)
+// and the record's header, so that a diagnostic built here is the one validator.lint() builds, from the same code.
 
 export class CompactDiagnostics {
-  constructor(slot, count, text, t, fixable, ascii) {
+  constructor(slot, count, text, layout, fixable, ascii) {
     this.slot = slot; // the buffers (below) this result is in: rec, the record's words for the diagnostics;
     // pos, where each diagnostic starts in rec; blob, the record's strings (UTF-8 bytes)
     this.count = count;
     this.starts = slot.starts.subarray(0, count); // each one's `from` (UTF-16 offset in the linted text)
     this.ends = slot.ends.subarray(0, count); // and `to`
     this.text = text;
-    this.tables = t;
+    this.layout = layout;
+    this.strAt = (j) => this.str(j);
     this.fixable = fixable; // how many have a fix with at least one edit
     this.cache = [];
     this.ascii = ascii; // the blob is ASCII
@@ -79,40 +62,20 @@ export class CompactDiagnostics {
     if (!(i >= 0 && i < this.count)) return undefined;
     const cached = this.cache[i];
     if (cached) return cached;
-    const r = this.words();
-    let j = this.slot.pos[i];
-    const d = {
-      code: this.tables.codes[r[j]],
-      severity: this.tables.severities[r[j + 1]],
-      message: this.str(j + 8),
-      line: r[j + 4],
-      column: r[j + 5],
-      endLine: r[j + 6],
-      endColumn: r[j + 7],
-      from: r[j + 2],
-      to: r[j + 3],
-    };
-    const edits = r[j + 10];
-    if (edits >= 0) {
-      const title = this.str(j + 11);
-      j += 13;
-      const list = new Array(edits);
-      for (let e = 0; e < edits; ++e, j += 4) list[e] = { from: r[j], to: r[j + 1], insert: this.str(j + 2) };
-      d.fix = { title, edits: list };
-    }
+    const d = this.layout.diagnosticAt(this.words(), this.slot.pos[i], this.strAt);
     this.cache[i] = d;
     return d;
   }
 
   // Whether the i-th diagnostic has a fix with at least one edit, without building it.
   hasFix(i) {
-    return this.words()[this.slot.pos[i] + 10] > 0;
+    return this.layout.fixEdits(this.words(), this.slot.pos[i]) > 0;
   }
 
   // Every fix (Fix all: a rare click, not a keystroke).
   fixes() {
     const out = [];
-    for (let i = 0; i < this.count; i++) if (this.words()[this.slot.pos[i] + 10] >= 0) out.push(this.at(i).fix);
+    for (let i = 0; i < this.count; i++) if (this.layout.fixEdits(this.words(), this.slot.pos[i]) >= 0) out.push(this.at(i).fix);
     return out;
   }
 
@@ -139,11 +102,7 @@ const room = (a, n) => (a.length >= n ? a : new a.constructor(Math.max(n, Math.c
 
 // Reads the diagnostics' part of the record (wasm/src/api.js calls it in place of its own decoder): copies it and
 // notes where each diagnostic starts and its span. Returns [diagnostics, the word after them].
-function read(w, i, Module) {
-  const at = i - 10; // the record's header (wasm/bindings.cpp)
-  const count = w[at + 4];
-  const blobAt = w[at + 5];
-  const blobSize = w[at + 6];
+function read(w, i, Module, layout, { count, blobAt, blobSize, ascii }) {
   const slot = slots[(turn ^= 1)];
   slot.owner = null;
   const pos = (slot.pos = room(slot.pos, count));
@@ -153,21 +112,17 @@ function read(w, i, Module) {
   let fixable = 0;
   for (let k = 0; k < count; k++) {
     pos[k] = i - start;
-    starts[k] = w[i + 2];
-    ends[k] = w[i + 3];
-    const edits = w[i + 10];
-    i += WORDS;
-    if (edits >= 0) {
-      i += 2 + 4 * edits;
-      if (edits > 0) fixable++;
-    }
+    starts[k] = layout.from(w, i);
+    ends[k] = layout.to(w, i);
+    if (layout.fixEdits(w, i) > 0) fixable++;
+    i += layout.diagnosticWords(w, i);
   }
   // Copies: the record and the blob live in the wasm heap only until the next call.
   slot.rec = room(slot.rec, i - start);
   slot.rec.set(w.subarray(start, i));
   slot.blob = room(slot.blob, blobSize);
   slot.blob.set(Module.HEAPU8.subarray(blobAt, blobAt + blobSize));
-  const d = new CompactDiagnostics(slot, count, linting, tablesOf(Module), fixable, w[at + 7] === 1);
+  const d = new CompactDiagnostics(slot, count, linting, layout, fixable, ascii);
   slot.owner = d;
   return [d, i];
 }

@@ -28,9 +28,6 @@ int run_generate_dmarc( int argc, char** argv, Lang lang );  // mta-sts-lint gen
 enum class BatchCertificates { absent, valid, invalid, error };
 BatchCertificates batch_certificates( std::string_view line, std::string_view domain, const LintResult* policy, bool verbose, Lang lang, std::string& extra, std::string& error );
 
-// The text report's table of certificates (cli/certificates.cpp), from LintResult::certificates_json.
-std::string certificate_table( const std::string& file, const std::string& facts_json, Lang lang = Lang::en );
-
 // Chain verification with OpenSSL (cli/verify.cpp; builds with OpenSSL only): adds CRT813/CRT814 to a Kind::cert result.
 struct VerifyOptions
 {

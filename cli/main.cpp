@@ -282,15 +282,7 @@ int main( int argc, char** argv )
    }
    const std::string out = mtasts::format( *mtasts::parse_format( format_name ), reports, fo );
    std::FILE* const report = fixing_stdin ? stderr : stdout;
-   std::fwrite( out.data(), 1, out.size(), report );
-   if( format_name == "text" ) {
-      for( std::size_t i = 0; i < files.size(); ++i ) {
-         if( results[ i ].kind == mtasts::Kind::cert ) {
-            const std::string table = mtasts::cli::certificate_table( reports[ i ].name, results[ i ].certificates_json, lang );
-            std::fwrite( table.data(), 1, table.size(), report );
-         }
-      }
-   }
+   std::fwrite( out.data(), 1, out.size(), report );  // (the text report ends with the certificate tables)
    std::fflush( report );
    if( io_error ) {
       return 2;

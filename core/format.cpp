@@ -115,6 +115,10 @@ std::optional< Format > parse_format( std::string_view name ) noexcept
    return std::nullopt;
 }
 
+namespace detail {
+CertTableWriter cert_table_writer = nullptr;
+}  // namespace detail
+
 std::string format_text( const std::vector< FileReport >& files, const FormatOptions& options )
 {
    Colors col;
@@ -195,6 +199,12 @@ std::string format_text( const std::vector< FileReport >& files, const FormatOpt
       summary += ", " + plural( infos, Text::notes_one, Text::notes_many, lang );
    }
    out += col.bold + summary + col.reset + "\n";
+   // under the summary, the certificate table of each file linted as certificates
+   for( const auto& f : files ) {
+      if( detail::cert_table_writer && f.result && f.result->kind == Kind::cert ) {
+         detail::cert_table_writer( out, f, lang );
+      }
+   }
    return out;
 }
 

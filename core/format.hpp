@@ -35,4 +35,11 @@ std::string format_sarif( const std::vector< FileReport >& files, const FormatOp
 
 std::string format( Format f, const std::vector< FileReport >& files, const FormatOptions& options );
 
+namespace detail {
+// Set by x509::enable_certificates(): appends a certificates result's table (LintResult::certificates_table, headed by
+// the file's name) to the text output. Outside the lint-only builds, as the certificate reader itself.
+using CertTableWriter = void ( * )( std::string& out, const FileReport& file, Lang lang );
+extern CertTableWriter cert_table_writer;
+}  // namespace detail
+
 }  // namespace mtasts

@@ -222,7 +222,7 @@ void lint_into( LintResult& result, detail::Workspace* ws, std::string_view text
    }
    if( result.kind == Kind::cert ) {
       if( detail::cert_linter ) {
-         detail::cert_linter( text, options, sink, result.certificates_json );
+         detail::cert_linter( text, options, sink, result.certificates_json, result.certificates_table );
       }
       else {
          sink.add( Code::CRT800, 0, 0 );

@@ -117,6 +117,10 @@ struct LintResult
    std::optional< PolicyFacts > policy;
    std::optional< RecordFacts > record;
    std::string certificates_json;  // Kind::cert: the certificates' facts as a JSON object (core/x509/cert_lint.hpp)
+   // Kind::cert: the text report's table of the certificates, in the lint's language: a first line with the time they
+   // were checked at, then per chain its host and per certificate its subject, issuer, validity, key and names (the
+   // text formatter prints it under the summary, headed by the file's name; core/format.cpp)
+   std::string certificates_table;
    std::vector< Artefact > artefacts;  // Kind::bundle: the parts found, by offset
 
    // Back to a default-constructed result, keeping the capacity of the diagnostics, the certificates' JSON and the
@@ -135,6 +139,7 @@ struct LintResult
       kind = Kind::policy;
       diagnostics.clear();
       certificates_json.clear();
+      certificates_table.clear();
       artefacts.clear();
    }
 
@@ -224,7 +229,7 @@ private:
 
 namespace detail {
 // Set by x509::enable_certificates(): the certificate linter lives outside the lint-only builds.
-using CertLinter = void ( * )( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json );
+using CertLinter = void ( * )( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json, std::string& table );
 extern CertLinter cert_linter;
 // Set by evidence::enable_bundles(): the paste reader (core/evidence/) is linked only into programs that call it (the
 // native CLI, the tests, the ./full WebAssembly module); without it, auto never decides 'bundle' and an explicit

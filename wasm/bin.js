@@ -682,47 +682,14 @@ async function main(argv) {
   // Several files with --domain: one evidence set (a dig output, a policy file, a curl -i output... of that domain), as
   // the native command (cli/main.cpp); certificate captures in it are linted on their own (wasm/bindings.cpp format()).
   if (inputs.length > 1 && args.domain && (args.kind === 'auto' || args.kind === 'bundle')) for (const f of inputs) f.set = true;
-  const { output, errors, warnings, certificates } = formatFiles(v, inputs, args.format, color, certOptions);
+  // (the text report ends with the certificate tables, written by the core's formatter as for the native command)
+  const { output, errors, warnings } = formatFiles(v, inputs, args.format, color, certOptions);
   process.stdout.write(output);
-  // The text report's certificate tables (cli/certificates.cpp), after the report, file by file.
-  if (args.format === 'text') {
-    inputs.forEach((f, i) => {
-      if (certificates[i]) process.stdout.write(certificateTable((id, a) => say(lang, id, a), f.name, certificates[i]));
-    });
-  }
   return errors > 0 || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
 }
 
 let full;
 const fullValidator = async (lang) => (full ??= await (await import('./dist/full-node.js')).createValidator({ lang }));
-
-// The text report's certificate table, as cli/certificates.cpp writes it from the same facts (the core's JSON): the
-// validation time, then per chain each certificate's names and validity.
-function certificateTable(t, file, json) {
-  let j;
-  try {
-    j = JSON.parse(json);
-  } catch {
-    return '';
-  }
-  if (j === null || typeof j !== 'object' || Array.isArray(j)) return '';
-  let out = `${t('ctab_checked', { file, time: typeof j.now === 'string' ? j.now : t('ctab_no_time') })}\n`;
-  for (const ch of j.chains ?? []) {
-    const host = ch.host === '' ? t('ctab_unknown_host') : ch.host;
-    out += `  ${t(ch.role === 'mx' ? 'ctab_mx_host' : 'ctab_policy_host', { host })}\n`;
-    for (const c of ch.certificates) {
-      out += `   ${c.problems.length === 0 ? '   ' : ' ! '}${c.index} `;
-      if (c.error !== undefined) {
-        out += `${t('ctab_unreadable', { why: c.error })}\n`;
-        continue;
-      }
-      out += `${c.subject}\n        ${t('ctab_issuer', { s: c.issuer })}\n        ${t('ctab_valid', { from: c.not_before, to: c.not_after, key: c.key })}\n`;
-      const names = [...c.dns_names, ...c.ip_addresses].join(', ');
-      out += `        ${t('ctab_names', { names: names || t('ctab_no_san') })}\n`;
-    }
-  }
-  return out;
-}
 
 // --fix / --fix-dry-run (docs/fix.md), as cli/main.cpp does them: the fixing is the core's (fix() in wasm/bindings.cpp, in the
 // bin's own module mta-sts-lint-cli.wasm), the file I/O is here. Every file has been read before any is written. Updates `inputs` to what

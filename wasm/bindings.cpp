@@ -546,14 +546,6 @@ val format( const val& files, const std::string& format_name, int color )
    o.set( "output", typed_memory_view( printed.size(), reinterpret_cast< const unsigned char* >( printed.data() ) ) );
    o.set( "errors", static_cast< double >( errors ) );
    o.set( "warnings", static_cast< double >( warnings ) );
-#ifdef MTASTS_WASM_FULL
-   // the certificates' facts of each file linted as certificates (JSON, core/x509/cert_lint.hpp), for the bin's table
-   val certificates = val::array();
-   for( std::size_t i = 0; i < count; ++i ) {
-      certificates.set( i, results[ i ].kind == mtasts::Kind::cert ? results[ i ].certificates_json : std::string() );
-   }
-   o.set( "certificates", certificates );
-#endif
    return o;
 }
 

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "certificate.hpp"
+#include "core/format.hpp"
 #include "core/json_writer.hpp"
 #include "core/mx.hpp"
 #include "evidence.hpp"
@@ -91,7 +92,7 @@ public:
       : text_( text ), o_( o ), sink_( sink )
    {}
 
-   void run( std::string& json );
+   void run( std::string& json, std::string& table );
 
 private:
    void add( Entry* e, Code c, Span at, const ArgList& args, Hint hint = Hint::none, std::optional< Severity > sev = std::nullopt )
@@ -110,6 +111,7 @@ private:
    void read( Chain& ch, const ChainRef& ref );
    void check( Chain& ch );
    void write( std::string& json ) const;
+   void write_table( std::string& out ) const;
    std::string der_reason( std::string_view reason, std::size_t offset, const std::string& english ) const;
 
    std::string_view text_;
@@ -307,7 +309,7 @@ void Checker::check( Chain& ch )
    }
 }
 
-void Checker::run( std::string& json )
+void Checker::run( std::string& json, std::string& table )
 {
    ev_ = read_evidence( text_ );
    if( ev_.blocks.empty() ) {
@@ -325,6 +327,39 @@ void Checker::run( std::string& json )
       check( ch );
    }
    write( json );
+   write_table( table );
+}
+
+// The text report's table (LintResult::certificates_table): the facts write() gives, as lines for a terminal.
+void Checker::write_table( std::string& out ) const
+{
+   const Lang lang = sink_.lang();
+   const auto tx = [ & ]( Text t, const Args& args = {} ) { return render_text( t, args, lang ); };
+   out = o_.now ? time_text( *o_.now ) : tx( Text::ctab_no_time );
+   out += '\n';
+   for( const auto& ch : chains_ ) {
+      out += "  " + tx( ch.mx ? Text::ctab_mx_host : Text::ctab_policy_host, { { "host", ch.host.empty() ? tx( Text::ctab_unknown_host ) : ch.host } } ) + "\n";
+      for( std::size_t k = 0; k < ch.certs.size(); ++k ) {
+         const Entry& e = ch.certs[ k ];
+         out += e.problems.empty() ? "      " : "    ! ";
+         out += std::to_string( k ) + " ";
+         if( !e.cert ) {
+            out += tx( Text::ctab_unreadable, { { "why", e.error } } ) + "\n";
+            continue;
+         }
+         const Certificate& c = *e.cert;
+         out += c.subject.text + "\n        " + tx( Text::ctab_issuer, { { "s", c.issuer.text } } ) + "\n        ";
+         out += tx( Text::ctab_valid, { { "from", time_text( c.not_before ) }, { "to", time_text( c.not_after ) }, { "key", c.key_type + ( c.key_bits ? " " + std::to_string( c.key_bits ) : std::string() ) } } ) + "\n";
+         std::string names;
+         for( const auto& d : c.dns_names ) {
+            names += ( names.empty() ? "" : ", " ) + d;
+         }
+         for( const auto& a : c.ip_addresses ) {
+            names += ( names.empty() ? "" : ", " ) + ip_text( a );
+         }
+         out += "        " + tx( Text::ctab_names, { { "names", names.empty() ? tx( Text::ctab_no_san ) : names } } ) + "\n";
+      }
+   }
 }
 
 void Checker::write( std::string& json ) const
@@ -383,9 +418,22 @@ void Checker::write( std::string& json ) const
    w.end_array().end_object();
 }
 
-void lint_hook( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json )
+void lint_hook( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json, std::string& table )
 {
-   Checker( text, options, sink ).run( facts_json );
+   Checker( text, options, sink ).run( facts_json, table );
+}
+
+// The text output's table for one file: "FILE: certificates checked at TIME", then the table's lines (its first line
+// is the time).
+void table_hook( std::string& out, const FileReport& f, Lang lang )
+{
+   const std::string_view table = f.result->certificates_table;
+   if( table.empty() ) {
+      return;
+   }
+   const std::size_t eol = std::min( table.find( '\n' ), table.size() );
+   out += render_text( Text::ctab_checked, { { "file", f.name }, { "time", std::string( table.substr( 0, eol ) ) } }, lang ) + "\n";
+   out.append( table.substr( std::min( eol + 1, table.size() ) ) );
 }
 
 }  // namespace
@@ -429,12 +477,15 @@ std::vector< ChainRef > chains_of( const Evidence& ev, const LintOptions& o )
 
 void lint_certificates( std::string_view text, const LintOptions& options, Sink& sink, std::string& facts_json )
 {
-   lint_hook( text, options, sink, facts_json );
+   std::string table;
+   lint_hook( text, options, sink, facts_json, table );
 }
 
 void enable_certificates() noexcept
 {
+   enable_all_languages();  // the certificate table's texts (MTASTS_TOOL_TEXT) come with the translations
    detail::cert_linter = &lint_hook;
+   detail::cert_table_writer = &table_hook;
 }
 
 }  // namespace mtasts::x509

@@ -175,7 +175,7 @@ std::string differ( const mtasts::LintResult& a, const mtasts::LintResult& b )
          return "record facts";
       }
    }
-   if( a.certificates_json != b.certificates_json ) {
+   if( a.certificates_json != b.certificates_json || a.certificates_table != b.certificates_table ) {
       return "certificates";
    }
    if( a.artefacts.size() != b.artefacts.size() ) {
@@ -455,16 +455,18 @@ TEST_CASE( "clear() resets every member of the facts and of a result, and keeps 
    result.policy.emplace();
    result.record.emplace();
    result.certificates_json = "{}";
+   result.certificates_table = "(no time)\n";
    result.artefacts.resize( 3 );
    result.clear();
    // (as above: a member added to LintResult without a name here no longer compiles)
-   const auto& [ kind, diagnostics, policy_facts, record_facts, certificates_json, artefacts ] = result;
+   const auto& [ kind, diagnostics, policy_facts, record_facts, certificates_json, certificates_table, artefacts ] = result;
    CHECK( kind == mtasts::LintResult().kind );
    CHECK( diagnostics.empty() );
    CHECK( diagnostics.capacity() >= 500 );
    CHECK_FALSE( policy_facts );
    CHECK_FALSE( record_facts );
    CHECK( certificates_json.empty() );
+   CHECK( certificates_table.empty() );
    CHECK( artefacts.empty() );
 }
 

@@ -2,7 +2,7 @@
 // reader is core/x509/): the same stdout, stderr and exit status, byte for byte, for PEM captures given alone, with
 // --kind cert, with a policy in the same run (its mode and mx patterns judge the MX hosts' certificates), with the
 // certificate options (--now, --cert-host, --policy-mode, --expiry-warning-days), in text (with the certificate table
-// of cli/certificates.cpp) and JSON, in English and Spanish. Chain verification (OpenSSL) stays the native command's.
+// the core's text formatter writes for both) and JSON, in English and Spanish. Chain verification (OpenSSL) stays the native command's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ test('a certificate capture alone: the diagnostics and the certificate table, En
   for (const lang of ['en', 'es']) {
     const out = same(['--now', '2026-12-05T12:00:00Z', '--domain', 'example.com', 'host.pem'], lang);
     assert.match(out, /\[CRT805\]/);
-    // the table (cli/certificates.cpp), after the report
+    // the table (the core's text formatter, LintResult::certificates_table), after the report
     assert.match(out, lang === 'en' ? /^host\.pem: certificates checked at 2026-12-05T12:00:00Z$/m : /^host\.pem: certificados comprobados en la fecha 2026-12-05T12:00:00Z$/m);
   }
   same(['--kind', 'cert', '--now', '2026-12-05', 'host.pem']);

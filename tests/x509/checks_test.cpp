@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/catalogue.hpp"
+#include "core/format.hpp"
 #include "core/lint.hpp"
 #include "core/x509/cert_lint.hpp"
 #include "openssl_helpers.hpp"
@@ -475,4 +476,34 @@ TEST_CASE( "CRT815: with the policy's mx patterns, only the MX hosts they match 
    CHECK( r.certificates_json.find( "\"problems\":[\"CRT815\"]" ) != std::string::npos );
    r = run( wrong, std::vector< std::string >{ "mx.example.com" } );
    CHECK( r.certificates_json.find( "\"role\":\"mx\",\"in_policy\":true" ) != std::string::npos );
+}
+
+TEST_CASE( "the text output ends with each certificates result's table, written by the core's formatter" )
+{
+   // a leaf with a DNS and an IP name, its intermediate; then a leaf that does not name the policy host (STS306)
+   const auto good = lint_cert( pki().leaf( "DNS:mta-sts.example.com,IP:192.0.2.7" ) + pki().intermediate() );
+   const auto bad = lint_cert( pki().leaf( "DNS:www.example.com" ) + pki().intermediate() );
+   REQUIRE( good.error_count() == 0 );
+   REQUIRE( bad.error_count() > 0 );
+   const std::string a = pki().leaf( "DNS:mta-sts.example.com,IP:192.0.2.7" ) + pki().intermediate();
+   const std::vector< mtasts::FileReport > files{ { "good.pem", a, &good }, { "bad.pem", a, &bad } };
+   const std::string out = mtasts::format( mtasts::Format::text, files, {} );
+   // under the summary line, in the files' order
+   const auto summary = out.find( "2 files checked: " );
+   const auto first = out.find( "good.pem: certificates checked at 2026-06-01T00:00:00Z\n  policy host mta-sts.example.com\n      0 CN=mta-sts.example.com\n        issuer " );
+   const auto second = out.find( "bad.pem: certificates checked at 2026-06-01T00:00:00Z\n  policy host mta-sts.example.com\n    ! 0 CN=mta-sts.example.com\n" );
+   REQUIRE( summary != std::string::npos );
+   CHECK( first != std::string::npos );
+   CHECK( second != std::string::npos );
+   CHECK( summary < first );
+   CHECK( first < second );
+   // validity from the certificate's own dates, names: dNSNames then IP addresses; the intermediate is certificate 1
+   CHECK( out.find( "        valid 2026-01-01T00:00:00Z .. 2027-01-01T00:00:00Z, ", first ) < second );
+   CHECK( out.find( "        names mta-sts.example.com, 192.0.2.7\n", first ) < second );
+   CHECK( out.find( "      1 C=US, O=Test PKI, CN=Test Intermediate\n", first ) < second );
+   CHECK( out.find( "        names (no subjectAltName)\n", first ) < second );
+   // the JSON output has the facts, not the table
+   const std::string json = mtasts::format( mtasts::Format::json, files, {} );
+   CHECK( json.find( "certificates checked at" ) == std::string::npos );
+   CHECK( json.find( "\"certificates\":{\"now\":\"2026-06-01T00:00:00Z\"" ) != std::string::npos );
 }

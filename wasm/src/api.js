@@ -496,12 +496,12 @@ function makeValidator(Module, extend, lang) {
   // { output: Uint8Array, errors, warnings }. Raw bytes reach the core unchanged (a non-UTF-8 file is reported as
   // the native CLI does).
   // cert (./full): { now (seconds), expiryWarningDays, certHost, policyMode } for every file, as the native command's
-  // options; the result's `certificates` then has each file's certificate facts (JSON, '' when not certificates).
+  // options (the text output then ends with the certificate tables, as the native command's).
   function formatFiles(list, name, color, cert) {
     const files = list.map((f) => ({ name: f.name, set: f.set === true, ...coreFile({ ...f, kind: kinds.indexOf(f.kind) }) }));
     if (cert && files.length) files[0].cert = cert;
-    const { output, errors, warnings, certificates } = callFormat(files, name, color);
-    return { output: output.slice(), errors, warnings, certificates: certificates ?? [] };
+    const { output, errors, warnings } = callFormat(files, name, color);
+    return { output: output.slice(), errors, warnings };
   }
   // The bin's --now: seconds since 1970, or null when the text is not YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD (./full).
   const parseTime = (text) => (Module.mtastsParseTime ? Module.mtastsParseTime(text) : null);

@@ -7,6 +7,7 @@
 #include "core/format.hpp"
 #include "core/json_writer.hpp"
 #include "core/mx.hpp"
+#include "core/utf8.hpp"
 #include "evidence.hpp"
 
 namespace mtasts::x509 {
@@ -330,6 +331,35 @@ void Checker::run( std::string& json, std::string& table )
    write_table( table );
 }
 
+// A value from a certificate or the capture (a name, a host) on one line of the table: control characters as \xNN
+// (as a subject's text has them), bytes that are not UTF-8 and C1 controls as U+FFFD. A certificate is the input of someone else: what
+// it holds must not end the line or reach the terminal as an escape sequence.
+std::string one_line( std::string_view v )
+{
+   std::string out;
+   for( std::size_t i = 0; i < v.size(); ) {
+      const auto u = static_cast< unsigned char >( v[ i ] );
+      if( u >= 0x80 ) {
+         const auto seq = utf8::decode( v, i );
+         // (C1 controls too: U+009B is an escape sequence's start on some terminals)
+         out.append( seq.valid && seq.code_point >= 0xA0 ? v.substr( i, seq.length ) : std::string_view( "\xEF\xBF\xBD" ) );
+         i += seq.length;
+         continue;
+      }
+      if( u < 0x20 || u == 0x7f ) {
+         static const char* h = "0123456789ABCDEF";
+         out += "\\x";
+         out += h[ u >> 4 ];
+         out += h[ u & 15 ];
+      }
+      else {
+         out += static_cast< char >( u );
+      }
+      ++i;
+   }
+   return out;
+}
+
 // The text report's table (LintResult::certificates_table): the facts write() gives, as lines for a terminal.
 void Checker::write_table( std::string& out ) const
 {
@@ -338,21 +368,21 @@ void Checker::write_table( std::string& out ) const
    out = o_.now ? time_text( *o_.now ) : tx( Text::ctab_no_time );
    out += '\n';
    for( const auto& ch : chains_ ) {
-      out += "  " + tx( ch.mx ? Text::ctab_mx_host : Text::ctab_policy_host, { { "host", ch.host.empty() ? tx( Text::ctab_unknown_host ) : ch.host } } ) + "\n";
+      out += "  " + tx( ch.mx ? Text::ctab_mx_host : Text::ctab_policy_host, { { "host", ch.host.empty() ? tx( Text::ctab_unknown_host ) : one_line( ch.host ) } } ) + "\n";
       for( std::size_t k = 0; k < ch.certs.size(); ++k ) {
          const Entry& e = ch.certs[ k ];
          out += e.problems.empty() ? "      " : "    ! ";
          out += std::to_string( k ) + " ";
          if( !e.cert ) {
-            out += tx( Text::ctab_unreadable, { { "why", e.error } } ) + "\n";
+            out += tx( Text::ctab_unreadable, { { "why", one_line( e.error ) } } ) + "\n";
             continue;
          }
          const Certificate& c = *e.cert;
-         out += c.subject.text + "\n        " + tx( Text::ctab_issuer, { { "s", c.issuer.text } } ) + "\n        ";
+         out += one_line( c.subject.text ) + "\n        " + tx( Text::ctab_issuer, { { "s", one_line( c.issuer.text ) } } ) + "\n        ";
          out += tx( Text::ctab_valid, { { "from", time_text( c.not_before ) }, { "to", time_text( c.not_after ) }, { "key", c.key_type + ( c.key_bits ? " " + std::to_string( c.key_bits ) : std::string() ) } } ) + "\n";
          std::string names;
          for( const auto& d : c.dns_names ) {
-            names += ( names.empty() ? "" : ", " ) + d;
+            names += ( names.empty() ? "" : ", " ) + one_line( d );
          }
          for( const auto& a : c.ip_addresses ) {
             names += ( names.empty() ? "" : ", " ) + ip_text( a );

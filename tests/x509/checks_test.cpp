@@ -507,3 +507,28 @@ TEST_CASE( "the text output ends with each certificates result's table, written 
    CHECK( json.find( "certificates checked at" ) == std::string::npos );
    CHECK( json.find( "\"certificates\":{\"now\":\"2026-06-01T00:00:00Z\"" ) != std::string::npos );
 }
+
+TEST_CASE( "the certificate table keeps every value on its line: control characters, C1 controls and bytes that are not UTF-8" )
+{
+   // dNSNames with ESC [31m, a line feed, a C1 CSI (U+009B) and a byte that is not UTF-8, a host in the capture with
+   // ESC: none of them may end a line of the table or reach the terminal as an escape sequence
+   const std::string leaf = pki().leaf( "DNS:mta-sts.example.com,DNS:red\x1b[31m.example.com,DNS:csi\xC2\x9B" "2J.example.com,DNS:bad\xFFname.example.com,DNS:two\nlines.example.com" );
+   const std::string capture = "openssl s_client -connect mx\x1b]0;x.example.com:25 -starttls smtp -showcerts\nCONNECTED(00000003)\n---\nCertificate chain\n" + leaf + "---\n";
+   for( const auto& text : { leaf, capture } ) {
+      const auto r = lint_cert( text );
+      REQUIRE( r.kind == Kind::cert );
+      const std::string& t = r.certificates_table;
+      REQUIRE_FALSE( t.empty() );
+      for( const char c : t ) {
+         CHECK( ( static_cast< unsigned char >( c ) >= 0x20 || c == '\n' ) );
+      }
+      CHECK( t.find( "\xC2\x9B" ) == std::string::npos );
+      CHECK( t.find( "\xFF" ) == std::string::npos );
+      CHECK( t.find( "red\\x1B[31m.example.com" ) != std::string::npos );
+      CHECK( t.find( "two\\x0Alines.example.com" ) != std::string::npos );
+      CHECK( t.find( "csi\xEF\xBF\xBD" "2J.example.com" ) != std::string::npos );
+      INFO( t );
+      CHECK( t.find( "bad\xEF\xBF\xBDname.example.com" ) != std::string::npos );
+   }
+   CHECK( lint_cert( capture ).certificates_table.find( "mx host mx\\x1B]0;x.example.com\n" ) != std::string::npos );
+}

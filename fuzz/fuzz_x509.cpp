@@ -3,10 +3,11 @@
 // block so that arbitrary DER reaches the checks through the PEM reader. Every invariant of invariants.hpp holds, and:
 //  - parse_certificate gives a certificate or an error, never both; an error's offset and a certificate's size lie
 //    inside the input; a certificate re-read from its own bytes gives the same facts;
-//  - the facts JSON of a Kind::cert result is one valid JSON object.
+//  - the facts JSON of a Kind::cert result is one valid JSON object; its text table is lines of printable UTF-8.
 #include <string>
 
 #include "core/x509/cert_lint.hpp"
+#include "core/utf8.hpp"
 #include "core/x509/certificate.hpp"
 #include "json_check.hpp"
 #include "lint_target.hpp"
@@ -60,6 +61,16 @@ void lint_cert( std::string_view text, std::size_t size )
    fuzzjson::Value doc;
    fuzzjson::Parser parser( verbose.certificates_json );
    FUZZ_CHECK( parser.parse( doc ) && doc.type == fuzzjson::Value::Type::object && doc.get( "chains" ), "certificate facts are not one JSON object: " + verbose.certificates_json.substr( 0, 200 ) );
+   // the text table: the time line first, then lines of printable UTF-8 (a certificate's names never end a line or
+   // carry a control character to the terminal)
+   const std::string& table = verbose.certificates_table;
+   FUZZ_CHECK( !table.empty() && table.back() == '\n', "a Kind::cert result has a table that ends its last line" );
+   FUZZ_CHECK( mtasts::utf8::first_invalid( table ) == std::string::npos, "the certificate table is not UTF-8" );
+   for( std::size_t k = 0; k < table.size(); ++k ) {
+      const auto c = static_cast< unsigned char >( table[ k ] );
+      FUZZ_CHECK( c >= 0x20 ? c != 0x7f : c == '\n', "a control character in the certificate table: " + table.substr( 0, 200 ) );
+      FUZZ_CHECK( !( c == 0xC2 && k + 1 < table.size() && static_cast< unsigned char >( table[ k + 1 ] ) < 0xA0 ), "a C1 control in the certificate table" );
+   }
    std::size_t errors = 0;
    for( const auto& d : verbose.diagnostics ) {
       errors += d.severity == mtasts::Severity::error;

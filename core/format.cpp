@@ -43,7 +43,9 @@ namespace {
       return text_template( Text::level_error, lang );
    }
 
-   // Printable form of a source line for the excerpt: control characters shown as spaces so the caret stays aligned.
+   // Printable form of a line of the text output (a source line for the excerpt, a message, a certificate table's
+   // line): control characters shown as spaces so the caret stays aligned, bytes that are not UTF-8 and C1 controls
+   // (U+0080-U+009F: U+009B starts an escape sequence on some terminals) as U+FFFD, one column each.
    void excerpt_line( std::string& out, std::string_view line )
    {
       std::size_t i = 0;
@@ -51,7 +53,7 @@ namespace {
          const auto c = static_cast< unsigned char >( line[ i ] );
          if( c >= 0x80 ) {
             const auto seq = utf8::decode( line, i );
-            if( seq.valid ) {
+            if( seq.valid && seq.code_point >= 0xA0 ) {
                out.append( line.substr( i, seq.length ) );
             }
             else {
@@ -116,7 +118,7 @@ std::optional< Format > parse_format( std::string_view name ) noexcept
 }
 
 namespace detail {
-CertTableWriter cert_table_writer = nullptr;
+CertTableHeading cert_table_heading = nullptr;
 }  // namespace detail
 
 std::string format_text( const std::vector< FileReport >& files, const FormatOptions& options )
@@ -199,10 +201,23 @@ std::string format_text( const std::vector< FileReport >& files, const FormatOpt
       summary += ", " + plural( infos, Text::notes_one, Text::notes_many, lang );
    }
    out += col.bold + summary + col.reset + "\n";
-   // under the summary, the certificate table of each file linted as certificates
+   // under the summary, the certificate table of each file linted as certificates: its heading, then its lines (the
+   // first line of LintResult::certificates_table is the time the heading names), each printable as every line here
    for( const auto& f : files ) {
-      if( detail::cert_table_writer && f.result && f.result->kind == Kind::cert ) {
-         detail::cert_table_writer( out, f, lang );
+      if( !detail::cert_table_heading || !f.result || f.result->kind != Kind::cert || f.result->certificates_table.empty() ) {
+         continue;
+      }
+      const std::string_view table = f.result->certificates_table;
+      std::size_t eol = std::min( table.find( '\n' ), table.size() );
+      excerpt_line( out, detail::cert_table_heading( f.name, table.substr( 0, eol ), lang ) );
+      out += '\n';
+      while( eol < table.size() ) {
+         const std::size_t b = eol + 1;
+         eol = std::min( table.find( '\n', b ), table.size() );
+         if( b < eol ) {
+            excerpt_line( out, table.substr( b, eol - b ) );
+            out += '\n';
+         }
       }
    }
    return out;

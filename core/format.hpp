@@ -36,10 +36,11 @@ std::string format_sarif( const std::vector< FileReport >& files, const FormatOp
 std::string format( Format f, const std::vector< FileReport >& files, const FormatOptions& options );
 
 namespace detail {
-// Set by x509::enable_certificates(): appends a certificates result's table (LintResult::certificates_table, headed by
-// the file's name) to the text output. Outside the lint-only builds, as the certificate reader itself.
-using CertTableWriter = void ( * )( std::string& out, const FileReport& file, Lang lang );
-extern CertTableWriter cert_table_writer;
+// Set by x509::enable_certificates(): the heading of a certificates result's table in the text output ("FILE:
+// certificates checked at TIME"; its texts come with the certificate reader, outside the lint-only builds). The text
+// formatter prints it and the table's lines (LintResult::certificates_table) under the summary.
+using CertTableHeading = std::string ( * )( std::string_view file, std::string_view time, Lang lang );
+extern CertTableHeading cert_table_heading;
 }  // namespace detail
 
 }  // namespace mtasts

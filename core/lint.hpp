@@ -118,8 +118,9 @@ struct LintResult
    std::optional< RecordFacts > record;
    std::string certificates_json;  // Kind::cert: the certificates' facts as a JSON object (core/x509/cert_lint.hpp)
    // Kind::cert: the text report's table of the certificates, in the lint's language: a first line with the time they
-   // were checked at, then per chain its host and per certificate its subject, issuer, validity, key and names (the
-   // text formatter prints it under the summary, headed by the file's name; core/format.cpp)
+   // were checked at, then per chain its host and per certificate its subject, issuer, validity, key and names (control
+   // characters in them as \xNN). The text formatter prints it under the summary, headed by the file's name, each line
+   // printable as its other lines (core/format.cpp).
    std::string certificates_table;
    std::vector< Artefact > artefacts;  // Kind::bundle: the parts found, by offset
 

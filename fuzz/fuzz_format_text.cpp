@@ -1,5 +1,5 @@
 // libFuzzer target: mtasts::format_text, with and without colour. Invariants: deterministic; the output is valid UTF-8
-// and carries no control character from the input (only LF, TAB and, with colour, ESC): a hostile file cannot drive
+// and carries no control character from the input (only LF, TAB and, with colour, ESC; no C1 control): a hostile file cannot drive
 // the terminal; every diagnostic is three lines (four with a fix) that start "FILE:LINE:COL: " with the independently
 // counted position, then "   N | ", then a caret line; the last line is the summary.
 #include "format_target.hpp"
@@ -36,9 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput( const std::uint8_t* data, std::size_t siz
       FUZZ_CHECK( out == mtasts::format_text( rep.files, options ), "format_text is not deterministic" );
       FUZZ_CHECK( !out.empty() && out.back() == '\n', "output does not end with a line break" );
       FUZZ_CHECK( fuzzinv::valid_utf8( out ), "output is not valid UTF-8" );
-      for( const char c : out ) {
+      for( std::size_t k = 0; k < out.size(); ++k ) {
+         const char c = out[ k ];
          const auto u = static_cast< unsigned char >( c );
          FUZZ_CHECK( !( u < 0x20 || u == 0x7F ) || c == '\n' || c == '\t' || ( color && c == '\x1b' ), "control character " + std::to_string( u ) + " in the text output" );
+         FUZZ_CHECK( !( u == 0xC2 && k + 1 < out.size() && static_cast< unsigned char >( out[ k + 1 ] ) < 0xA0 ), "C1 control character in the text output" );
       }
       if( color ) {
          continue;

@@ -3,10 +3,12 @@
 // block so that arbitrary DER reaches the checks through the PEM reader. Every invariant of invariants.hpp holds, and:
 //  - parse_certificate gives a certificate or an error, never both; an error's offset and a certificate's size lie
 //    inside the input; a certificate re-read from its own bytes gives the same facts;
-//  - the facts JSON of a Kind::cert result is one valid JSON object; its text table is lines of printable UTF-8.
+//  - the facts JSON of a Kind::cert result is one valid JSON object; its table's values keep to their lines, and the
+//    text output that prints it is printable UTF-8.
 #include <string>
 
 #include "core/x509/cert_lint.hpp"
+#include "core/format.hpp"
 #include "core/utf8.hpp"
 #include "core/x509/certificate.hpp"
 #include "json_check.hpp"
@@ -61,15 +63,22 @@ void lint_cert( std::string_view text, std::size_t size )
    fuzzjson::Value doc;
    fuzzjson::Parser parser( verbose.certificates_json );
    FUZZ_CHECK( parser.parse( doc ) && doc.type == fuzzjson::Value::Type::object && doc.get( "chains" ), "certificate facts are not one JSON object: " + verbose.certificates_json.substr( 0, 200 ) );
-   // the text table: the time line first, then lines of printable UTF-8 (a certificate's names never end a line or
-   // carry a control character to the terminal)
+   // the table: lines that no certificate's value can end or split (control characters escaped), and in the text
+   // output, under the summary, printable UTF-8 (no control character, no C1 control: nothing drives the terminal)
    const std::string& table = verbose.certificates_table;
    FUZZ_CHECK( !table.empty() && table.back() == '\n', "a Kind::cert result has a table that ends its last line" );
-   FUZZ_CHECK( mtasts::utf8::first_invalid( table ) == std::string::npos, "the certificate table is not UTF-8" );
-   for( std::size_t k = 0; k < table.size(); ++k ) {
-      const auto c = static_cast< unsigned char >( table[ k ] );
-      FUZZ_CHECK( c >= 0x20 ? c != 0x7f : c == '\n', "a control character in the certificate table: " + table.substr( 0, 200 ) );
-      FUZZ_CHECK( !( c == 0xC2 && k + 1 < table.size() && static_cast< unsigned char >( table[ k + 1 ] ) < 0xA0 ), "a C1 control in the certificate table" );
+   for( const char c : table ) {
+      const auto u = static_cast< unsigned char >( c );
+      FUZZ_CHECK( u >= 0x20 ? u != 0x7f : c == '\n', "a control character in the certificate table: " + table.substr( 0, 200 ) );
+   }
+   const std::vector< mtasts::FileReport > files{ { "capture", text, &verbose } };
+   const std::string out = mtasts::format( mtasts::Format::text, files, {} );
+   FUZZ_CHECK( mtasts::utf8::first_invalid( out ) == std::string::npos, "the text output of certificates is not UTF-8" );
+   FUZZ_CHECK( out.find( "capture: certificates checked at " ) != std::string::npos, "the text output has no certificate table" );
+   for( std::size_t k = 0; k < out.size(); ++k ) {
+      const auto u = static_cast< unsigned char >( out[ k ] );
+      FUZZ_CHECK( u >= 0x20 ? u != 0x7f : ( out[ k ] == '\n' || out[ k ] == '\t' ), "a control character in the text output of certificates" );
+      FUZZ_CHECK( !( u == 0xC2 && k + 1 < out.size() && static_cast< unsigned char >( out[ k + 1 ] ) < 0xA0 ), "a C1 control in the text output of certificates" );
    }
    std::size_t errors = 0;
    for( const auto& d : verbose.diagnostics ) {

@@ -7,7 +7,7 @@
 #include "core/format.hpp"
 #include "core/json_writer.hpp"
 #include "core/mx.hpp"
-#include "core/utf8.hpp"
+#include "core/text.hpp"
 #include "evidence.hpp"
 
 namespace mtasts::x509 {
@@ -331,58 +331,32 @@ void Checker::run( std::string& json, std::string& table )
    write_table( table );
 }
 
-// A value from a certificate or the capture (a name, a host) on one line of the table: control characters as \xNN
-// (as a subject's text has them), bytes that are not UTF-8 and C1 controls as U+FFFD. A certificate is the input of someone else: what
-// it holds must not end the line or reach the terminal as an escape sequence.
-std::string one_line( std::string_view v )
-{
-   std::string out;
-   for( std::size_t i = 0; i < v.size(); ) {
-      const auto u = static_cast< unsigned char >( v[ i ] );
-      if( u >= 0x80 ) {
-         const auto seq = utf8::decode( v, i );
-         // (C1 controls too: U+009B is an escape sequence's start on some terminals)
-         out.append( seq.valid && seq.code_point >= 0xA0 ? v.substr( i, seq.length ) : std::string_view( "\xEF\xBF\xBD" ) );
-         i += seq.length;
-         continue;
-      }
-      if( u < 0x20 || u == 0x7f ) {
-         static const char* h = "0123456789ABCDEF";
-         out += "\\x";
-         out += h[ u >> 4 ];
-         out += h[ u & 15 ];
-      }
-      else {
-         out += static_cast< char >( u );
-      }
-      ++i;
-   }
-   return out;
-}
-
 // The text report's table (LintResult::certificates_table): the facts write() gives, as lines for a terminal.
 void Checker::write_table( std::string& out ) const
 {
    const Lang lang = sink_.lang();
    const auto tx = [ & ]( Text t, const Args& args = {} ) { return render_text( t, args, lang ); };
+   // A value from a certificate or the capture (someone else's input) keeps to its line: control characters as \xNN,
+   // as messages quote them; the text formatter shows what is not UTF-8 as U+FFFD.
+   const auto shown = []( std::string_view v ) { return text::quote( v, std::string_view::npos ); };
    out = o_.now ? time_text( *o_.now ) : tx( Text::ctab_no_time );
    out += '\n';
    for( const auto& ch : chains_ ) {
-      out += "  " + tx( ch.mx ? Text::ctab_mx_host : Text::ctab_policy_host, { { "host", ch.host.empty() ? tx( Text::ctab_unknown_host ) : one_line( ch.host ) } } ) + "\n";
+      out += "  " + tx( ch.mx ? Text::ctab_mx_host : Text::ctab_policy_host, { { "host", ch.host.empty() ? tx( Text::ctab_unknown_host ) : shown( ch.host ) } } ) + "\n";
       for( std::size_t k = 0; k < ch.certs.size(); ++k ) {
          const Entry& e = ch.certs[ k ];
          out += e.problems.empty() ? "      " : "    ! ";
          out += std::to_string( k ) + " ";
          if( !e.cert ) {
-            out += tx( Text::ctab_unreadable, { { "why", one_line( e.error ) } } ) + "\n";
+            out += tx( Text::ctab_unreadable, { { "why", shown( e.error ) } } ) + "\n";
             continue;
          }
          const Certificate& c = *e.cert;
-         out += one_line( c.subject.text ) + "\n        " + tx( Text::ctab_issuer, { { "s", one_line( c.issuer.text ) } } ) + "\n        ";
+         out += shown( c.subject.text ) + "\n        " + tx( Text::ctab_issuer, { { "s", shown( c.issuer.text ) } } ) + "\n        ";
          out += tx( Text::ctab_valid, { { "from", time_text( c.not_before ) }, { "to", time_text( c.not_after ) }, { "key", c.key_type + ( c.key_bits ? " " + std::to_string( c.key_bits ) : std::string() ) } } ) + "\n";
          std::string names;
          for( const auto& d : c.dns_names ) {
-            names += ( names.empty() ? "" : ", " ) + one_line( d );
+            names += ( names.empty() ? "" : ", " ) + shown( d );
          }
          for( const auto& a : c.ip_addresses ) {
             names += ( names.empty() ? "" : ", " ) + ip_text( a );
@@ -453,17 +427,10 @@ void lint_hook( std::string_view text, const LintOptions& options, Sink& sink, s
    Checker( text, options, sink ).run( facts_json, table );
 }
 
-// The text output's table for one file: "FILE: certificates checked at TIME", then the table's lines (its first line
-// is the time).
-void table_hook( std::string& out, const FileReport& f, Lang lang )
+// The heading of a file's table in the text output (core/format.cpp prints it and the table's lines).
+std::string table_heading( std::string_view file, std::string_view time, Lang lang )
 {
-   const std::string_view table = f.result->certificates_table;
-   if( table.empty() ) {
-      return;
-   }
-   const std::size_t eol = std::min( table.find( '\n' ), table.size() );
-   out += render_text( Text::ctab_checked, { { "file", f.name }, { "time", std::string( table.substr( 0, eol ) ) } }, lang ) + "\n";
-   out.append( table.substr( std::min( eol + 1, table.size() ) ) );
+   return render_text( Text::ctab_checked, { { "file", file }, { "time", time } }, lang );
 }
 
 }  // namespace
@@ -515,7 +482,7 @@ void enable_certificates() noexcept
 {
    enable_all_languages();  // the certificate table's texts (MTASTS_TOOL_TEXT) come with the translations
    detail::cert_linter = &lint_hook;
-   detail::cert_table_writer = &table_hook;
+   detail::cert_table_heading = &table_heading;
 }
 
 }  // namespace mtasts::x509

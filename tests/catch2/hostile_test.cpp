@@ -3,6 +3,7 @@
 
 #include <random>
 
+#include "core/format.hpp"
 #include "helpers.hpp"
 
 namespace {
@@ -79,4 +80,22 @@ TEST_CASE( "DMARC: 50 000 report URIs and 50 000 tags without '=' stay linear" )
    }
    r = test::lint( tags, mtasts::Kind::dmarc );
    CHECK( test::with_code( r, "DMC623" ).size() == 50000 );
+}
+
+TEST_CASE( "the text output shows a C1 control or a byte that is not UTF-8 as U+FFFD, and no control character" )
+{
+   // U+009B (CSI) starts an escape sequence on some terminals: a policy line holding it is echoed in the excerpt and
+   // quoted in a message, and neither may reach the terminal as it is
+   const std::string text = "version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 86400\nx-note: a\xC2\x9B" "2Jb\xFF\x1b[31m\n";
+   const auto r = test::lint( text, mtasts::Kind::policy, true );
+   REQUIRE_FALSE( r.diagnostics.empty() );
+   const std::vector< mtasts::FileReport > files{ { "p.txt", text, &r } };
+   const std::string out = mtasts::format( mtasts::Format::text, files, {} );
+   INFO( out );
+   CHECK( out.find( "\xC2\x9B" ) == std::string::npos );
+   CHECK( out.find( "\xFF" ) == std::string::npos );
+   CHECK( out.find( "x-note: a\xEF\xBF\xBD" "2Jb\xEF\xBF\xBD [31m" ) != std::string::npos );  // the excerpt, one column each
+   for( const char c : out ) {
+      CHECK( ( static_cast< unsigned char >( c ) >= 0x20 || c == '\n' ) );
+   }
 }

@@ -236,27 +236,12 @@ int main( int argc, char** argv )
          return diffs.empty() ? 0 : 1;
       }
    }
-   // Certificates given with the policy in one run (`mta-sts-lint policy.txt captures.txt`): the MX hosts'
-   // certificates are judged by the policy's mode unless --policy-mode says otherwise.
-   // Its mx patterns choose the MX hosts whose certificates count (CRT815 for a captured host they do not match).
-   if( policy_mode.empty() ) {
-      for( const auto& r : results ) {
-         if( r.policy && r.policy->mode && options.mode.empty() ) {
-            options.mode = *r.policy->mode;
-         }
-      }
-   }
-   for( const auto& r : results ) {
-      if( r.policy && !options.policy_mx ) {
-         options.policy_mx = std::vector< std::string >( r.policy->mx.begin(), r.policy->mx.end() );
-      }
-   }
+   // Certificates given with the policy in one run (`mta-sts-lint policy.txt captures.txt`): judged by its mode, unless
+   // --policy-mode says otherwise, and its mx patterns (core/lint.hpp).
+   mtasts::lint_with_policy( results, std::vector< std::string_view >( sources.begin(), sources.end() ), options );
    for( std::size_t i = 0; i < files.size(); ++i ) {
       if( results[ i ].kind != mtasts::Kind::cert ) {
          continue;
-      }
-      if( ( !options.mode.empty() && policy_mode.empty() ) || options.policy_mx ) {
-         linter.lint( sources[ i ], options, results[ i ] );
       }
       if( verify_chain || !verify_options.ca_file.empty() || !verify_options.ca_path.empty() ) {
          std::string error;

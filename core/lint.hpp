@@ -251,6 +251,12 @@ std::vector< LintResult > lint_evidence( const std::vector< std::string_view >& 
 // that; bundle reads it as a paste; auto_ as above): --batch's keys (core/batch.cpp). Each result's kind is bundle.
 std::vector< LintResult > lint_evidence( const std::vector< std::string_view >& texts, const std::vector< Kind >& kinds, const LintOptions& options ) noexcept;
 
+// Certificate captures linted in one run with a policy (`mta-sts-lint mta-sts.txt mx.txt`; the native command and the
+// bin): each Kind::cert result is linted again with the first policy's mode, unless options.mode is given
+// (--policy-mode), and its mx patterns, which choose the MX hosts whose certificates count (CRT815 for a captured host
+// they do not match). texts[i] is what results[i] was linted from, with `options`.
+void lint_with_policy( std::vector< LintResult >& results, const std::vector< std::string_view >& texts, LintOptions options );
+
 // Applies edits (sorted, non-overlapping) to text.
 std::string apply_edits( std::string_view text, const std::vector< Edit >& edits );
 

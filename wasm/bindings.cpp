@@ -504,33 +504,8 @@ val format( const val& files, const std::string& format_name, int color )
          results[ at[ k ] ] = std::move( linted[ k ] );
       }
    }
-   // Certificates given with the policy in one run, as cli/main.cpp does it: the MX hosts' certificates are judged by
-   // the policy's mode unless --policy-mode says otherwise, and its mx patterns choose the MX hosts that count.
-   {
-      const bool mode_given = !files[ 0 ][ "cert" ].isUndefined() && !files[ 0 ][ "cert" ][ "policyMode" ].as< std::string >().empty();
-      std::string mode;
-      std::optional< std::vector< std::string > > policy_mx;
-      for( const auto& r : results ) {
-         if( !mode_given && r.policy && r.policy->mode && mode.empty() ) {
-            mode = *r.policy->mode;
-         }
-         if( r.policy && !policy_mx ) {
-            policy_mx = std::vector< std::string >( r.policy->mx.begin(), r.policy->mx.end() );
-         }
-      }
-      if( !mode.empty() || policy_mx ) {
-         for( std::size_t i = 0; i < count; ++i ) {
-            if( results[ i ].kind == mtasts::Kind::cert ) {
-               auto o = options_of( files[ i ] );
-               if( !mode.empty() ) {
-                  o.mode = mode;
-               }
-               o.policy_mx = policy_mx;
-               results[ i ] = mtasts::lint( texts[ i ], o );
-            }
-         }
-      }
-   }
+   // Certificates given with the policy in one run, as cli/main.cpp does it (the bin gives every file the same options)
+   mtasts::lint_with_policy( results, std::vector< std::string_view >( texts.begin(), texts.end() ), options_of( files[ 0 ] ) );
 #endif
    for( std::size_t i = 0; i < count; ++i ) {
       reports[ i ] = mtasts::FileReport{ names[ i ], texts[ i ], &results[ i ] };

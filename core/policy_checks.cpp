@@ -17,10 +17,11 @@
 namespace mtasts::detail::policy {
 
 using text::quote;
+using namespace std::string_view_literals;
 
 namespace {
 
-   const char* const mode_values[] = { "enforce", "testing", "none" };
+   constexpr std::string_view mode_values[] = { "enforce", "testing", "none" };
 
    // Two values of a repeated field agree (STS219 is then a warning): the same text, or for max_age the same number
    // ("06400" and "6400"), which a parser that takes either occurrence reads alike. Found by fuzz_policy: fixing the
@@ -128,7 +129,7 @@ bool PolicyLinter::whole_document_checks_first( std::size_t& start )
       sink_.add( Code::STS202, 0, ( b0 >= 0xFE ) ? 2 : 0, {}, Hint::utf16 );
       return false;
    }
-   while( text_.substr( bom_len_, 3 ) == "\xEF\xBB\xBF" ) {
+   while( text_.substr( bom_len_, 3 ) == "\xEF\xBB\xBF"sv ) {
       bom_len_ += 3;  // one or more (an editor that added one to a file that had one)
    }
    if( bom_len_ > 0 ) {
@@ -373,7 +374,7 @@ void PolicyLinter::value_mode( const Line& /*l*/, std::size_t voff, std::string_
       head = v.substr( 0, comment );
    }
    const auto inner = strip_wrapping( head );
-   for( const char* m : mode_values ) {
+   for( const std::string_view m : mode_values ) {
       if( text::iequals( inner, m ) ) {
          suggestion = m;
       }
@@ -389,8 +390,8 @@ void PolicyLinter::value_mode( const Line& /*l*/, std::size_t voff, std::string_
       suggestion = "testing";
    }
    else {
-      for( const char* m : mode_values ) {
-         const std::string_view ms( m );
+      for( const std::string_view m : mode_values ) {
+         const std::string_view ms = m;
          const auto lower = text::to_lower( inner );
          if( inner.size() >= 3 && ( lower.rfind( ms, 0 ) == 0 || ms.rfind( lower, 0 ) == 0 || text::edit_distance( lower, ms, 2 ) <= 2 ) ) {
             hint = Hint::did_you_mean;
@@ -701,18 +702,20 @@ void PolicyLinter::document_checks()
          }
       }
    }
-   // (the mode and max_age checks compare string_views: std::string == "literal" is an out-of-line call per test)
+   // (the mode and max_age checks compare string_views with ""sv literals: std::string == "literal" is an out-of-line
+   // call per test, and this file is built for size in wasm, where a "literal" made into a string_view is a call and a
+   // strlen per test)
    const std::string_view mode_value = facts_.mode ? std::string_view( *facts_.mode ) : std::string_view();
    if( facts_.mode ) {
       const std::string_view mode = mode_value;
-      if( mode == "testing" ) {
+      if( mode == "testing"sv ) {
          sink_.add( Code::STS226, facts_.mode_offset, mode.size() );
       }
-      else if( mode == "none" ) {
+      else if( mode == "none"sv ) {
          sink_.add( Code::STS227, facts_.mode_offset, mode.size() );
       }
       if( !has_mx ) {
-         if( mode == "none" ) {
+         if( mode == "none"sv ) {
             sink_.add( Code::STS237, 0, 0 );
          }
          else {
@@ -722,11 +725,11 @@ void PolicyLinter::document_checks()
    }
    if( facts_.max_age ) {
       const auto n = *facts_.max_age;
-      const bool none = facts_.mode && mode_value == "none";
+      const bool none = facts_.mode && mode_value == "none"sv;
       if( n > 0 && n < thresholds::one_day && !none ) {
          sink_.add( Code::STS233, max_age_offset_, max_age_len_ );
       }
-      else if( n >= thresholds::one_day && n < thresholds::one_week && facts_.mode && mode_value == "enforce" ) {
+      else if( n >= thresholds::one_day && n < thresholds::one_week && facts_.mode && mode_value == "enforce"sv ) {
          sink_.add( Code::STS234, max_age_offset_, max_age_len_ );
       }
       if( none && n > thresholds::one_day ) {

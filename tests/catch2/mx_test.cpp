@@ -29,6 +29,20 @@ TEST_CASE( "A-labels and public suffixes" )
    CHECK( mtasts::is_public_suffix( "com" ) );
    CHECK( mtasts::is_public_suffix( "co.uk" ) );
    CHECK_FALSE( mtasts::is_public_suffix( "example.co.uk" ) );
+   // the built-in list's first and last entries, any case, and its longest ones (six bytes)
+   CHECK( mtasts::is_public_suffix( "CO.UK" ) );
+   CHECK( mtasts::is_public_suffix( "gv.at" ) );
+   CHECK( mtasts::is_public_suffix( "com.sa" ) );
+   CHECK( mtasts::is_public_suffix( "Com.Au" ) );
+   CHECK_FALSE( mtasts::is_public_suffix( "" ) );
+   CHECK_FALSE( mtasts::is_public_suffix( "co.ukx" ) );
+   CHECK_FALSE( mtasts::is_public_suffix( "a.co.uk" ) );
+   CHECK_FALSE( mtasts::is_public_suffix( "mail.example.net" ) );
+   CHECK_FALSE( mtasts::is_public_suffix( "example.com" ) );
+   // a wildcard over one of them is no valid pattern (RFC 8461 §4.1 matches the left-most label only)
+   CHECK( mtasts::valid_pattern_prefix( "*.example.co.uk" ) == 15 );
+   CHECK( mtasts::valid_pattern_prefix( "*.co.uk" ) == 0 );
+   CHECK( mtasts::valid_pattern_prefix( "*.COM.BR" ) == 0 );
 }
 
 namespace {

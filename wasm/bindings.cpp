@@ -198,30 +198,35 @@ mtasts::Lang lang_of( int index )
    return index >= 0 && static_cast< std::size_t >( index ) < mtasts::lang_count && mtasts::lang_available( l ) ? l : mtasts::Lang::en;
 }
 
-mtasts::LintOptions lint_options( int kind, int flags, std::string_view evidence )
+// Sets `options` from lint()'s arguments: kind, flags (1 verbose, 4 MX hosts given, language from bit 3) and the
+// evidence "domain\0host\0host\0". lint() reuses one LintOptions call after call (building and destroying one, with
+// its strings and optional vectors, was ~1 % of a typical call, node --cpu-prof).
+void set_lint_options( mtasts::LintOptions& options, int kind, int flags, std::string_view evidence )
 {
-   mtasts::LintOptions options;
    options.kind = static_cast< mtasts::Kind >( kind );
    options.verbose = ( flags & 1 ) != 0;
    options.lang = lang_of( flags >> 3 );
-   std::vector< std::string > parts;
-   for( std::size_t at = 0; at < evidence.size(); ) {
-      const std::size_t end = evidence.find( '\0', at );
-      const std::size_t stop = end == std::string_view::npos ? evidence.size() : end;
-      parts.emplace_back( evidence.substr( at, stop - at ) );
-      at = stop + 1;
-   }
-   if( !parts.empty() ) {
-      options.domain = parts[ 0 ];
-   }
-   if( ( flags & 4 ) != 0 ) {
-      options.mx_hosts.emplace( parts.begin() + ( parts.empty() ? 0 : 1 ), parts.end() );
+   options.domain.clear();
+   options.mx_hosts.reset();
+   if( !evidence.empty() || ( flags & 4 ) != 0 ) {
+      std::vector< std::string > parts;
+      for( std::size_t at = 0; at < evidence.size(); ) {
+         const std::size_t end = evidence.find( '\0', at );
+         const std::size_t stop = end == std::string_view::npos ? evidence.size() : end;
+         parts.emplace_back( evidence.substr( at, stop - at ) );
+         at = stop + 1;
+      }
+      if( !parts.empty() ) {
+         options.domain = parts[ 0 ];
+      }
+      if( ( flags & 4 ) != 0 ) {
+         options.mx_hosts.emplace( parts.begin() + ( parts.empty() ? 0 : 1 ), parts.end() );
+      }
    }
    if( mtasts::detail::cert_linter ) {
       // The certificate checks' validation time (the core has no clock): now, as certificates() defaults to.
       options.now = static_cast< std::int64_t >( emscripten_date_now() / 1000 );
    }
-   return options;
 }
 
 void put_pairs( const std::vector< std::pair< std::string, std::string > >& pairs )
@@ -260,7 +265,9 @@ std::uintptr_t lint()
    // One Linter for the module (single-threaded): its working memory and the result are reused call after call
    // (docs/embedding.md); r is read before the next call.
    static mtasts::Linter linter;
-   const LintResult& r = linter.lint( input, lint_options( kind, flags, std::string_view( at( args_block[ 4 ] ), static_cast< std::size_t >( args_block[ 5 ] ) ) ) );
+   static mtasts::LintOptions options;
+   set_lint_options( options, kind, flags, std::string_view( at( args_block[ 4 ] ), static_cast< std::size_t >( args_block[ 5 ] ) ) );
+   const LintResult& r = linter.lint( input, options );
 
    out.clear();
    blob.clear();
@@ -469,7 +476,8 @@ val format( const val& files, const std::string& format_name, int color )
    // The options of a file: its kind, flags and evidence, and in ./full the certificate options that the bin gives on
    // the first file for all of them (cli/main.cpp's --now, --expiry-warning-days, --cert-host, --policy-mode).
    const auto options_of = [ & ]( const val& file ) {
-      auto o = lint_options( file[ "kind" ].as< int >(), file[ "flags" ].as< int >(), bytes( file[ "evidence" ] ) );
+      mtasts::LintOptions o;
+      set_lint_options( o, file[ "kind" ].as< int >(), file[ "flags" ].as< int >(), bytes( file[ "evidence" ] ) );
 #ifdef MTASTS_WASM_FULL
       const val cert = files[ 0 ][ "cert" ];
       if( !cert.isUndefined() ) {

@@ -173,6 +173,7 @@ test('lone surrogates are linted as U+FFFD without shifting positions', () => {
 
 test('text of any size: empty, 1 MiB ASCII, 4 MiB non-ASCII (buffer growth)', () => {
   assert.equal(find(v.lint(''), 'STS201').from, 0);
+  const heapBefore = v.heapSize;
   const big = 'version: STSv1\nmode: enforce\nmax_age: 86400\n' + 'mx: a.example.com\n'.repeat(60000) + 'mode: zz\n';
   const r = v.lint(big);
   find(r, 'STS250');
@@ -184,6 +185,8 @@ test('text of any size: empty, 1 MiB ASCII, 4 MiB non-ASCII (buffer growth)', ()
   const mode = find(w, 'STS225');
   assert.equal(wide.slice(mode.from, mode.to), 'enforcing');
   assert.equal(mode.line, 400002);
+  // the heap grew during these calls, and their results were read through the grown heap's views
+  assert.ok(v.heapSize > heapBefore, `heap ${heapBefore} -> ${v.heapSize}`);
 });
 
 test('hostile record values are diagnosed, never abort the instance', async () => {

@@ -162,6 +162,10 @@ function makeValidator(Module, extend, lang) {
   }
 
   const lintArgs = Module.lintArgs() >> 2; // Module._mtasts_lint()'s arguments: six int32 words in the heap
+  // Read once: Module is a dictionary-mode object (a hash lookup per property read). views.HEAPU8 and views.HEAP32
+  // are the heap's current views (the glue replaces them when memory grows; wasm/build.mjs).
+  const rawLint = Module._mtasts_lint;
+  const views = Module.views;
 
   // The reusable input buffer in the wasm heap.
   let buf = 0;
@@ -174,7 +178,7 @@ function makeValidator(Module, extend, lang) {
     const size = Math.max(bytes, Math.ceil(cap * 1.5), 1024);
     const p = Module._malloc(size);
     if (!p) throw new RangeError(`lint(text): out of memory (needed ${size} bytes)`);
-    if (keep) Module.HEAPU8.copyWithin(p, buf, buf + keep);
+    if (keep) views.HEAPU8.copyWithin(p, buf, buf + keep);
     if (buf) Module._free(buf);
     buf = p;
     cap = size;
@@ -191,7 +195,7 @@ function makeValidator(Module, extend, lang) {
       evidenceCap = Math.max(bytes.length, 256);
       evidenceBuf = Module._malloc(evidenceCap);
     }
-    Module.HEAPU8.set(bytes, evidenceBuf);
+    views.HEAPU8.set(bytes, evidenceBuf);
     return bytes.length;
   }
 
@@ -211,8 +215,8 @@ function makeValidator(Module, extend, lang) {
     reserve(text.length, 0);
     // The view is re-made only after a reallocation (reserve) or memory growth (the glue replaces HEAPU8 then);
     // comparing the arrays themselves is cheaper than reading view.buffer on every call.
-    if (viewHeap !== Module.HEAPU8 || viewAt !== buf || view.length !== cap) {
-      viewHeap = Module.HEAPU8;
+    if (viewHeap !== views.HEAPU8 || viewAt !== buf || view.length !== cap) {
+      viewHeap = views.HEAPU8;
       viewAt = buf;
       view = viewHeap.subarray(buf, buf + cap);
     }
@@ -221,7 +225,7 @@ function makeValidator(Module, extend, lang) {
       // Non-ASCII text that did not fit: at most 3 bytes per remaining UTF-16 code unit.
       const rest = text.length - read;
       reserve(written + rest * 3, written);
-      const more = encoder.encodeInto(text.substring(read), Module.HEAPU8.subarray(buf + written, buf + cap));
+      const more = encoder.encodeInto(text.substring(read), views.HEAPU8.subarray(buf + written, buf + cap));
       written += more.written;
     }
     return written;
@@ -276,7 +280,7 @@ function makeValidator(Module, extend, lang) {
     const extra = evidence(domain, mxHosts);
     // Module._mtasts_lint() takes its six arguments in a static block (lintArgs): a call without arguments costs
     // about half as much as one with six (docs/api.md).
-    const heap32 = Module.HEAP32;
+    const heap32 = views.HEAP32;
     heap32[lintArgs] = buf;
     heap32[lintArgs + 1] = size;
     heap32[lintArgs + 2] = kind;
@@ -285,11 +289,11 @@ function makeValidator(Module, extend, lang) {
     heap32[lintArgs + 5] = extra;
     let at;
     try {
-      at = Module._mtasts_lint() >> 2;
+      at = rawLint() >> 2;
     } catch (e) {
       throw failed(e);
     }
-    const result = decode(Module.HEAP32, at, text, read);
+    const result = decode(views.HEAP32, at, text, read);
     new Input(result, { text, kind, verbose, domain, mxHosts, file, lang });
     return result;
   }
@@ -315,8 +319,8 @@ function makeValidator(Module, extend, lang) {
     if (len < 0) return null;
     if (off < 0) return input.substring(-1 - off, -1 - off + len); // a slice of the text (wasm/bindings.cpp)
     return blobAscii
-      ? (blob ??= decoder.decode(Module.HEAPU8.subarray(blobAt, blobAt + blobSize))).substring(off, off + len)
-      : decoder.decode(Module.HEAPU8.subarray(blobAt + off, blobAt + off + len));
+      ? (blob ??= decoder.decode(views.HEAPU8.subarray(blobAt, blobAt + blobSize))).substring(off, off + len)
+      : decoder.decode(views.HEAPU8.subarray(blobAt + off, blobAt + off + len));
   }
   // Unknown policy fields as { name: value } (as the CLI's JSON prints them; a repeated name keeps the last value,
   // as JSON.parse does); record fields as [{ name, value }].

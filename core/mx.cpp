@@ -268,7 +268,7 @@ std::size_t valid_pattern_prefix( std::string_view v ) noexcept
             if( ( m.host & ~m.digit & last_label ) == 0 ) {
                return 0;  // a numeric last label
             }
-            if( start == 2 && is_public_suffix( v.substr( 2, len ) ) ) {
+            if( start == 2 && ( dot & ( dot - 1 ) ) == 0 && is_public_suffix( v.substr( 2, len ) ) ) {  // (1 or 2 labels)
                return 0;
             }
             return start + len;
@@ -319,7 +319,8 @@ std::size_t detail::valid_pattern_prefix_scalar( std::string_view v ) noexcept
    if( i - start > 253 || numeric_last || ( !wildcard && labels == 1 ) ) {
       return 0;
    }
-   if( wildcard && is_public_suffix( v.substr( 2, i - 2 ) ) ) {
+   // (the built-in suffixes have one or two labels: a longer name is none, without a call that looks for its dots)
+   if( wildcard && labels <= 2 && is_public_suffix( v.substr( 2, i - 2 ) ) ) {
       return 0;
    }
    return i;

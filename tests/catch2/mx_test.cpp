@@ -43,6 +43,15 @@ TEST_CASE( "A-labels and public suffixes" )
    CHECK( mtasts::valid_pattern_prefix( "*.example.co.uk" ) == 15 );
    CHECK( mtasts::valid_pattern_prefix( "*.co.uk" ) == 0 );
    CHECK( mtasts::valid_pattern_prefix( "*.COM.BR" ) == 0 );
+   // the same with the rest of a policy after them (32 bytes to read: the word-wise path where there is one)
+   const std::string rest = "\nmax_age: 86400\nmx: mail.example.com\n";
+   CHECK( mtasts::valid_pattern_prefix( "*.example.co.uk" + rest ) == 15 );
+   CHECK( mtasts::valid_pattern_prefix( "*.co.uk" + rest ) == 0 );
+   CHECK( mtasts::valid_pattern_prefix( "*.COM.BR" + rest ) == 0 );
+   CHECK( mtasts::valid_pattern_prefix( "*.uk" + rest ) == 0 );
+   CHECK( mtasts::valid_pattern_prefix( "*.mail.example.net" + rest ) == 18 );
+   CHECK( mtasts::detail::valid_pattern_prefix_scalar( "*.mail.example.net" + rest ) == 18 );
+   CHECK( mtasts::detail::valid_pattern_prefix_scalar( "*.co.uk" + rest ) == 0 );
 }
 
 namespace {

@@ -48,6 +48,21 @@ test('hostile strings get a diagnostic with a code and a position', () => {
   }
 });
 
+test('UTF-16 is told from NUL bytes wherever they sit in the first 256 bytes (the wasm build probes 8 bytes at a time)', () => {
+  // UTF-16 when at least a third of the first bytes are NUL: one STS202 at 1:1 and nothing else (as the native command)
+  for (const text of [
+    'abcdefgh\0\0\0\0', // only in the tail after the last whole word
+    'version:' + '\0'.repeat(16) + 'mode', // from the second word on
+    'v\0e\0r\0s\0i\0o\0n\0:\0 \0S\0T\0S\0v\x001\0', // UTF-16LE of "version: STSv1"
+  ]) {
+    const r = v.lint(text, { kind: 'policy' });
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.line, d.column]), [['STS202', 1, 1]], JSON.stringify(text));
+  }
+  // fewer: the NUL itself is reported where it is, and the policy is read
+  const r = v.lint('abcdefgh\0\0\0x', { kind: 'policy' });
+  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.column]), [['STS221', 1], ['STS224', 1], ['STS228', 1], ['STS202', 9]]);
+});
+
 test('every method refuses wrong types with a TypeError that says what was expected', () => {
   const text = 'v=STSv1; id=1';
   const result = v.lint(text);

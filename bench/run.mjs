@@ -287,6 +287,14 @@ if (!skip.has('native')) {
         if (ins.linter_renamed_paste_64k !== null) row('native', '64 KiB paste of tests/fixtures/paste, no repeated block, instructions', `${(ins.linter_renamed_paste_64k / 1e6).toFixed(2)} million`, '');
         if (ins.linter_mistakes_64k) row('native', "the page's case (c) text (64 KiB, 12,108 diagnostics with fixes), instructions (per diagnostic)", `${(ins.linter_mistakes_64k / 1e6).toFixed(2)} million (${fmtInt(Math.round(ins.linter_mistakes_64k / 12108))})`, '');
         if (ins.linter_corpus_en !== null) row('native', 'corpus (242 policies), instructions: English vs Spanish', `${fmtInt(ins.linter_corpus_en)} vs ${fmtInt(ins.linter_corpus_es)}`, 'English <= Spanish', ins.linter_corpus_en <= ins.linter_corpus_es);
+        // How fast the machine ran the timed rows: instructions per ns of the cases with a time goal (callgrind's count
+        // over the time measured). The shared VM this project is measured on runs at about half speed for minutes at a
+        // time; this row says which speed a run had (docs/performance.md, "The machine changes speed").
+        const speed = [['linter_large_policy_64k', 'BM_linter_large_policy_64k', '64 KiB policy'], ['linter_fixture_paste_64k', 'BM_linter_fixture_paste_64k', 'fixtures paste'], ['linter_renamed_paste_64k', 'BM_linter_renamed_paste_64k', 'no-repeat paste']]
+          .filter(([i, b]) => ins[i] && byName[b] && !byName[b].error)
+          .map(([i, b, what]) => `${what} ${(ins[i] / byName[b].ns).toFixed(1)}`);
+        results.native.instructionsPerNs = speed;
+        if (speed.length) row('native', "this run's speed, instructions per ns (callgrind count / time)", speed.join(', '), '');
       }
       // The same 64 KiB case with glibc keeping its freed memory: by default it returns the top of the heap to the
       // kernel after each call (the ~200 KB a 64 KiB policy's facts and duplicate check take) and faults it back in

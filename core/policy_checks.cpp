@@ -416,9 +416,8 @@ void PolicyLinter::value_mode( const Line& /*l*/, std::size_t voff, std::string_
    }
    else {
       for( const std::string_view m : mode_values ) {
-         const std::string_view ms = m;
          const auto lower = text::to_lower( inner );
-         if( inner.size() >= 3 && ( lower.rfind( ms, 0 ) == 0 || ms.rfind( lower, 0 ) == 0 || text::edit_distance( lower, ms, 2 ) <= 2 ) ) {
+         if( inner.size() >= 3 && ( lower.rfind( m, 0 ) == 0 || m.rfind( lower, 0 ) == 0 || text::edit_distance( lower, m, 2 ) <= 2 ) ) {
             hint = Hint::did_you_mean;
             suggestion = m;
             break;

@@ -341,17 +341,16 @@ LintResult lint( std::string_view text, const LintOptions& options ) noexcept
 
 void lint_with_policy( std::vector< LintResult >& results, const std::vector< std::string_view >& texts, LintOptions options )
 {
-   const bool mode_given = !options.mode.empty();
    for( const auto& r : results ) {
-      if( !mode_given && r.policy && r.policy->mode && options.mode.empty() ) {
+      if( r.policy && r.policy->mode && options.mode.empty() ) {  // (the first policy's, unless --policy-mode)
          options.mode = *r.policy->mode;
       }
       if( r.policy && !options.policy_mx ) {
          options.policy_mx = std::vector< std::string >( r.policy->mx.begin(), r.policy->mx.end() );
       }
    }
-   if( ( mode_given || options.mode.empty() ) && !options.policy_mx ) {
-      return;  // no policy in the run: the results stand
+   if( !options.policy_mx ) {
+      return;  // no policy in the run (a policy gives its mx patterns, and its mode with them): the results stand
    }
    for( std::size_t i = 0; i < results.size() && i < texts.size(); ++i ) {
       if( results[ i ].kind == Kind::cert ) {

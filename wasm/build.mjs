@@ -71,15 +71,14 @@ for (const m of modules) {
   const exported = [...glue.matchAll(/(_\w+)=asm\["(\w+)"\]/g)];
   if (!exported.some(([, n]) => n === '_malloc')) throw new Error('build:wasm: unexpected glue layout (exports)');
   for (const [all, name] of exported) change(`export ${name}`, all, `Module["${name}"]=${all}`);
-  // the two heap views api.js reads, on Module too, each time memory grows (api.js re-makes its views when
-  // Module.HEAPU8 changes); embind's runtime uses the others. And in Module.views, one small object made once, which
-  // api.js keeps: Module itself is a dictionary-mode object (embind adds its functions one by one), where every
-  // property read of a call is a hash lookup.
+  // the two heap views api.js reads, in Module.views: one small object made once, which api.js keeps and the glue
+  // refreshes each time memory grows (api.js re-makes its views when views.HEAPU8 changes). Not on Module itself:
+  // embind leaves Module a dictionary-mode object, where every property read of a call is a hash lookup. embind's
+  // runtime uses the glue's own variables.
   change(
     'heap views',
     'HEAPF64=new Float64Array(b)}',
-    'HEAPF64=new Float64Array(b);Module["HEAPU8"]=HEAPU8;Module["HEAP32"]=HEAP32;' +
-      'var v=Module["views"]||(Module["views"]={HEAPU8:null,HEAP32:null});v.HEAPU8=HEAPU8;v.HEAP32=HEAP32}',
+    'HEAPF64=new Float64Array(b);var v=Module["views"]||(Module["views"]={HEAPU8:null,HEAP32:null});v.HEAPU8=HEAPU8;v.HEAP32=HEAP32}',
   );
   // a compiled WebAssembly.Module (the wasmModule option) instantiates to an Instance, bytes to { module, instance }
   change('instance', '(output){asm=output.instance.exports;', '(output){var asm=(output.instance||output).exports;');

@@ -526,7 +526,7 @@ function makeValidator(Module, extend, lang) {
     langs: Object.freeze([...langs]),
     /** Debug: the size of the WebAssembly linear memory in bytes (it grows for large inputs, never per call). */
     get heapSize() {
-      return Module.HEAPU8.buffer.byteLength;
+      return views.HEAPU8.buffer.byteLength;
     },
   };
   internals.set(validator, { formatFiles, parseTime });

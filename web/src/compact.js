@@ -121,7 +121,7 @@ function read(w, i, Module, layout, { count, blobAt, blobSize, ascii }) {
   slot.rec = room(slot.rec, i - start);
   slot.rec.set(w.subarray(start, i));
   slot.blob = room(slot.blob, blobSize);
-  slot.blob.set(Module.HEAPU8.subarray(blobAt, blobAt + blobSize));
+  slot.blob.set(Module.views.HEAPU8.subarray(blobAt, blobAt + blobSize));
   const d = new CompactDiagnostics(slot, count, linting, layout, fixable, ascii);
   slot.owner = d;
   return [d, i];

@@ -84,6 +84,32 @@ for (const m of modules) {
   change('instance', '(output){asm=output.instance.exports;', '(output){var asm=(output.instance||output).exports;');
   // a failed instantiation rejects createValidator() (the runtime would leave it pending forever)
   change('rejection', 'initRuntime(asm);ready()})', 'initRuntime(asm);ready()},readyPromiseReject)');
+  // embind registers std::wstring, std::u16string and std::u32string at start-up whether a binding uses them or not;
+  // none of ours does (one that did would get embind's "due to unbound types: std::wstring" error on its first call,
+  // which its first test would show). Their converters, two UTF-16 and two UTF-32 codecs, are about
+  // 0.5 KiB of each glue's gzip: the registration becomes a no-op and the codecs go.
+  const dropFunction = (name) => {
+    const start = glue.indexOf(`function ${name}(`);
+    if (start < 0 || glue.indexOf(`function ${name}(`, start + 1) >= 0) throw new Error(`build:wasm: unexpected glue layout (${name})`);
+    let depth = 0, end = glue.indexOf('{', start);
+    for (; end < glue.length; end++) {
+      const c = glue[end];
+      if (c === '"') while (++end < glue.length && glue[end] !== '"') end += glue[end] === '\\' ? 1 : 0;  // (its braces do not count)
+      else if (c === "'" || c === '`') throw new Error(`build:wasm: ${name} has text the brace scan cannot skip`);
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) break;
+    }
+    if (end >= glue.length) throw new Error(`build:wasm: unexpected glue layout (${name} does not end)`);
+    glue = glue.slice(0, start) + glue.slice(end + 1);
+  };
+  dropFunction('__embind_register_std_wstring');
+  const wstringImport = [...glue.matchAll(/"\w+":__embind_register_std_wstring,/g)];
+  if (wstringImport.length !== 1) throw new Error('build:wasm: unexpected glue layout (wstring import)');
+  change('wstring import', wstringImport[0][0], wstringImport[0][0].replace('__embind_register_std_wstring', 'function(){}'));
+  for (const f of ['UTF16ToString', 'stringToUTF16', 'lengthBytesUTF16', 'UTF32ToString', 'stringToUTF32', 'lengthBytesUTF32']) {
+    dropFunction(f);
+    if (new RegExp(`\\b${f}\\b`).test(glue)) throw new Error(`build:wasm: the glue still uses ${f}`);
+  }
   for (const bad of ['import.meta', 'new Function', 'eval(', 'fetch(', 'XMLHttpRequest']) {
     if (glue.includes(bad)) throw new Error(`build:wasm: the glue contains ${bad}`);
   }

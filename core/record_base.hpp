@@ -64,6 +64,37 @@ protected:
       return { lead, e, fe, std::string_view( v_.data() + lead, fe - lead ) };
    }
 
+   // The ';'-separated segments of the value from `from` on, in order: [begin, end) is the segment up to its ';' (or
+   // the value's end, then `last`), [a, b) the same without the blanks around it (a == b: an empty segment).
+   struct Segment
+   {
+      std::size_t begin, end, a, b;
+      bool last;
+   };
+   template< typename F >
+   void for_each_segment( std::size_t from, F&& each ) const
+   {
+      for( std::size_t i = from; i <= v_.size(); ) {
+         std::size_t e = v_.find( ';', i );
+         const bool last = e == std::string::npos;
+         if( last ) {
+            e = v_.size();
+         }
+         std::size_t a = i, b = e;
+         while( a < b && text::is_wsp( v_[ a ] ) ) {
+            ++a;
+         }
+         while( b > a && text::is_wsp( v_[ b - 1 ] ) ) {
+            --b;
+         }
+         each( Segment{ i, e, a, b, last } );
+         if( last ) {
+            break;
+         }
+         i = e + 1;
+      }
+   }
+
    std::string_view source_;
    const TxtRecord& r_;
    const std::string& v_;

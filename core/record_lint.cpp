@@ -210,35 +210,24 @@ namespace {
          }
       }
       bool first_segment = true;
-      while( i <= v_.size() ) {
-         std::size_t e = v_.find( ';', i );
-         const bool last = e == std::string::npos;
-         if( last ) {
-            e = v_.size();
-         }
-         std::size_t a = i, b = e;
-         while( a < b && text::is_wsp( v_[ a ] ) ) {
-            ++a;
-         }
-         const std::size_t before_trim = b;
-         while( b > a && text::is_wsp( v_[ b - 1 ] ) ) {
-            --b;
-         }
+      for_each_segment( i, [ & ]( const Segment& s ) {
+         const std::size_t a = s.a, b = s.b;
          if( a == b ) {
-            if( !last ) {
+            if( !s.last ) {
                // ";;" or "; ;"
-               auto& d = add( spec_.sts ? Code::STS108 : Code::RPT516, i > 0 ? i - 1 : i, e + 1, { { "f", quote( v_.substr( i, e - i ) ) } } );
-               d.fix = fix( sink_.fix_title( FixTitle::remove_empty_field ), e, e + 1, "" );
+               const std::size_t from = s.begin > 0 ? s.begin - 1 : s.begin;
+               auto& d = add( spec_.sts ? Code::STS108 : Code::RPT516, from, s.end + 1, { { "f", quote( v_.substr( s.begin, s.end - s.begin ) ) } } );
+               d.fix = fix( sink_.fix_title( FixTitle::remove_empty_field ), s.end, s.end + 1, "" );
             }
-            else if( first_segment && pos != 0 && i == v_.size() && v_[ i - 1 ] == ';' && i - 1 == pos ) {
+            else if( first_segment && pos != 0 && s.begin == v_.size() && v_[ s.begin - 1 ] == ';' && s.begin - 1 == pos ) {
                // "v=STSv1;" with nothing after: no field at all
                add( spec_.bad_after, pos, pos + 1 );
             }
          }
          else {
-            if( last && before_trim > b ) {
-               auto& d = add( spec_.trailing_ws, b, before_trim );
-               d.fix = fix( sink_.fix_title( FixTitle::remove_trailing_ws ), b, before_trim, "" );
+            if( s.last && s.end > b ) {
+               auto& d = add( spec_.trailing_ws, b, s.end );
+               d.fix = fix( sink_.fix_title( FixTitle::remove_trailing_ws ), b, s.end, "" );
             }
             FieldView f{};
             const auto eq = v_.find( '=', a );
@@ -253,11 +242,7 @@ namespace {
             }
          }
          first_segment = false;
-         if( last ) {
-            break;
-         }
-         i = e + 1;
-      }
+      } );
    }
 
    void RecordLinter::field( const FieldView& f )

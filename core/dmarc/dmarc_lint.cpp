@@ -295,33 +295,15 @@ namespace {
       else if( pos != 0 && i >= v_.size() ) {
          return;
       }
-      while( i <= v_.size() ) {
-         std::size_t e = v_.find( ';', i );
-         const bool last = e == std::string::npos;
-         if( last ) {
-            e = v_.size();
+      for_each_segment( i, [ & ]( const Segment& s ) {
+         if( s.a != s.b ) {
+            segment( s.a, s.b );
          }
-         std::size_t a = i, b = e;
-         while( a < b && text::is_wsp( v_[ a ] ) ) {
-            ++a;
+         else if( !s.last && s.begin > pos ) {
+            auto& d = add( Code::DMC624, s.begin - 1, s.end + 1 );
+            d.fix = fix( sink_.fix_title( FixTitle::remove_empty_tag ), s.end, s.end + 1, "" );
          }
-         while( b > a && text::is_wsp( v_[ b - 1 ] ) ) {
-            --b;
-         }
-         if( a == b ) {
-            if( !last && i > pos ) {
-               auto& d = add( Code::DMC624, i - 1, e + 1 );
-               d.fix = fix( sink_.fix_title( FixTitle::remove_empty_tag ), e, e + 1, "" );
-            }
-         }
-         else {
-            segment( a, b );
-         }
-         if( last ) {
-            break;
-         }
-         i = e + 1;
-      }
+      } );
    }
 
    // One ';'-separated segment: normally one tag; several when a ';' is missing ("p=reject rua=mailto:...").

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "utf8_oracle.hpp"
+
 namespace fuzzjson {
 
 struct Value
@@ -302,33 +304,10 @@ private:
    // One UTF-8 sequence (RFC 3629: no overlongs, no surrogates, at most U+10FFFF), copied to out.
    bool utf8( std::string& out )
    {
-      const auto b0 = static_cast< unsigned char >( s_[ i_ ] );
-      std::size_t len;
-      unsigned char lo = 0x80, hi = 0xBF;
-      if( b0 >= 0xC2 && b0 <= 0xDF ) {
-         len = 2;
-      }
-      else if( b0 >= 0xE0 && b0 <= 0xEF ) {
-         len = 3;
-         lo = b0 == 0xE0 ? 0xA0 : 0x80;
-         hi = b0 == 0xED ? 0x9F : 0xBF;
-      }
-      else if( b0 >= 0xF0 && b0 <= 0xF4 ) {
-         len = 4;
-         lo = b0 == 0xF0 ? 0x90 : 0x80;
-         hi = b0 == 0xF4 ? 0x8F : 0xBF;
-      }
-      else {
-         return fail( "invalid UTF-8 lead byte in string" );
-      }
-      if( i_ + len > s_.size() ) {
-         return fail( "truncated UTF-8 sequence" );
-      }
-      for( std::size_t k = 1; k < len; ++k ) {
-         const auto b = static_cast< unsigned char >( s_[ i_ + k ] );
-         if( b < ( k == 1 ? lo : 0x80 ) || b > ( k == 1 ? hi : 0xBF ) ) {
-            return fail( "invalid UTF-8 continuation byte in string" );
-         }
+      bool ok = false;
+      const std::size_t len = fuzzinv::utf8_len( s_, i_, &ok );
+      if( !ok ) {
+         return fail( "invalid or truncated UTF-8 sequence in string" );
       }
       out.append( s_.substr( i_, len ) );
       i_ += len;

@@ -5,12 +5,11 @@
 //   - size budget: the .wasm plus the JS that loads it, default export, at most bench/budgets.mjs's figure (issue #16);
 //   - speed: a typical ~100-byte policy (vs mailauth), and a 64 KiB policy (~2,700 mx lines) at least 20x faster.
 // Usage: node bench/node.mjs [--quick]   (needs `npm run build:wasm` first)
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import os from 'node:os';
-import { defaultExportBudget } from './budgets.mjs';
+import { defaultExportBudget, fileSize } from './budgets.mjs';
 import { parsePolicy } from 'mailauth/lib/mta-sts.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,10 +23,7 @@ const quick = process.argv.includes('--quick');
 const KiB = 1024;
 
 // ---- sizes ------------------------------------------------------------------------------------------------------
-const size = (f) => {
-  const b = readFileSync(join(dist, f));
-  return { raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
-};
+const size = (f) => fileSize(join(dist, f));
 const artefacts = ['mta-sts-lint.wasm', 'glue.js', 'api.js', 'node.js', 'node-load.js', 'index.js', 'inline.js',
   'mta-sts-lint-full.wasm', 'glue-full.js', 'generator.js', 'full-index.js', 'full-inline.js'];
 const sizes = Object.fromEntries(artefacts.map((f) => [f, size(f)]));

@@ -20,8 +20,7 @@ import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFi
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { defaultExportBudget, defaultExportFiles } from './budgets.mjs';
+import { defaultExportBudget, defaultExportFiles, fileSize } from './budgets.mjs';
 import { corpusDir, loadCorpus, writeJsonl } from './gen_jsonl.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -465,10 +464,7 @@ if (existsSync(nodeResults)) {
 
 // ---- size -------------------------------------------------------------------------------------------------------
 {
-  const gz = (f) => {
-    const b = readFileSync(f);
-    return { file: relative(root, f), raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
-  };
+  const gz = (f) => ({ file: relative(root, f), ...fileSize(f) });
   const wdist = join(root, 'wasm', 'dist');
   const size = { wasm: null, wasmFull: null, page: null };
   // The .wasm and the JS that loads it in a browser: the package's default export (index.js -> api.js -> glue.js),

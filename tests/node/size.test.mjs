@@ -5,11 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { dist, requireFile } from './helpers.mjs';
-import { defaultExportBudget, defaultExportFiles } from '../../bench/budgets.mjs';
+import { defaultExportBudget, defaultExportFiles, fileSize } from '../../bench/budgets.mjs';
 
-const gzipped = (f) => gzipSync(readFileSync(requireFile(join(dist, f), 'run `npm run build:wasm` first')), { level: 9 }).length;
+const gzipped = (f) => fileSize(requireFile(join(dist, f), 'run `npm run build:wasm` first')).gzip;
 
 test(`the default export is at most ${defaultExportBudget.kib} KiB gzip`, () => {
   const sizes = Object.fromEntries(defaultExportFiles.map((f) => [f, gzipped(f)]));
